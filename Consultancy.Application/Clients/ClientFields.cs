@@ -1,0 +1,116 @@
+using System.ComponentModel.DataAnnotations;
+using Consultancy.Application.Domain;
+using FluentValidation;
+
+namespace Consultancy.Application.Clients;
+
+/// <summary>The editable profile of a client, shared by the create and edit forms.</summary>
+public abstract record ClientFields
+{
+    [Display(Name = "First name")] public string FirstName { get; set; } = "";
+    [Display(Name = "Last name")] public string LastName { get; set; } = "";
+    public string Email { get; set; } = "";
+    public string? Phone { get; set; }
+    [Display(Name = "Country of residence")] public string? Country { get; set; }
+    [Display(Name = "Time zone")] public string TimeZoneId { get; set; } = "UTC";
+
+    [Display(Name = "Medical school")] public string? MedicalSchool { get; set; }
+    [Display(Name = "Country of medical school")] public string? MedicalSchoolCountry { get; set; }
+    [Display(Name = "Graduation year")] public int? GraduationYear { get; set; }
+    [Display(Name = "IMG type")] public ImgType ImgType { get; set; }
+    public string? Citizenship { get; set; }
+    [Display(Name = "Visa need")] public VisaNeed VisaNeed { get; set; }
+
+    [Display(Name = "USMLE Step 1")] public ExamResult Step1Result { get; set; }
+    [Display(Name = "Step 1 date")] public DateOnly? Step1Date { get; set; }
+    [Display(Name = "Step 2 CK score")] public int? Step2CkScore { get; set; }
+    [Display(Name = "Step 2 CK date")] public DateOnly? Step2CkDate { get; set; }
+    [Display(Name = "MCCQE Part I")] public ExamResult Mccqe1Result { get; set; }
+    [Display(Name = "NAC OSCE")] public ExamResult NacOsceResult { get; set; }
+    [Display(Name = "Language test")] public string? LanguageTest { get; set; }
+    [Display(Name = "ECFMG certification")] public EcfmgStatus EcfmgStatus { get; set; }
+
+    [Display(Name = "Target system")] public TargetSystem TargetSystem { get; set; }
+    public string? Season { get; set; }
+    [Display(Name = "Target specialties")] public string? TargetSpecialties { get; set; }
+    [Display(Name = "Programs planned")] public int? ProgramsPlanned { get; set; }
+    public ClientSource Source { get; set; }
+    public string? Tags { get; set; }
+
+    internal void ApplyTo(Client client)
+    {
+        client.FirstName = FirstName.Trim();
+        client.LastName = LastName.Trim();
+        client.Email = Email.Trim().ToLowerInvariant();
+        client.Phone = Clean(Phone);
+        client.Country = Clean(Country);
+        client.TimeZoneId = TimeZoneId.Trim();
+        client.MedicalSchool = Clean(MedicalSchool);
+        client.MedicalSchoolCountry = Clean(MedicalSchoolCountry);
+        client.GraduationYear = GraduationYear;
+        client.ImgType = ImgType;
+        client.Citizenship = Clean(Citizenship);
+        client.VisaNeed = VisaNeed;
+        client.Step1Result = Step1Result;
+        client.Step1Date = Step1Date;
+        client.Step2CkScore = Step2CkScore;
+        client.Step2CkDate = Step2CkDate;
+        client.Mccqe1Result = Mccqe1Result;
+        client.NacOsceResult = NacOsceResult;
+        client.LanguageTest = Clean(LanguageTest);
+        client.EcfmgStatus = EcfmgStatus;
+        client.TargetSystem = TargetSystem;
+        client.Season = Clean(Season);
+        client.TargetSpecialties = Clean(TargetSpecialties);
+        client.ProgramsPlanned = ProgramsPlanned;
+        client.Source = Source;
+        client.Tags = Domain.Tags.Normalise(Tags);
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
+
+internal sealed class ClientFieldsValidator : AbstractValidator<ClientFields>
+{
+    public ClientFieldsValidator(TimeProvider clock)
+    {
+        var thisYear = clock.GetUtcNow().Year;
+
+        RuleFor(c => c.FirstName).NotEmpty().WithMessage("Enter the client's first name.").MaximumLength(100);
+        RuleFor(c => c.LastName).NotEmpty().WithMessage("Enter the client's last name.").MaximumLength(100);
+        RuleFor(c => c.Email).NotEmpty().WithMessage("Enter the client's email address.")
+            .MaximumLength(254).EmailAddress().WithMessage("Enter a valid email address, like name@example.com.");
+        RuleFor(c => c.Phone).MaximumLength(40)
+            .Matches(@"^\+?[0-9 ().\-]{5,40}$").When(c => !string.IsNullOrWhiteSpace(c.Phone))
+            .WithMessage("Enter a phone number with digits, spaces and an optional leading +.");
+        RuleFor(c => c.Country).MaximumLength(100);
+        RuleFor(c => c.TimeZoneId).Must(TimeZones.IsValidIana)
+            .WithMessage("Choose a time zone from the list, like America/Toronto.");
+        RuleFor(c => c.MedicalSchool).MaximumLength(200);
+        RuleFor(c => c.MedicalSchoolCountry).MaximumLength(100);
+        RuleFor(c => c.GraduationYear).InclusiveBetween(1950, thisYear + 6)
+            .WithMessage($"Enter a graduation year between 1950 and {thisYear + 6}.");
+        RuleFor(c => c.Citizenship).MaximumLength(100);
+        RuleFor(c => c.Step2CkScore).InclusiveBetween(1, 300).WithMessage("A Step 2 CK score is between 1 and 300.");
+        RuleFor(c => c.Step1Date).Must(d => d is null || (d.Value.Year >= 1980 && d.Value.Year <= thisYear + 2))
+            .WithMessage("Enter a Step 1 date between 1980 and two years from now.");
+        RuleFor(c => c.Step2CkDate).Must(d => d is null || (d.Value.Year >= 1980 && d.Value.Year <= thisYear + 2))
+            .WithMessage("Enter a Step 2 CK date between 1980 and two years from now.");
+        RuleFor(c => c.LanguageTest).MaximumLength(100);
+        RuleFor(c => c.Season).MaximumLength(50);
+        RuleFor(c => c.TargetSpecialties).MaximumLength(300);
+        RuleFor(c => c.ProgramsPlanned).InclusiveBetween(0, 1000).WithMessage("Programs planned is between 0 and 1000.");
+        RuleFor(c => c.ImgType).IsInEnum().WithMessage("Choose an IMG type from the list.");
+        RuleFor(c => c.VisaNeed).IsInEnum().WithMessage("Choose a visa need from the list.");
+        RuleFor(c => c.Step1Result).IsInEnum().WithMessage("Choose a Step 1 result from the list.");
+        RuleFor(c => c.Mccqe1Result).IsInEnum().WithMessage("Choose an MCCQE Part I result from the list.");
+        RuleFor(c => c.NacOsceResult).IsInEnum().WithMessage("Choose a NAC OSCE result from the list.");
+        RuleFor(c => c.EcfmgStatus).IsInEnum().WithMessage("Choose an ECFMG status from the list.");
+        RuleFor(c => c.TargetSystem).IsInEnum().WithMessage("Choose a target system from the list.");
+        RuleFor(c => c.Source).IsInEnum().WithMessage("Choose a source from the list.");
+        RuleFor(c => c.Tags).MaximumLength(300)
+            .Must(t => Domain.Tags.Split(t).All(tag => tag.Length <= 30 && tag.All(ch => char.IsLetterOrDigit(ch) || ch is '-' or ' ')))
+            .WithMessage("Separate tags with commas; each tag has at most 30 letters, digits, spaces or dashes.")
+            .Must(t => Domain.Tags.Split(t).Count <= 10).WithMessage("A client has at most 10 tags.");
+    }
+}

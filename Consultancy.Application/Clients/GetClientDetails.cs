@@ -1,0 +1,96 @@
+using AutoMapper;
+using AutoMapper.QueryableExtensions;
+using Consultancy.Application.Common.Exceptions;
+using Consultancy.Application.Common.Interfaces;
+using Consultancy.Application.Domain;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Consultancy.Application.Clients;
+
+public sealed record GetClientDetails(int Id) : IRequest<ClientDetails>;
+
+public sealed record ClientDetails(
+    ClientProfile Profile,
+    IReadOnlyList<StageChangeItem> StageHistory,
+    IReadOnlyList<NoteItem> Notes,
+    IReadOnlyList<TimelineItem> Timeline);
+
+public sealed record ClientProfile
+{
+    public int Id { get; init; }
+    public string FirstName { get; init; } = "";
+    public string LastName { get; init; } = "";
+    public string Email { get; init; } = "";
+    public string? Phone { get; init; }
+    public string? Country { get; init; }
+    public string TimeZoneId { get; init; } = "";
+    public string? MedicalSchool { get; init; }
+    public string? MedicalSchoolCountry { get; init; }
+    public int? GraduationYear { get; init; }
+    public ImgType ImgType { get; init; }
+    public string? Citizenship { get; init; }
+    public VisaNeed VisaNeed { get; init; }
+    public ExamResult Step1Result { get; init; }
+    public DateOnly? Step1Date { get; init; }
+    public int? Step2CkScore { get; init; }
+    public DateOnly? Step2CkDate { get; init; }
+    public ExamResult Mccqe1Result { get; init; }
+    public ExamResult NacOsceResult { get; init; }
+    public string? LanguageTest { get; init; }
+    public EcfmgStatus EcfmgStatus { get; init; }
+    public TargetSystem TargetSystem { get; init; }
+    public string? Season { get; init; }
+    public string? TargetSpecialties { get; init; }
+    public int? ProgramsPlanned { get; init; }
+    public ClientSource Source { get; init; }
+    public string Tags { get; init; } = "";
+    public ClientStage Stage { get; init; }
+    public string ConsultantId { get; init; } = "";
+    public string? ConsultantDisplayName { get; init; }
+    public bool IsArchived { get; init; }
+    public DateTime CreatedAt { get; init; }
+    public DateTime UpdatedAt { get; init; }
+
+    public string FullName => $"{FirstName} {LastName}";
+
+    internal sealed class Mapping : Profile
+    {
+        public Mapping() => CreateMap<Client, ClientProfile>();
+    }
+}
+
+public sealed record StageChangeItem(ClientStage? FromStage, ClientStage ToStage, DateTime ChangedAt, string? ChangedBy);
+
+public sealed record NoteItem(int Id, string Body, DateTime CreatedAt, string? Author);
+
+public sealed record TimelineItem(string EntityType, AuditAction Action, DateTime At, string? User, IReadOnlyList<AuditFieldChange> Changes);
+
+internal sealed class GetClientDetailsHandler(IAppDbContext db, IMapper mapper) : IRequestHandler<GetClientDetails, ClientDetails>
+{
+    private const int TimelineLength = 100;
+
+    public async Task<ClientDetails> Handle(GetClientDetails request, CancellationToken ct)
+    {
+        var profile = await db.Clients.Where(c => c.Id == request.Id)
+            .ProjectTo<ClientProfile>(mapper.ConfigurationProvider)
+            .SingleOrDefaultAsync(ct)
+            ?? throw new NotFoundException(nameof(Client), request.Id);
+
+        var stages = await db.ClientStageChanges.Where(s => s.ClientId == request.Id)
+            .OrderByDescending(s => s.ChangedAt).ThenByDescending(s => s.Id)
+            .Select(s => new StageChangeItem(s.FromStage, s.ToStage, s.ChangedAt, s.ChangedBy!.DisplayName))
+            .ToListAsync(ct);
+        var notes = await db.ClientNotes.Where(n => n.ClientId == request.Id)
+            .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
+            .Select(n => new NoteItem(n.Id, n.Body, n.CreatedAt, n.Author!.DisplayName))
+            .ToListAsync(ct);
+        var timeline = await db.AuditEntries.Where(a => a.ClientId == request.Id)
+            .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
+            .Take(TimelineLength)
+            .Select(a => new TimelineItem(a.EntityType, a.Action, a.At, a.User!.DisplayName, a.Changes))
+            .ToListAsync(ct);
+
+        return new ClientDetails(profile, stages, notes, timeline);
+    }
+}

@@ -1,0 +1,60 @@
+using AutoMapper;
+using Consultancy.Application.Common.Exceptions;
+using Consultancy.Application.Common.Interfaces;
+using Consultancy.Application.Domain;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using ValidationException = Consultancy.Application.Common.Exceptions.ValidationException;
+
+namespace Consultancy.Application.Clients;
+
+public sealed record UpdateClient : ClientFields, IRequest<Unit>, IConcurrencyChecked
+{
+    public int Id { get; set; }
+
+    /// <summary>The version the user started editing from; a different current version is a conflict.</summary>
+    public Guid Version { get; set; }
+
+    internal sealed class Mapping : Profile
+    {
+        public Mapping() => CreateMap<Client, UpdateClient>();
+    }
+}
+
+internal sealed class UpdateClientValidator : AbstractValidator<UpdateClient>
+{
+    public UpdateClientValidator(TimeProvider clock) => Include(new ClientFieldsValidator(clock));
+}
+
+internal sealed class UpdateClientHandler(IAppDbContext db, IMapper mapper) : IRequestHandler<UpdateClient, Unit>
+{
+    public async Task<Unit> Handle(UpdateClient request, CancellationToken ct)
+    {
+        var client = await db.Clients.SingleOrDefaultAsync(c => c.Id == request.Id, ct)
+            ?? throw new NotFoundException(nameof(Client), request.Id);
+        if (client.Version != request.Version)
+            throw new ConcurrencyException(nameof(Client), mapper.Map<UpdateClient>(client));
+        if (await db.IsTakenAsync(request.Email, client.Id, ct))
+            throw new ValidationException(nameof(request.Email), ClientEmail.TakenMessage);
+
+        request.ApplyTo(client);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Saved by someone else between our read and our write: report it like any other conflict.
+            throw new ConcurrencyException(nameof(Client), await CurrentAsync(request.Id, ct));
+        }
+        return Unit.Value;
+    }
+
+    private async Task<UpdateClient> CurrentAsync(int id, CancellationToken ct)
+    {
+        var current = await db.Clients.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct)
+            ?? throw new NotFoundException(nameof(Client), id);
+        return mapper.Map<UpdateClient>(current);
+    }
+}

@@ -1,0 +1,3 @@
+namespace Consultancy.Application.Common.Exceptions;
+
+public sealed class ForbiddenException(string message) : Exception(message);

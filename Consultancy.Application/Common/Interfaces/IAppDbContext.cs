@@ -1,0 +1,17 @@
+using Consultancy.Application.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace Consultancy.Application.Common.Interfaces;
+
+public interface IAppDbContext
+{
+    DbSet<Client> Clients { get; }
+    DbSet<ClientNote> ClientNotes { get; }
+    DbSet<ClientStageChange> ClientStageChanges { get; }
+    DbSet<AuditEntry> AuditEntries { get; }
+    DbSet<UserProfile> UserProfiles { get; }
+    DatabaseFacade Database { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken ct);
+}

@@ -1,0 +1,41 @@
+using System.Reflection;
+using Consultancy.Application.Common.Behaviours;
+using FluentValidation;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Consultancy.Application;
+
+public static class DependencyInjection
+{
+    private static readonly Assembly Self = typeof(DependencyInjection).Assembly;
+
+    /// <summary>
+    /// MediatR 5.1.0 ships no container integration: handlers are found by scanning this assembly and
+    /// behaviours run in the order they are registered here (outermost first).
+    /// </summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        services.AddScoped<ServiceFactory>(provider => provider.GetService!);
+        services.AddScoped<IMediator, Mediator>();
+
+        foreach (var (service, implementation) in ClosedImplementationsOf(typeof(IRequestHandler<,>)))
+            services.AddTransient(service, implementation);
+        foreach (var (service, implementation) in ClosedImplementationsOf(typeof(IValidator<>)))
+            services.AddTransient(service, implementation);
+
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(TimingBehaviour<,>));
+
+        services.AddAutoMapper(_ => { }, Self);
+        return services;
+    }
+
+    private static IEnumerable<(Type Service, Type Implementation)> ClosedImplementationsOf(Type openInterface) =>
+        from type in Self.GetTypes()
+        where type is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false }
+        from service in type.GetInterfaces()
+        where service.IsGenericType && service.GetGenericTypeDefinition() == openInterface
+        select (service, type);
+}

@@ -1,0 +1,27 @@
+namespace Consultancy.Application.Domain;
+
+/// <summary>One saved change to an audited entity, written by the persistence layer on every save.</summary>
+public sealed class AuditEntry
+{
+    public long Id { get; set; }
+    public string EntityType { get; set; } = "";
+    /// <summary>The record's key; null for a created record, whose key the database assigns in the same save.</summary>
+    public string? EntityId { get; set; }
+    /// <summary>The client whose timeline shows this entry, if any.</summary>
+    public int? ClientId { get; set; }
+    public Client? Client { get; set; }
+    public AuditAction Action { get; set; }
+    public DateTime At { get; set; }
+    public string? UserId { get; set; }
+    public UserProfile? User { get; set; }
+    public List<AuditFieldChange> Changes { get; set; } = [];
+}
+
+public enum AuditAction
+{
+    Created = 0,
+    Updated = 1,
+    Deleted = 2,
+}
+
+public sealed record AuditFieldChange(string Field, string? From, string? To);

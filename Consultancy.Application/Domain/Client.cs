@@ -1,0 +1,108 @@
+namespace Consultancy.Application.Domain;
+
+public sealed class Client
+{
+    public int Id { get; private set; }
+    public string FirstName { get; set; } = "";
+    public string LastName { get; set; } = "";
+    public string Email { get; set; } = "";
+    public string? Phone { get; set; }
+    public string? Country { get; set; }
+    public string TimeZoneId { get; set; } = "UTC";
+
+    public string? MedicalSchool { get; set; }
+    public string? MedicalSchoolCountry { get; set; }
+    public int? GraduationYear { get; set; }
+    public ImgType ImgType { get; set; }
+    public string? Citizenship { get; set; }
+    public VisaNeed VisaNeed { get; set; }
+
+    public ExamResult Step1Result { get; set; }
+    public DateOnly? Step1Date { get; set; }
+    public int? Step2CkScore { get; set; }
+    public DateOnly? Step2CkDate { get; set; }
+    public ExamResult Mccqe1Result { get; set; }
+    public ExamResult NacOsceResult { get; set; }
+    public string? LanguageTest { get; set; }
+    public EcfmgStatus EcfmgStatus { get; set; }
+
+    public TargetSystem TargetSystem { get; set; }
+    public string? Season { get; set; }
+    public string? TargetSpecialties { get; set; }
+    public int? ProgramsPlanned { get; set; }
+    public ClientSource Source { get; set; }
+
+    /// <summary>Comma-separated, lower-case, without spaces around commas: see <see cref="Domain.Tags"/>.</summary>
+    public string Tags { get; set; } = "";
+
+    public ClientStage Stage { get; private set; }
+    public string ConsultantId { get; private set; } = "";
+    public UserProfile? Consultant { get; private set; }
+
+    public bool IsArchived { get; private set; }
+    public DateTime? ArchivedAt { get; private set; }
+    public DateTime CreatedAt { get; private set; }
+    public DateTime UpdatedAt { get; set; }
+
+    /// <summary>Optimistic concurrency token, renewed on every save of the client.</summary>
+    public Guid Version { get; set; } = Guid.NewGuid();
+
+    public List<ClientStageChange> StageChanges { get; private set; } = [];
+    public List<ClientNote> Notes { get; private set; } = [];
+
+    public string FullName => $"{FirstName} {LastName}";
+
+    /// <summary>
+    /// Lower-case text the client list searches with one provider-neutral substring match. It is derived
+    /// from the fields, so EF reads it through the getter on every save and it can never go stale.
+    /// </summary>
+    public string SearchText
+    {
+        get => $"{FirstName} {LastName} {Email} {MedicalSchool}".ToLowerInvariant();
+        private set { }
+    }
+
+    private Client() { }
+
+    public static Client Open(string consultantId, ClientStage stage, DateTime now, string? byUserId)
+    {
+        var client = new Client { ConsultantId = consultantId, CreatedAt = now, UpdatedAt = now, Stage = stage };
+        client.StageChanges.Add(new ClientStageChange(null, stage, now, byUserId));
+        return client;
+    }
+
+    /// <returns>false when the client already is in that stage (nothing recorded).</returns>
+    public bool MoveToStage(ClientStage stage, DateTime now, string? byUserId)
+    {
+        if (stage == Stage) return false;
+        StageChanges.Add(new ClientStageChange(Stage, stage, now, byUserId));
+        Stage = stage;
+        return true;
+    }
+
+    public void AssignTo(string consultantId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(consultantId);
+        ConsultantId = consultantId;
+    }
+
+    public void Archive(DateTime now)
+    {
+        if (IsArchived) return;
+        IsArchived = true;
+        ArchivedAt = now;
+    }
+
+    public void Restore()
+    {
+        IsArchived = false;
+        ArchivedAt = null;
+    }
+
+    public ClientNote AddNote(string body, DateTime now, string? authorId)
+    {
+        var note = new ClientNote(body, now, authorId);
+        Notes.Add(note);
+        return note;
+    }
+}

@@ -1,0 +1,23 @@
+namespace Consultancy.Application.Domain;
+
+public sealed class ClientStageChange
+{
+    public int Id { get; private set; }
+    public int ClientId { get; private set; }
+    public Client? Client { get; private set; }
+    public ClientStage? FromStage { get; private set; }
+    public ClientStage ToStage { get; private set; }
+    public DateTime ChangedAt { get; private set; }
+    public string? ChangedById { get; private set; }
+    public UserProfile? ChangedBy { get; private set; }
+
+    private ClientStageChange() { }
+
+    internal ClientStageChange(ClientStage? from, ClientStage to, DateTime changedAt, string? changedById)
+    {
+        FromStage = from;
+        ToStage = to;
+        ChangedAt = changedAt;
+        ChangedById = changedById;
+    }
+}

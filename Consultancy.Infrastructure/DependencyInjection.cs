@@ -1,0 +1,56 @@
+using Consultancy.Application.Common.Interfaces;
+using Consultancy.Infrastructure.Email;
+using Consultancy.Infrastructure.Identity;
+using Consultancy.Infrastructure.Persistence;
+using Consultancy.Infrastructure.Persistence.Interceptors;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Consultancy.Infrastructure;
+
+public static class DependencyInjection
+{
+    public const string DefaultConnectionString = "Data Source=App_Data/consultancy.db";
+
+    /// <param name="contentRoot">Relative paths in configuration (database file, mail folder) resolve against it.</param>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
+        services.AddScoped<AppLinks>();
+
+        var connectionString = ResolveSqlitePath(configuration.GetConnectionString("Default") ?? DefaultConnectionString, contentRoot);
+        services.AddScoped<AuditInterceptor>();
+        services.AddDbContext<AppDbContext>((sp, options) => options
+            .UseSqlite(connectionString)
+            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+        services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
+        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+
+        services.AddScoped<IUserAccounts, IdentityUserAccounts>();
+        services.AddScoped<IUserConfirmation<AppUser>, ActiveUserConfirmation>();
+
+        services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section))
+            .PostConfigure(o => o.PickupDirectory = Path.GetFullPath(o.PickupDirectory, contentRoot));
+        if (string.IsNullOrWhiteSpace(configuration["Email:Smtp:Host"]))
+            services.AddSingleton<IEmailSender, PickupDirectoryEmailSender>();
+        else
+            services.AddSingleton<IEmailSender, SmtpEmailSender>();
+
+        return services;
+    }
+
+    private static string ResolveSqlitePath(string connectionString, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource is not (":memory:" or "") && !Path.IsPathRooted(builder.DataSource))
+            builder.DataSource = Path.GetFullPath(builder.DataSource, contentRoot);
+        return builder.ToString();
+    }
+}

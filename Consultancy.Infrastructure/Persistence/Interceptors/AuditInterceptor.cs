@@ -1,0 +1,88 @@
+using System.Globalization;
+using Consultancy.Application.Common.Interfaces;
+using Consultancy.Application.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Consultancy.Infrastructure.Persistence.Interceptors;
+
+/// <summary>
+/// On every save: stamps clients (updated time, new concurrency version) and writes one audit entry per
+/// created, changed or deleted client record, field by field, in the same transaction. The entries feed
+/// the client's activity timeline.
+/// </summary>
+internal sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider clock) : SaveChangesInterceptor
+{
+    private static readonly HashSet<string> Unaudited =
+        [nameof(Client.Version), nameof(Client.UpdatedAt), nameof(Client.SearchText), nameof(Client.CreatedAt)];
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
+    {
+        if (eventData.Context is { } context) Audit(context);
+        return base.SavingChangesAsync(eventData, result, ct);
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        if (eventData.Context is { } context) Audit(context);
+        return base.SavingChanges(eventData, result);
+    }
+
+    private void Audit(DbContext context)
+    {
+        context.ChangeTracker.DetectChanges();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var entries = context.ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Where(e => e.Entity is Client or ClientNote)
+            .ToList();
+
+        foreach (var entry in entries)
+        {
+            var changes = entry.State == EntityState.Modified ? ChangedFields(entry) : [];
+            if (entry.State == EntityState.Modified && changes.Count == 0) continue;
+            if (entry.Entity is Client client && entry.State == EntityState.Modified)
+            {
+                client.UpdatedAt = now;
+                client.Version = Guid.NewGuid();
+            }
+
+            context.Add(new AuditEntry
+            {
+                EntityType = entry.Metadata.ClrType.Name,
+                EntityId = entry.State == EntityState.Added ? null : KeyOf(entry),
+                Client = entry.Entity as Client,
+                ClientId = (entry.Entity as ClientNote)?.ClientId,
+                Action = entry.State switch
+                {
+                    EntityState.Added => AuditAction.Created,
+                    EntityState.Deleted => AuditAction.Deleted,
+                    _ => AuditAction.Updated,
+                },
+                At = now,
+                UserId = currentUser.UserId,
+                Changes = changes,
+            });
+        }
+    }
+
+    private static List<AuditFieldChange> ChangedFields(EntityEntry entry) =>
+        entry.Properties
+            .Where(p => p.IsModified && !Unaudited.Contains(p.Metadata.Name) && !Equals(p.OriginalValue, p.CurrentValue))
+            .Select(p => new AuditFieldChange(p.Metadata.Name, Format(p.OriginalValue), Format(p.CurrentValue)))
+            .ToList();
+
+    private static string? KeyOf(EntityEntry entry) =>
+        string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue));
+
+    private static string? Format(object? value) => value switch
+    {
+        null => null,
+        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime instant => instant.ToString("O", CultureInfo.InvariantCulture),
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+}

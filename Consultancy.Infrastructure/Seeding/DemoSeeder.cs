@@ -1,0 +1,122 @@
+using Consultancy.Application.Common.Interfaces;
+using Consultancy.Application.Domain;
+using Consultancy.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Consultancy.Infrastructure.Seeding;
+
+/// <summary>
+/// Demo data for trying the product: two consultants and about forty IMG clients across stages, systems
+/// and seasons. Idempotent: runs on every start with <c>Seed:Demo=true</c> and only adds what is missing.
+/// </summary>
+public static class DemoSeeder
+{
+    public static readonly (string Email, string Name, string TimeZone)[] Consultants =
+    [
+        ("consultant1@example.com", "Maya Patel", "America/New_York"),
+        ("consultant2@example.com", "Daniel Reyes", "America/Toronto"),
+    ];
+
+    private sealed record Origin(string School, string Country, string TimeZone, ImgType Img, VisaNeed Visa, string Citizenship, string[] First, string[] Last);
+
+    private static readonly Origin[] Origins =
+    [
+        new("King Edward Medical University", "Pakistan", "Asia/Karachi", ImgType.NonUsImg, VisaNeed.J1, "Pakistani",
+            ["Ayesha", "Bilal", "Hira", "Usman"], ["Khan", "Qureshi", "Malik", "Siddiqui"]),
+        new("Maulana Azad Medical College", "India", "Asia/Kolkata", ImgType.NonUsImg, VisaNeed.J1OrH1B, "Indian",
+            ["Priya", "Arjun", "Ananya", "Rohan"], ["Sharma", "Iyer", "Reddy", "Nair"]),
+        new("University of Lagos College of Medicine", "Nigeria", "Africa/Lagos", ImgType.NonUsImg, VisaNeed.J1, "Nigerian",
+            ["Chinedu", "Ngozi", "Tunde", "Adaeze"], ["Okafor", "Adeyemi", "Eze", "Balogun"]),
+        new("Cairo University Faculty of Medicine", "Egypt", "Africa/Cairo", ImgType.NonUsImg, VisaNeed.H1B, "Egyptian",
+            ["Omar", "Mariam", "Youssef", "Nour"], ["Hassan", "Mahmoud", "Farouk", "Saleh"]),
+        new("St. George's University", "Grenada", "America/New_York", ImgType.UsImg, VisaNeed.None, "US citizen",
+            ["Emily", "Jason", "Sofia", "Michael"], ["Rodriguez", "Nguyen", "Cohen", "Thompson"]),
+        new("University of Santo Tomas", "Philippines", "Asia/Manila", ImgType.NonUsImg, VisaNeed.J1, "Filipino",
+            ["Maria", "Jose", "Angelica", "Paolo"], ["Santos", "Reyes", "Cruz", "Bautista"]),
+        new("Universidad Autónoma de Guadalajara", "Mexico", "America/Mexico_City", ImgType.NonUsImg, VisaNeed.J1, "Mexican",
+            ["Valeria", "Diego", "Camila", "Alejandro"], ["García", "Hernández", "López", "Martínez"]),
+        new("Royal College of Surgeons in Ireland", "Ireland", "America/Toronto", ImgType.CanadianImg, VisaNeed.None, "Canadian citizen",
+            ["Olivia", "Liam", "Fatima", "Ethan"], ["Tremblay", "MacDonald", "Ahmed", "Wilson"]),
+        new("Tehran University of Medical Sciences", "Iran", "America/Vancouver", ImgType.CanadianImg, VisaNeed.None, "Canadian permanent resident",
+            ["Sara", "Reza", "Leila", "Ali"], ["Hosseini", "Karimi", "Rahimi", "Moradi"]),
+        new("Bogomolets National Medical University", "Ukraine", "Europe/Kyiv", ImgType.NonUsImg, VisaNeed.H1B, "Ukrainian",
+            ["Olena", "Andriy", "Iryna", "Dmytro"], ["Shevchenko", "Kovalenko", "Bondarenko", "Tkachenko"]),
+    ];
+
+    private static readonly string[] Specialties =
+        ["Internal Medicine", "Family Medicine", "Pediatrics", "Psychiatry", "Pathology", "Internal Medicine, Family Medicine", "Neurology"];
+
+    public static async Task SeedAsync(IServiceProvider provider, string? password, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(password))
+            throw new InvalidOperationException("Seed:DemoPassword is required when Seed:Demo is true.");
+
+        var db = provider.GetRequiredService<AppDbContext>();
+        var accounts = provider.GetRequiredService<IUserAccounts>();
+        var now = provider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+
+        var consultantIds = new List<string>();
+        foreach (var (email, name, zone) in Consultants)
+        {
+            var existing = await db.UserProfiles.SingleOrDefaultAsync(u => u.Email == email, ct);
+            if (existing is not null) { consultantIds.Add(existing.Id); continue; }
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var id = await accounts.CreateAsync(email, UserRole.Consultant, password, ct);
+            db.UserProfiles.Add(new UserProfile(id, email, name, zone, UserRole.Consultant, now));
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            consultantIds.Add(id);
+        }
+
+        var existingEmails = (await db.Clients.Select(c => c.Email).ToListAsync(ct)).ToHashSet();
+        foreach (var client in DemoClients(consultantIds, now).Where(c => !existingEmails.Contains(c.Email)))
+            db.Clients.Add(client);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static IEnumerable<Client> DemoClients(IReadOnlyList<string> consultantIds, DateTime now)
+    {
+        var stages = Enum.GetValues<ClientStage>();
+        var random = new Random(2028);
+        var n = 0;
+        foreach (var origin in Origins)
+        for (var i = 0; i < 4; i++, n++)
+        {
+            var first = origin.First[i];
+            var last = origin.Last[(i + n) % origin.Last.Length];
+            var canadian = origin.Img == ImgType.CanadianImg;
+            var system = canadian ? (n % 3 == 0 ? TargetSystem.Both : TargetSystem.CaRMS) : TargetSystem.ErasNrmp;
+            var client = Client.Open(consultantIds[n % consultantIds.Count], stages[n % stages.Length], now.AddDays(-random.Next(10, 400)), null);
+            client.FirstName = first;
+            client.LastName = last;
+            client.Email = $"{Ascii(first)}.{Ascii(last)}{n}@example.org".ToLowerInvariant();
+            client.Phone = $"+1 555 01{n:00} {random.Next(1000, 9999)}";
+            client.Country = canadian ? "Canada" : origin.Country;
+            client.TimeZoneId = origin.TimeZone;
+            client.MedicalSchool = origin.School;
+            client.MedicalSchoolCountry = origin.Country;
+            client.GraduationYear = 2018 + random.Next(0, 8);
+            client.ImgType = origin.Img;
+            client.Citizenship = origin.Citizenship;
+            client.VisaNeed = origin.Visa;
+            client.Step1Result = canadian ? ExamResult.NotTaken : ExamResult.Pass;
+            client.Step2CkScore = canadian ? null : 225 + random.Next(0, 40);
+            client.Step2CkDate = canadian ? null : new DateOnly(2025, 1 + random.Next(0, 12), 1 + random.Next(0, 27));
+            client.Mccqe1Result = canadian ? ExamResult.Pass : ExamResult.NotTaken;
+            client.NacOsceResult = canadian ? (i % 2 == 0 ? ExamResult.Pass : ExamResult.Scheduled) : ExamResult.NotTaken;
+            client.LanguageTest = origin.Country is "Egypt" or "Iran" or "Ukraine" or "Mexico" ? "OET" : null;
+            client.EcfmgStatus = canadian ? EcfmgStatus.NotApplicable : (EcfmgStatus)(i % 3);
+            client.TargetSystem = system;
+            client.Season = system == TargetSystem.CaRMS ? (i % 2 == 0 ? "CaRMS 2027" : "CaRMS 2028") : (i % 2 == 0 ? "ERAS 2027" : "ERAS 2028");
+            client.TargetSpecialties = Specialties[n % Specialties.Length];
+            client.ProgramsPlanned = system == TargetSystem.CaRMS ? 20 + random.Next(0, 30) : 80 + random.Next(0, 170);
+            client.Source = (ClientSource)(n % 6);
+            client.Tags = Tags.Normalise(n % 5 == 0 ? "priority, needs-usce" : n % 7 == 0 ? "scholarship" : "");
+            yield return client;
+        }
+    }
+
+    private static string Ascii(string name) =>
+        new(name.Normalize(System.Text.NormalizationForm.FormD).Where(char.IsAsciiLetter).ToArray());
+}

@@ -1,0 +1,91 @@
+using Consultancy.Application.Clients;
+using Consultancy.Application.Common.Mapping;
+using Consultancy.Application.Domain;
+using Consultancy.Infrastructure.Identity;
+using Consultancy.Web.Infrastructure;
+using Consultancy.Web.ViewModels;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Consultancy.Web.Controllers;
+
+public sealed class ClientsController(IMediator mediator) : Controller
+{
+    [HttpGet]
+    public async Task<IActionResult> Index([FromQuery] GetClientList query, CancellationToken ct)
+    {
+        var clients = await mediator.Send(query, ct);
+        var options = await mediator.Send(new GetClientFilterOptions(), ct);
+        return View(new ClientListViewModel(query, clients, options));
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Details(int id, CancellationToken ct) =>
+        View(await mediator.Send(new GetClientDetails(id), ct));
+
+    [HttpGet]
+    public IActionResult Create() =>
+        View(new CreateClient { TimeZoneId = User.TimeZone().Id });
+
+    [HttpPost]
+    public async Task<IActionResult> Create(CreateClient form, CancellationToken ct)
+    {
+        var id = await mediator.Send(form, ct);
+        TempData.Success($"{form.FirstName} {form.LastName} was added to the caseload.");
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Edit(int id, CancellationToken ct) =>
+        View(await mediator.Send(new GetClientForEdit(id), ct));
+
+    [HttpPost]
+    public async Task<IActionResult> Edit(int id, UpdateClient form, CancellationToken ct)
+    {
+        form.Id = id;
+        await mediator.Send(form, ct);
+        TempData.Success("Changes saved.");
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
+    [HttpPost, OnInvalidReturnTo(nameof(Details))]
+    public async Task<IActionResult> ChangeStage(int id, ClientStage stage, CancellationToken ct)
+    {
+        await mediator.Send(new ChangeClientStage(id, stage), ct);
+        TempData.Success($"Stage changed to {stage.DisplayName()}.");
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
+    [HttpPost, OnInvalidReturnTo(nameof(Details)), Authorize(Roles = Roles.Admin)]
+    public async Task<IActionResult> Assign(int id, string consultantId, CancellationToken ct)
+    {
+        await mediator.Send(new AssignClient(id, consultantId), ct);
+        TempData.Success("Client reassigned.");
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
+    [HttpPost, OnInvalidReturnTo(nameof(Details))]
+    public async Task<IActionResult> Archive(int id, CancellationToken ct)
+    {
+        await mediator.Send(new ArchiveClient(id), ct);
+        TempData.Success("Client archived. Find archived clients with the list's “Archived” filter.");
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
+    [HttpPost, OnInvalidReturnTo(nameof(Details))]
+    public async Task<IActionResult> Restore(int id, CancellationToken ct)
+    {
+        await mediator.Send(new ArchiveClient(id, Archived: false), ct);
+        TempData.Success("Client restored to the active caseload.");
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
+    [HttpPost, OnInvalidReturnTo(nameof(Details))]
+    public async Task<IActionResult> AddNote(int id, string body, CancellationToken ct)
+    {
+        await mediator.Send(new AddClientNote(id, body ?? ""), ct);
+        TempData.Success("Note added.");
+        return RedirectToAction(nameof(Details), null, new { id }, "notes");
+    }
+}

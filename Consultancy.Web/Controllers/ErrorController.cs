@@ -1,0 +1,14 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Consultancy.Web.Controllers;
+
+[AllowAnonymous, Route("Error")]
+public sealed class ErrorController : Controller
+{
+    [Route(""), IgnoreAntiforgeryToken]
+    public IActionResult Index() => View("Error", 500);
+
+    [Route("{status:int}"), IgnoreAntiforgeryToken]
+    public IActionResult Status(int status) => View("Error", status);
+}

@@ -1,0 +1,96 @@
+using Consultancy.Application.Common.Exceptions;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Consultancy.Application.Common.Interfaces;
+
+namespace Consultancy.Web.Infrastructure;
+
+/// <summary>
+/// The one place where use-case outcomes become HTTP: invalid input re-shows the form with its messages
+/// (or, for small forms posted from another page, goes back there with a flash message), a conflict
+/// re-shows the form beside the saved version, not-found and forbidden become 404 and 403.
+/// </summary>
+public sealed class UseCaseExceptionFilter : IAsyncActionFilter
+{
+    public const string ConflictKey = "Conflict";
+
+    public async Task OnActionExecutionAsync(ActionExecutingContext before, ActionExecutionDelegate next)
+    {
+        if (before.Controller is not Controller controller) { await next(); return; }
+
+        if (HttpMethods.IsPost(before.HttpContext.Request.Method) && !before.ModelState.IsValid)
+        {
+            before.Result = Invalid(controller, before, before.ModelState);
+            return;
+        }
+
+        var after = await next();
+        if (after.Exception is null || after.ExceptionHandled) return;
+
+        after.Result = after.Exception switch
+        {
+            ValidationException invalid => Invalid(controller, before, ToModelState(invalid.Errors)),
+            ConcurrencyException conflict => Conflict(controller, before, conflict),
+            NotFoundException => new NotFoundResult(),
+            ForbiddenException => new StatusCodeResult(StatusCodes.Status403Forbidden),
+            _ => null,
+        };
+        after.ExceptionHandled = after.Result is not null;
+    }
+
+    private static IActionResult Invalid(Controller controller, ActionExecutingContext before, ModelStateDictionary errors)
+    {
+        if (ReturnTarget(before) is { } target)
+        {
+            controller.TempData.Flash(FlashKind.Error, string.Join(" ", errors.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage)));
+            return target;
+        }
+        if (!ReferenceEquals(errors, controller.ModelState)) controller.ModelState.Merge(errors);
+        return Redisplay(controller, before, StatusCodes.Status400BadRequest);
+    }
+
+    private static IActionResult Conflict(Controller controller, ActionExecutingContext before, ConcurrencyException conflict)
+    {
+        controller.ModelState.AddModelError("", conflict.Message);
+        controller.ViewData[ConflictKey] = conflict.Current;
+        if (FormModel(before) is IConcurrencyChecked form && conflict.Current is IConcurrencyChecked current)
+        {
+            // Saving again from here means "keep my version": it now starts from the version just shown.
+            form.Version = current.Version;
+            controller.ModelState.Remove(nameof(IConcurrencyChecked.Version));
+        }
+        return Redisplay(controller, before, StatusCodes.Status409Conflict);
+    }
+
+    private static ViewResult Redisplay(Controller controller, ActionExecutingContext before, int status)
+    {
+        var view = controller.View(FormModel(before));
+        view.StatusCode = status;
+        return view;
+    }
+
+    private static object? FormModel(ActionExecutingContext before) =>
+        before.ActionArguments.Values.FirstOrDefault(v => v is not null && !v.GetType().IsPrimitive && v is not string and not CancellationToken);
+
+    private static IActionResult? ReturnTarget(ActionExecutingContext before)
+    {
+        var attribute = before.ActionDescriptor.EndpointMetadata.OfType<OnInvalidReturnToAttribute>().FirstOrDefault();
+        return attribute is null ? null : new RedirectToActionResult(attribute.Action, null, new { id = before.RouteData.Values["id"] });
+    }
+
+    private static ModelStateDictionary ToModelState(IReadOnlyDictionary<string, string[]> errors)
+    {
+        var state = new ModelStateDictionary();
+        foreach (var (field, messages) in errors)
+            foreach (var message in messages) state.AddModelError(field, message);
+        return state;
+    }
+}
+
+/// <summary>Marks a small form posted from another page: on invalid input, go back to that page with a message.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class OnInvalidReturnToAttribute(string action) : Attribute
+{
+    public string Action { get; } = action;
+}

@@ -1,0 +1,35 @@
+using System.Globalization;
+using System.Security.Claims;
+using Consultancy.Application.Domain;
+using Consultancy.Infrastructure.Identity;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace Consultancy.Web.Infrastructure;
+
+/// <summary>What views need to know about the person looking at them: name, role, and time zone.</summary>
+public static class Viewer
+{
+    public static string DisplayName(this ClaimsPrincipal user) =>
+        user.FindFirstValue(ProfileClaims.DisplayName) ?? user.Identity?.Name ?? "";
+
+    public static bool IsAdmin(this ClaimsPrincipal user) => user.IsInRole(Roles.Admin);
+
+    public static TimeZoneInfo TimeZone(this ClaimsPrincipal user) => TimeZones.Find(user.FindFirstValue(ProfileClaims.TimeZone));
+
+    /// <summary>A UTC instant as the viewer's local time, machine-readable in the datetime attribute.</summary>
+    public static IHtmlContent LocalTime(this IHtmlHelper html, DateTime utc, bool withZone = false)
+    {
+        var zone = html.ViewContext.HttpContext.User.TimeZone();
+        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
+        var text = local.ToString("d MMM yyyy, HH:mm", CultureInfo.InvariantCulture) + (withZone ? $" ({zone.Id})" : "");
+        var tag = new TagBuilder("time");
+        tag.Attributes["datetime"] = utc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        tag.Attributes["title"] = zone.Id;
+        tag.InnerHtml.Append(text);
+        return tag;
+    }
+
+    public static string Date(DateOnly? date) =>
+        date?.ToString("d MMM yyyy", CultureInfo.InvariantCulture) ?? "—";
+}

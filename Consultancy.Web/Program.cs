@@ -1,0 +1,65 @@
+using Consultancy.Application;
+using Consultancy.Infrastructure;
+using Consultancy.Infrastructure.Identity;
+using Consultancy.Infrastructure.Persistence;
+using Consultancy.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddApplication();
+builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
+
+builder.Services.AddDefaultIdentity<AppUser>(IdentitySetup.Configure)
+    .AddRoles<IdentityRole>()
+    .AddEntityFrameworkStores<AppDbContext>()
+    .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
+builder.Services.AddTransient<Microsoft.AspNetCore.Identity.UI.Services.IEmailSender, IdentityEmailSender>();
+// A deactivated user or a changed role takes effect within a minute, even for open sessions.
+builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+builder.Services.ConfigureApplicationCookie(cookie =>
+{
+    cookie.Cookie.Name = "Consultancy.Auth";
+    cookie.Cookie.HttpOnly = true;
+    cookie.Cookie.SameSite = SameSiteMode.Lax;
+    cookie.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+    cookie.LoginPath = "/Identity/Account/Login";
+    cookie.AccessDeniedPath = "/Error/403";
+});
+builder.Services.AddAntiforgery(o => o.Cookie.Name = "Consultancy.Antiforgery");
+
+builder.Services.AddAuthorization(o =>
+    o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+builder.Services.AddControllersWithViews(mvc =>
+{
+    mvc.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+    mvc.Filters.Add<UseCaseExceptionFilter>();
+    // Field rules and their messages live in the use cases' validators, not in implicit [Required]s.
+    mvc.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+});
+builder.Services.AddRazorPages(pages => pages.Conventions.ConfigureFilter(new AutoValidateAntiforgeryTokenAttribute()));
+
+var app = builder.Build();
+
+await DatabaseInitializer.InitializeAsync(app.Services, app.Configuration, app.Lifetime.ApplicationStopping);
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error");
+    app.UseHsts();
+}
+app.UseStatusCodePagesWithReExecute("/Error/{0}");
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapStaticAssets();
+app.MapHealthChecks("/health").AllowAnonymous();
+app.MapControllerRoute("default", "{controller=Clients}/{action=Index}/{id?}").WithStaticAssets();
+app.MapRazorPages().WithStaticAssets();
+
+app.Run();
+
+public partial class Program;

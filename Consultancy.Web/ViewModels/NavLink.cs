@@ -1,0 +1,3 @@
+namespace Consultancy.Web.ViewModels;
+
+public sealed record NavLink(string Text, string Controller, string Action);

@@ -1,0 +1,3 @@
+namespace Consultancy.Web.ViewModels;
+
+public sealed record TimeZoneSelect(string Name, string? Selected);

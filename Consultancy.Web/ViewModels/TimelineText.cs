@@ -1,0 +1,37 @@
+using System.Text.RegularExpressions;
+using Consultancy.Application.Clients;
+using Consultancy.Application.Domain;
+
+namespace Consultancy.Web.ViewModels;
+
+/// <summary>Words for the activity timeline's audit entries.</summary>
+public static partial class TimelineText
+{
+    private static readonly Dictionary<string, string> FieldNames = new()
+    {
+        [nameof(Client.ConsultantId)] = "Consultant",
+        [nameof(Client.TimeZoneId)] = "Time zone",
+        [nameof(Client.Step1Result)] = "USMLE Step 1",
+        [nameof(Client.Step2CkScore)] = "Step 2 CK score",
+        [nameof(Client.Step2CkDate)] = "Step 2 CK date",
+        [nameof(Client.Mccqe1Result)] = "MCCQE Part I",
+        [nameof(Client.NacOsceResult)] = "NAC OSCE",
+        [nameof(Client.EcfmgStatus)] = "ECFMG certification",
+        [nameof(Client.ImgType)] = "IMG type",
+    };
+
+    public static string Headline(TimelineItem item) => (item.EntityType, item.Action) switch
+    {
+        (nameof(Client), AuditAction.Created) => "Client created",
+        (nameof(Client), AuditAction.Updated) => "Profile changed",
+        (nameof(ClientNote), AuditAction.Created) => "Note added",
+        (var type, var action) => $"{Field(type)} {action.ToString().ToLowerInvariant()}",
+    };
+
+    public static string Field(string name) =>
+        FieldNames.TryGetValue(name, out var known) ? known : Words().Replace(name, " $1").Trim() is var spaced
+            ? char.ToUpperInvariant(spaced[0]) + spaced[1..].ToLowerInvariant() : name;
+
+    [GeneratedRegex("(?<!^)([A-Z])")]
+    private static partial Regex Words();
+}

@@ -1,0 +1,5 @@
+// Asks before a form marked with data-confirm is submitted (no inline scripts: the CSP forbids them).
+document.addEventListener('submit', function (event) {
+    var message = event.target.getAttribute('data-confirm');
+    if (message && !window.confirm(message)) event.preventDefault();
+});
