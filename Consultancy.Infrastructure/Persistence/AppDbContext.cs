@@ -9,10 +9,11 @@ namespace Consultancy.Infrastructure.Persistence;
 public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentUser currentUser)
     : IdentityDbContext<AppUser>(options), IAppDbContext
 {
-    // The caseload rule, fixed for the life of this context (one per request or job run; never pooled):
-    // admins and the system see every client, a consultant only their own, anyone else nothing.
-    private readonly bool _seesAllClients = currentUser.SeesAllClients;
-    private readonly string? _consultantId = currentUser.UserId;
+    // The caseload rule: admins and the system see every client, a consultant only their own, anyone else
+    // nothing. Read when each query runs, not when the context is made: the sign-in machinery creates this
+    // context while authenticating, before the request's user is known. Never pool this context.
+    private bool SeesAllClients => currentUser.SeesAllClients;
+    private string? CurrentConsultantId => currentUser.UserId;
 
     public DbSet<Client> Clients => Set<Client>();
     public DbSet<ClientNote> ClientNotes => Set<ClientNote>();
@@ -26,10 +27,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
 
-        builder.Entity<Client>().HasQueryFilter(c => _seesAllClients || c.ConsultantId == _consultantId);
-        builder.Entity<ClientNote>().HasQueryFilter(n => _seesAllClients || n.Client!.ConsultantId == _consultantId);
-        builder.Entity<ClientStageChange>().HasQueryFilter(s => _seesAllClients || s.Client!.ConsultantId == _consultantId);
-        builder.Entity<AuditEntry>().HasQueryFilter(a => _seesAllClients || a.Client!.ConsultantId == _consultantId);
+        builder.Entity<Client>().HasQueryFilter(c => SeesAllClients || c.ConsultantId == CurrentConsultantId);
+        builder.Entity<ClientNote>().HasQueryFilter(n => SeesAllClients || n.Client!.ConsultantId == CurrentConsultantId);
+        builder.Entity<ClientStageChange>().HasQueryFilter(s => SeesAllClients || s.Client!.ConsultantId == CurrentConsultantId);
+        builder.Entity<AuditEntry>().HasQueryFilter(a => SeesAllClients || a.Client!.ConsultantId == CurrentConsultantId);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
