@@ -3,6 +3,7 @@ using Consultancy.Infrastructure.Email;
 using Consultancy.Infrastructure.Identity;
 using Consultancy.Infrastructure.Persistence;
 using Consultancy.Infrastructure.Persistence.Interceptors;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +25,10 @@ public static class DependencyInjection
         services.AddScoped<CurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddScoped<AppLinks>();
+        // Keys outlive restarts, so sign-in cookies and emailed links stay valid after a deploy.
+        services.AddDataProtection()
+            .SetApplicationName("Consultancy")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(configuration["DataProtection:KeysDirectory"] ?? "App_Data/keys", contentRoot)));
 
         var connectionString = ResolveSqlitePath(configuration.GetConnectionString("Default") ?? DefaultConnectionString, contentRoot);
         services.AddScoped<AuditInterceptor>();

@@ -1,0 +1,53 @@
+using Consultancy.Application.Common.Interfaces;
+using Consultancy.Infrastructure;
+using Consultancy.Tests.Support;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+
+namespace Consultancy.Tests.Infrastructure;
+
+public sealed class EmailSenderTests(SmtpSink smtp) : IClassFixture<SmtpSink>
+{
+    [Fact]
+    public async Task With_an_SMTP_host_configured_mail_goes_over_SMTP()
+    {
+        using var directory = new TempDirectory();
+        var sender = SenderFor(directory, new()
+        {
+            ["Email:Smtp:Host"] = "127.0.0.1",
+            ["Email:Smtp:Port"] = smtp.Port.ToString(),
+            ["Email:Smtp:Security"] = "None",
+            ["Email:From"] = "Consultancy <advising@consultancy.test>",
+        });
+
+        await sender.SendAsync(new EmailMessage("applicant@applicant.test", "Your ERAS timeline", "Hello", ReplyTo: "maya@consultancy.test"), CancellationToken.None);
+
+        var message = await smtp.WaitForAsync(m => m.Subject == "Your ERAS timeline");
+        Assert.Equal("advising@consultancy.test", message.From.Mailboxes.Single().Address);
+        Assert.Equal("maya@consultancy.test", message.ReplyTo.Mailboxes.Single().Address);
+        Assert.EndsWith("@consultancy.test", message.MessageId);
+        Assert.False(Directory.Exists(directory.File("mail")));
+    }
+
+    [Fact]
+    public async Task Without_an_SMTP_host_mail_is_written_to_the_pickup_folder()
+    {
+        using var directory = new TempDirectory();
+        var sender = SenderFor(directory, new() { ["Email:PickupDirectory"] = "outbox-folder" });
+
+        await sender.SendAsync(new EmailMessage("applicant@applicant.test", "Picked up", "Body text"), CancellationToken.None);
+
+        var file = Assert.Single(Directory.GetFiles(directory.File("outbox-folder"), "*.eml"));
+        var message = await MimeMessage.LoadAsync(file);
+        Assert.Equal("Picked up", message.Subject);
+        Assert.Equal("Body text", message.TextBody?.Trim());
+    }
+
+    private static IEmailSender SenderFor(TempDirectory directory, Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection().AddLogging().AddInfrastructure(configuration, directory.Path).BuildServiceProvider();
+        return services.GetRequiredService<IEmailSender>();
+    }
+}

@@ -1,0 +1,55 @@
+using Consultancy.Application.Domain;
+using Consultancy.Infrastructure.Persistence;
+using Consultancy.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Consultancy.Tests.Infrastructure;
+
+public sealed class PersistenceTests
+{
+    [Fact]
+    public async Task Every_client_owned_record_is_filtered_by_the_caseload_rule()
+    {
+        await using var app = await ApplicationHarness.StartAsync();
+        await app.QueryAsync(db =>
+        {
+            var clientOwned = db.Model.GetEntityTypes()
+                .Where(t => t.ClrType == typeof(Client) || t.GetForeignKeys().Any(fk => fk.PrincipalEntityType.ClrType == typeof(Client)))
+                .ToList();
+            Assert.Equal(
+                [nameof(AuditEntry), nameof(Client), nameof(ClientNote), nameof(ClientStageChange)],
+                clientOwned.Select(t => t.ClrType.Name).Order());
+            Assert.All(clientOwned, t => Assert.NotEmpty(t.GetDeclaredQueryFilters()));
+            return Task.FromResult(0);
+        });
+    }
+
+    [Fact]
+    public async Task The_database_is_migrated_in_WAL_mode_and_instants_come_back_as_UTC()
+    {
+        await using var app = await ApplicationHarness.StartAsync();
+        var admin = await app.AdminAsync();
+        await app.SendAsync(admin, ClientBuilder.NewClient());
+
+        var (mode, pending, created) = await app.QueryAsync(async db =>
+        {
+            var journal = await db.Database.SqlQueryRaw<string>("SELECT journal_mode AS Value FROM pragma_journal_mode").SingleAsync();
+            var migrations = await db.Database.GetPendingMigrationsAsync();
+            var client = await db.Clients.AsNoTracking().FirstAsync();
+            return (journal, migrations.Count(), client.CreatedAt);
+        });
+
+        Assert.Equal("wal", mode);
+        Assert.Equal(0, pending);
+        Assert.Equal(DateTimeKind.Utc, created.Kind);
+        Assert.Equal(app.Clock.GetUtcNow().UtcDateTime, created);
+    }
+
+    [Fact]
+    public async Task The_model_has_no_changes_missing_from_the_migrations()
+    {
+        await using var app = await ApplicationHarness.StartAsync();
+        var pendingChanges = await app.QueryAsync(db => Task.FromResult(db.Database.HasPendingModelChanges()));
+        Assert.False(pendingChanges, "Run dotnet ef migrations add: the model differs from the last migration.");
+    }
+}

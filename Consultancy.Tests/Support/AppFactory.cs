@@ -1,0 +1,98 @@
+using System.Collections.Concurrent;
+using Consultancy.Application.Domain;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
+
+namespace Consultancy.Tests.Support;
+
+/// <summary>
+/// The real app (Program.cs) on its own SQLite file and mail folder. One per test class; tests that need a
+/// clean slate create their own users and clients.
+/// </summary>
+public class AppFactory : WebApplicationFactory<Program>
+{
+    private readonly TempDirectory _directory = new();
+    private readonly Dictionary<string, string?> _settings = [];
+
+    public string MailDirectory => _directory.File("mail");
+    public string DatabasePath => _directory.File("app.db");
+
+    /// <summary>Every SQL command the app ran, by the request path that ran it.</summary>
+    public SqlCommandLog SqlCommands { get; } = new();
+
+    public AppFactory()
+    {
+        _settings["ConnectionStrings:Default"] = $"Data Source={DatabasePath};Pooling=False";
+        _settings["Email:PickupDirectory"] = MailDirectory;
+        _settings["DataProtection:KeysDirectory"] = _directory.File("keys");
+        _settings["Admin:Email"] = TestUsers.AdminEmail;
+        _settings["Admin:Password"] = TestUsers.AdminPassword;
+        _settings["Admin:TimeZone"] = "America/Toronto";
+        _settings["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Information";
+    }
+
+    /// <summary>Adds or replaces configuration before the app starts.</summary>
+    public AppFactory With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        builder.ConfigureLogging(logging => logging.AddProvider(SqlCommands));
+    }
+
+    public HttpClient NewBrowserlessClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public Task<TestUser> ConsultantAsync(string email, string timeZone = "America/New_York") =>
+        TestUsers.CreateAsync(Services, email, UserRole.Consultant, timeZone);
+
+    public TestUser Admin => new("", TestUsers.AdminEmail, TestUsers.AdminPassword, UserRole.Admin);
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing) _directory.Dispose();
+    }
+}
+
+/// <summary>Counts the SQL commands EF Core executes, so tests can hold pages to a query budget.</summary>
+public sealed class SqlCommandLog : ILoggerProvider
+{
+    private readonly ConcurrentQueue<string> _commands = new();
+
+    public int Count => _commands.Count;
+    public IReadOnlyList<string> Commands => _commands.ToArray();
+
+    public void Clear() => _commands.Clear();
+
+    public ILogger CreateLogger(string categoryName) =>
+        categoryName == "Microsoft.EntityFrameworkCore.Database.Command" ? new CommandLogger(_commands) : NullLogger.Instance;
+
+    public void Dispose() { }
+
+    private sealed class CommandLogger(ConcurrentQueue<string> commands) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (eventId.Name == "Microsoft.EntityFrameworkCore.Database.Command.CommandExecuted")
+                commands.Enqueue(formatter(state, exception));
+        }
+    }
+
+    private sealed class NullLogger : ILogger
+    {
+        public static readonly NullLogger Instance = new();
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(LogLevel logLevel) => false;
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) { }
+    }
+}
