@@ -42,9 +42,12 @@ public sealed class BrowserlessSession(HttpClient http)
     /// Loads <paramref name="pageUrl"/>, takes the form matching <paramref name="formSelector"/> with all its
     /// current field values, overrides some, and posts it to the form's action.
     /// </summary>
-    public async Task<HttpResponseMessage> SubmitAsync(string pageUrl, string formSelector, Dictionary<string, string> values)
+    public async Task<HttpResponseMessage> SubmitAsync(string pageUrl, string formSelector, Dictionary<string, string> values) =>
+        await SubmitAsync(await GetPageAsync(pageUrl), pageUrl, formSelector, values);
+
+    /// <summary>Posts a form of a page loaded earlier, as a user who kept the page open would.</summary>
+    public async Task<HttpResponseMessage> SubmitAsync(IDocument page, string pageUrl, string formSelector, Dictionary<string, string> values)
     {
-        var page = await GetPageAsync(pageUrl);
         var form = page.QuerySelector<IHtmlFormElement>(formSelector)
             ?? throw new InvalidOperationException($"No form '{formSelector}' on {pageUrl}");
         var fields = FieldsOf(form);

@@ -1,0 +1,104 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Consultancy.Tests.Support;
+using MimeKit;
+
+namespace Consultancy.Tests.Web;
+
+public sealed class SignInTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task Signing_in_through_the_login_form_opens_the_client_list()
+    {
+        var consultant = await app.ConsultantAsync("signin@consultancy.test");
+        var session = await BrowserlessSession.SignInAsync(app, consultant);
+
+        var page = await session.GetPageAsync("/");
+
+        Assert.Equal("Clients · Consultancy", page.Title);
+        Assert.Contains("signin", page.QuerySelector("nav")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
+    {
+        var consultant = await app.ConsultantAsync("lockout@consultancy.test");
+        var session = new BrowserlessSession(app.NewBrowserlessClient());
+
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            var wrong = await SubmitLoginAsync(session, consultant.Email, "Wrong-Password-99!");
+            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        }
+        var right = await SubmitLoginAsync(session, consultant.Email, consultant.Password);
+
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Contains("locked for 15 minutes", await right.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_wrong_password_shows_a_message_without_saying_which_part_was_wrong()
+    {
+        var response = await SubmitLoginAsync(new BrowserlessSession(app.NewBrowserlessClient()), "nobody@consultancy.test", "Whatever-123!");
+        Assert.Contains("Invalid email or password.", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Self_registration_is_switched_off()
+    {
+        var response = await app.NewBrowserlessClient().GetAsync("/Identity/Account/Register");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_invited_consultant_sets_a_password_from_the_emailed_link_and_signs_in()
+    {
+        var admin = await BrowserlessSession.SignInAsync(app, app.Admin);
+        var invited = await admin.SubmitAsync("/Users/Invite", "main form", new()
+        {
+            ["Email"] = "invitee@consultancy.test", ["DisplayName"] = "Ines Invitee", ["TimeZoneId"] = "Europe/Lisbon", ["Role"] = "Consultant",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, invited.StatusCode);
+
+        var link = await InvitationLinkAsync("invitee@consultancy.test");
+        var visitor = new BrowserlessSession(app.NewBrowserlessClient());
+        var reset = await visitor.SubmitAsync(new Uri(link).PathAndQuery, "main form", new()
+        {
+            ["Input.Email"] = "invitee@consultancy.test", ["Input.Password"] = "Chosen-Password-77!", ["Input.ConfirmPassword"] = "Chosen-Password-77!",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
+
+        var session = await BrowserlessSession.SignInAsync(app, new TestUser("", "invitee@consultancy.test", "Chosen-Password-77!", default));
+        var page = await session.GetPageAsync("/");
+        Assert.Contains("Ines Invitee", page.QuerySelector("nav")!.TextContent);
+        Assert.Contains("Times shown in Europe/Lisbon", page.Body!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_deactivated_consultant_can_no_longer_sign_in()
+    {
+        var consultant = await app.ConsultantAsync("deactivated@consultancy.test");
+        var admin = await BrowserlessSession.SignInAsync(app, app.Admin);
+
+        var response = await admin.PostAsync($"/Users/Deactivate/{consultant.Id}", "/Users", []);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+
+        var attempt = await SubmitLoginAsync(new BrowserlessSession(app.NewBrowserlessClient()), consultant.Email, consultant.Password);
+        Assert.Equal(HttpStatusCode.OK, attempt.StatusCode);
+        Assert.Contains("Invalid email or password.", await attempt.Content.ReadAsStringAsync());
+    }
+
+    private static Task<HttpResponseMessage> SubmitLoginAsync(BrowserlessSession session, string email, string password) =>
+        session.SubmitAsync("/Identity/Account/Login", "form#account", new() { ["Input.Email"] = email, ["Input.Password"] = password });
+
+    private async Task<string> InvitationLinkAsync(string email)
+    {
+        foreach (var file in Directory.GetFiles(app.MailDirectory, "*.eml"))
+        {
+            var message = await MimeMessage.LoadAsync(file);
+            if (message.To.Mailboxes.Any(m => m.Address == email))
+                return Regex.Match(message.TextBody!, @"https?://\S+").Value;
+        }
+        throw new InvalidOperationException($"No invitation to {email} in {app.MailDirectory}");
+    }
+}
