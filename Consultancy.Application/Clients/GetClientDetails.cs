@@ -91,6 +91,22 @@ internal sealed class GetClientDetailsHandler(IAppDbContext db, IMapper mapper) 
             .Select(a => new TimelineItem(a.EntityType, a.Action, a.At, a.User!.DisplayName, a.Changes))
             .ToListAsync(ct);
 
-        return new ClientDetails(profile, stages, notes, timeline);
+        return new ClientDetails(profile, stages, notes, await WithConsultantNamesAsync(timeline, ct));
+    }
+
+    /// <summary>Reassignments are audited as user ids; the timeline shows who those users are.</summary>
+    private async Task<List<TimelineItem>> WithConsultantNamesAsync(List<TimelineItem> timeline, CancellationToken ct)
+    {
+        var ids = timeline.SelectMany(t => t.Changes)
+            .Where(c => c.Field == nameof(Client.ConsultantId))
+            .SelectMany(c => new[] { c.From, c.To }).OfType<string>().Distinct().ToList();
+        if (ids.Count == 0) return timeline;
+
+        var names = await db.UserProfiles.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        string? Name(string? id) => id is not null && names.TryGetValue(id, out var name) ? name : id;
+        return timeline.Select(t => t with
+        {
+            Changes = t.Changes.Select(c => c.Field == nameof(Client.ConsultantId) ? c with { From = Name(c.From), To = Name(c.To) } : c).ToList(),
+        }).ToList();
     }
 }

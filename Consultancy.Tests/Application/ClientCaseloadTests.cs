@@ -196,7 +196,9 @@ public sealed class ClientCaseloadTests : IAsyncLifetime
         await _app.SendAsync(_admin, new AssignClient(id, _bob.Id));
 
         await Assert.ThrowsAsync<NotFoundException>(() => _app.SendAsync(_alice, new GetClientDetails(id)));
-        Assert.Equal(_bob.Id, (await _app.SendAsync(_bob, new GetClientDetails(id))).Profile.ConsultantId);
+        var details = await _app.SendAsync(_bob, new GetClientDetails(id));
+        Assert.Equal(_bob.Id, details.Profile.ConsultantId);
+        Assert.Equal(new AuditFieldChange("ConsultantId", "alice", "bob"), Assert.Single(details.Timeline[0].Changes));
     }
 
     [Fact]

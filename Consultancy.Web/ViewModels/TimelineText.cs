@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Consultancy.Application.Clients;
+using Consultancy.Application.Common.Mapping;
 using Consultancy.Application.Domain;
 
 namespace Consultancy.Web.ViewModels;
@@ -27,6 +28,15 @@ public static partial class TimelineText
         (nameof(ClientNote), AuditAction.Created) => "Note added",
         (var type, var action) => $"{Field(type)} {action.ToString().ToLowerInvariant()}",
     };
+
+    /// <summary>An audited value as the forms show it: enum values by their display names.</summary>
+    public static string Value(string field, string? value)
+    {
+        if (value is null) return "—";
+        var type = typeof(Client).GetProperty(field)?.PropertyType;
+        type = type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
+        return type is { IsEnum: true } && Enum.TryParse(type, value, out var parsed) ? ((Enum)parsed!).DisplayName() : value;
+    }
 
     public static string Field(string name) =>
         FieldNames.TryGetValue(name, out var known) ? known : Words().Replace(name, " $1").Trim() is var spaced
