@@ -1,9 +1,6 @@
-using Consultancy.Application.Common.Exceptions;
 using Consultancy.Application.Common.Interfaces;
-using Consultancy.Application.Domain;
 using FluentValidation;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace Consultancy.Application.Clients;
 
@@ -21,8 +18,7 @@ internal sealed class AddClientNoteHandler(IAppDbContext db, ICurrentUser user, 
 {
     public async Task<Unit> Handle(AddClientNote request, CancellationToken ct)
     {
-        var client = await db.Clients.SingleOrDefaultAsync(c => c.Id == request.ClientId, ct)
-            ?? throw new NotFoundException(nameof(Client), request.ClientId);
+        var client = await db.Clients.GetAsync(request.ClientId, ct);
         client.AddNote(request.Body.Trim(), clock.GetUtcNow().UtcDateTime, user.UserId);
         await db.SaveChangesAsync(ct);
         return Unit.Value;

@@ -1,8 +1,5 @@
-using Consultancy.Application.Common.Exceptions;
 using Consultancy.Application.Common.Interfaces;
-using Consultancy.Application.Domain;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace Consultancy.Application.Clients;
 
@@ -13,8 +10,7 @@ internal sealed class ArchiveClientHandler(IAppDbContext db, TimeProvider clock)
 {
     public async Task<Unit> Handle(ArchiveClient request, CancellationToken ct)
     {
-        var client = await db.Clients.SingleOrDefaultAsync(c => c.Id == request.ClientId, ct)
-            ?? throw new NotFoundException(nameof(Client), request.ClientId);
+        var client = await db.Clients.GetAsync(request.ClientId, ct);
         if (request.Archived) client.Archive(clock.GetUtcNow().UtcDateTime);
         else client.Restore();
         await db.SaveChangesAsync(ct);

@@ -1,8 +1,6 @@
 using Consultancy.Application.Common.Exceptions;
 using Consultancy.Application.Common.Interfaces;
-using Consultancy.Application.Domain;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace Consultancy.Application.Clients;
 
@@ -13,8 +11,7 @@ internal sealed class AssignClientHandler(IAppDbContext db, ICurrentUser user) :
     public async Task<Unit> Handle(AssignClient request, CancellationToken ct)
     {
         if (!user.IsAdmin) throw new ForbiddenException("Only admins reassign clients.");
-        var client = await db.Clients.SingleOrDefaultAsync(c => c.Id == request.ClientId, ct)
-            ?? throw new NotFoundException(nameof(Client), request.ClientId);
+        var client = await db.Clients.GetAsync(request.ClientId, ct);
         if (string.IsNullOrEmpty(request.ConsultantId) || !await db.IsActiveStaffAsync(request.ConsultantId, ct))
             throw new ValidationException(nameof(request.ConsultantId), "Choose an active consultant.");
 

@@ -1,9 +1,7 @@
-using Consultancy.Application.Common.Exceptions;
 using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Domain;
 using FluentValidation;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace Consultancy.Application.Clients;
 
@@ -20,8 +18,7 @@ internal sealed class ChangeClientStageHandler(IAppDbContext db, ICurrentUser us
 {
     public async Task<Unit> Handle(ChangeClientStage request, CancellationToken ct)
     {
-        var client = await db.Clients.SingleOrDefaultAsync(c => c.Id == request.ClientId, ct)
-            ?? throw new NotFoundException(nameof(Client), request.ClientId);
+        var client = await db.Clients.GetAsync(request.ClientId, ct);
         if (client.MoveToStage(request.Stage, clock.GetUtcNow().UtcDateTime, user.UserId))
             await db.SaveChangesAsync(ct);
         return Unit.Value;

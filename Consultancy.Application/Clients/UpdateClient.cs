@@ -31,8 +31,7 @@ internal sealed class UpdateClientHandler(IAppDbContext db, IMapper mapper) : IR
 {
     public async Task<Unit> Handle(UpdateClient request, CancellationToken ct)
     {
-        var client = await db.Clients.SingleOrDefaultAsync(c => c.Id == request.Id, ct)
-            ?? throw new NotFoundException(nameof(Client), request.Id);
+        var client = await db.Clients.GetAsync(request.Id, ct);
         if (client.Version != request.Version)
             throw new ConcurrencyException(nameof(Client), mapper.Map<UpdateClient>(client));
         if (await db.IsTakenAsync(request.Email, client.Id, ct))
