@@ -1,5 +1,6 @@
 using System.Reflection;
 using Consultancy.Application.Common.Behaviours;
+using Consultancy.Application.Reminders;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +29,8 @@ public static class DependencyInjection
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(TimingBehaviour<,>));
 
+        services.AddScoped<ReminderPlanner>();
+        services.AddScoped<ReminderEmail>();
         services.AddAutoMapper(_ => { }, Self);
         return services;
     }

@@ -1,6 +1,8 @@
 using Consultancy.Application.Common.Interfaces;
+using Consultancy.Application.Common.Settings;
 using Consultancy.Infrastructure.Email;
 using Consultancy.Infrastructure.Identity;
+using Consultancy.Infrastructure.Jobs;
 using Consultancy.Infrastructure.Persistence;
 using Consultancy.Infrastructure.Persistence.Interceptors;
 using Microsoft.AspNetCore.DataProtection;
@@ -10,6 +12,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Quartz;
 
 namespace Consultancy.Infrastructure;
 
@@ -44,10 +47,28 @@ public static class DependencyInjection
         services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section))
             .PostConfigure(o => o.PickupDirectory = Path.GetFullPath(o.PickupDirectory, contentRoot));
         if (string.IsNullOrWhiteSpace(configuration["Email:Smtp:Host"]))
-            services.AddSingleton<IEmailSender, PickupDirectoryEmailSender>();
+            services.AddSingleton<IEmailTransport, PickupDirectoryTransport>();
         else
-            services.AddSingleton<IEmailSender, SmtpEmailSender>();
+            services.AddSingleton<IEmailTransport, SmtpEmailTransport>();
+        services.AddScoped<IReminderLinks, ReminderLinks>();
 
+        services.AddOptions<ReminderSettings>().Bind(configuration.GetSection(ReminderSettings.Section));
+        return services;
+    }
+
+    /// <summary>The background jobs. Separate from <see cref="AddInfrastructure"/> so tools and tests can run without them.</summary>
+    public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration)
+    {
+        var interval = Math.Max(1, configuration.GetValue<int?>($"{ReminderSettings.Section}:DispatchIntervalSeconds") ?? 30);
+        services.AddQuartz(quartz =>
+        {
+            var dispatch = new JobKey("dispatch-outbox");
+            quartz.AddJob<DispatchOutboxJob>(job => job.WithIdentity(dispatch));
+            quartz.AddTrigger(trigger => trigger.ForJob(dispatch).StartNow()
+                .WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromSeconds(interval)).RepeatForever()));
+        });
+        // Shutting down waits for a running batch, so no claimed message is left half-recorded.
+        services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return services;
     }
 

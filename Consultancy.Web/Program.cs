@@ -11,6 +11,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddJobs(builder.Configuration);
 
 builder.Services.AddDefaultIdentity<AppUser>(IdentitySetup.Configure)
     .AddRoles<IdentityRole>()

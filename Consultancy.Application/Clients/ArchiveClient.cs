@@ -1,18 +1,21 @@
 using Consultancy.Application.Common.Interfaces;
+using Consultancy.Application.Reminders;
 using MediatR;
+using Microsoft.EntityFrameworkCore;
 
 namespace Consultancy.Application.Clients;
 
 /// <summary>Archives a client (hidden from the default list, kept with its history), or restores one.</summary>
 public sealed record ArchiveClient(int ClientId, bool Archived = true) : IRequest<Unit>;
 
-internal sealed class ArchiveClientHandler(IAppDbContext db, TimeProvider clock) : IRequestHandler<ArchiveClient, Unit>
+internal sealed class ArchiveClientHandler(IAppDbContext db, ReminderPlanner planner, TimeProvider clock) : IRequestHandler<ArchiveClient, Unit>
 {
     public async Task<Unit> Handle(ArchiveClient request, CancellationToken ct)
     {
         var client = await db.Clients.GetAsync(request.ClientId, ct);
         if (request.Archived) client.Archive(clock.GetUtcNow().UtcDateTime);
         else client.Restore();
+        await planner.ReplanAsync(await db.Deadlines.Where(d => d.ClientId == client.Id).ToListAsync(ct), ct);
         await db.SaveChangesAsync(ct);
         return Unit.Value;
     }

@@ -3,6 +3,7 @@ using Consultancy.Application.Common.Exceptions;
 using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Domain;
 using FluentValidation;
+using Consultancy.Application.Reminders;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using ValidationException = Consultancy.Application.Common.Exceptions.ValidationException;
@@ -27,7 +28,7 @@ internal sealed class UpdateClientValidator : AbstractValidator<UpdateClient>
     public UpdateClientValidator(TimeProvider clock) => Include(new ClientFieldsValidator(clock));
 }
 
-internal sealed class UpdateClientHandler(IAppDbContext db, IMapper mapper) : IRequestHandler<UpdateClient, Unit>
+internal sealed class UpdateClientHandler(IAppDbContext db, IMapper mapper, ReminderPlanner planner) : IRequestHandler<UpdateClient, Unit>
 {
     public async Task<Unit> Handle(UpdateClient request, CancellationToken ct)
     {
@@ -37,7 +38,10 @@ internal sealed class UpdateClientHandler(IAppDbContext db, IMapper mapper) : IR
         if (await db.IsTakenAsync(request.Email, client.Id, ct))
             throw new ValidationException(nameof(request.Email), ClientEmail.TakenMessage);
 
+        var (zone, email) = (client.TimeZoneId, client.Email);
         request.ApplyTo(client);
+        if (client.TimeZoneId != zone || client.Email != email)
+            await planner.ReplanAsync(await db.Deadlines.Where(d => d.ClientId == client.Id).ToListAsync(ct), ct);
         try
         {
             await db.SaveChangesAsync(ct);

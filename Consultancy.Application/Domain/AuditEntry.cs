@@ -22,6 +22,7 @@ public enum AuditAction
     Created = 0,
     Updated = 1,
     Deleted = 2,
+    Sent = 3,
 }
 
 public sealed record AuditFieldChange(string Field, string? From, string? To);

@@ -39,6 +39,10 @@ public sealed class Client
     public string ConsultantId { get; private set; } = "";
     public UserProfile? Consultant { get; private set; }
 
+    /// <summary>The applicant asked for no more reminder emails (one-click unsubscribe, or by their consultant).</summary>
+    public bool RemindersOptedOut { get; private set; }
+    public DateTime? RemindersOptedOutAt { get; private set; }
+
     public bool IsArchived { get; private set; }
     public DateTime? ArchivedAt { get; private set; }
     public DateTime CreatedAt { get; private set; }
@@ -97,6 +101,19 @@ public sealed class Client
     {
         IsArchived = false;
         ArchivedAt = null;
+    }
+
+    public void OptOutOfReminders(DateTime now)
+    {
+        if (RemindersOptedOut) return;
+        RemindersOptedOut = true;
+        RemindersOptedOutAt = now;
+    }
+
+    public void OptBackIntoReminders()
+    {
+        RemindersOptedOut = false;
+        RemindersOptedOutAt = null;
     }
 
     public ClientNote AddNote(string body, DateTime now, string? authorId)

@@ -29,26 +29,21 @@ internal sealed class InviteUserValidator : AbstractValidator<InviteUser>
     }
 }
 
-internal sealed class InviteUserHandler(
-    IAppDbContext db, IUserAccounts accounts, IEmailSender email, ICurrentUser user, TimeProvider clock)
+internal sealed class InviteUserHandler(IAppDbContext db, IUserAccounts accounts, ICurrentUser user, TimeProvider clock)
     : IRequestHandler<InviteUser, string>
 {
     public async Task<string> Handle(InviteUser request, CancellationToken ct)
     {
         user.EnsureAdmin();
         var address = request.Email.Trim();
-        string userId;
-        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
-        {
-            userId = await accounts.CreateAsync(address, request.Role, password: null, ct);
-            db.UserProfiles.Add(new UserProfile(userId, address.ToLowerInvariant(), request.DisplayName.Trim(),
-                request.TimeZoneId, request.Role, clock.GetUtcNow().UtcDateTime));
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var userId = await accounts.CreateAsync(address, request.Role, password: null, ct);
+        db.UserProfiles.Add(new UserProfile(userId, address.ToLowerInvariant(), request.DisplayName.Trim(),
+            request.TimeZoneId, request.Role, now));
 
         var link = await accounts.CreateSetPasswordLinkAsync(userId, ct);
-        await email.SendAsync(new EmailMessage(address, "You're invited to Consultancy",
+        db.OutboxMessages.Add(OutboxMessage.Fixed(OutboxKind.Invitation, $"invitation:{userId}", address, "You're invited to Consultancy",
             $"""
             Hello {request.DisplayName.Trim()},
 
@@ -58,7 +53,9 @@ internal sealed class InviteUserHandler(
             {link}
 
             Your sign-in email is {address}.
-            """), ct);
+            """, htmlBody: null, now));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return userId;
     }
 }

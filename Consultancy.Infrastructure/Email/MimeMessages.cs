@@ -13,10 +13,12 @@ internal static class MimeMessages
         mime.From.Add(sender);
         mime.To.Add(MailboxAddress.Parse(message.To));
         if (message.ReplyTo is not null) mime.ReplyTo.Add(MailboxAddress.Parse(message.ReplyTo));
-        mime.MessageId = MimeUtils.GenerateMessageId(sender.Domain);
+        // Derived from the outbox row when there is one, so a resend of the same message is recognisable.
+        mime.MessageId = message.MessageKey is { } key ? $"{key}@{sender.Domain}" : MimeUtils.GenerateMessageId(sender.Domain);
+        foreach (var (name, value) in message.Headers ?? new Dictionary<string, string>())
+            mime.Headers.Add(name, value);
 
-        var body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody };
-        mime.Body = body.ToMessageBody();
+        mime.Body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody }.ToMessageBody();
         return mime;
     }
 }

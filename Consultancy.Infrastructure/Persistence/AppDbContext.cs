@@ -20,6 +20,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     public DbSet<ClientStageChange> ClientStageChanges => Set<ClientStageChange>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<UserProfile> UserProfiles => Set<UserProfile>();
+    public DbSet<Deadline> Deadlines => Set<Deadline>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -31,6 +33,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
         builder.Entity<ClientNote>().HasQueryFilter(n => SeesAllClients || n.Client!.ConsultantId == CurrentConsultantId);
         builder.Entity<ClientStageChange>().HasQueryFilter(s => SeesAllClients || s.Client!.ConsultantId == CurrentConsultantId);
         builder.Entity<AuditEntry>().HasQueryFilter(a => SeesAllClients || a.Client!.ConsultantId == CurrentConsultantId);
+        builder.Entity<Deadline>().HasQueryFilter(d => SeesAllClients || d.Client!.ConsultantId == CurrentConsultantId);
+        // Mail about no client (invitations, password resets) is for admins' eyes only.
+        builder.Entity<OutboxMessage>().HasQueryFilter(m => SeesAllClients || (m.ClientId != null && m.Client!.ConsultantId == CurrentConsultantId));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)

@@ -35,6 +35,9 @@ public sealed class UserAdministrationTests : IAsyncLifetime
         Assert.Equal(("nadia@consultancy.test", "Nadia Rahman", "America/Chicago", UserRole.Consultant, true),
             (profile.Email, profile.DisplayName, profile.TimeZoneId, profile.Role, profile.IsActive));
 
+        var outbox = await _app.QueryAsync(db => db.OutboxMessages.SingleAsync());
+        Assert.Equal((OutboxKind.Invitation, OutboxStatus.Pending), (outbox.Kind, outbox.Status));
+        Assert.Equal(1, (await _app.DispatchAsync()).Sent);
         var mail = Assert.Single(Directory.GetFiles(_app.MailDirectory, "*.eml"));
         var message = await MimeMessage.LoadAsync(mail);
         Assert.Equal("Nadia@Consultancy.test", message.To.Mailboxes.Single().Address);

@@ -1,5 +1,9 @@
 using System.Collections.Concurrent;
 using Consultancy.Application.Domain;
+using Consultancy.Application.Reminders;
+using Consultancy.Infrastructure.Identity;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;
@@ -51,6 +55,13 @@ public class AppFactory : WebApplicationFactory<Program>
 
     public Task<TestUser> ConsultantAsync(string email, string timeZone = "America/New_York") =>
         TestUsers.CreateAsync(Services, email, UserRole.Consultant, timeZone);
+
+    /// <summary>Runs the outbox dispatcher now, as its scheduled job would.</summary>
+    public async Task DispatchAsync()
+    {
+        await using var scope = Services.CreateSystemScope();
+        await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new DispatchOutbox());
+    }
 
     public TestUser Admin => new("", TestUsers.AdminEmail, TestUsers.AdminPassword, UserRole.Admin);
 

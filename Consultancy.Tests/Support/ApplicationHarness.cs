@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Consultancy.Application;
 using Consultancy.Application.Domain;
+using Consultancy.Application.Reminders;
 using Consultancy.Infrastructure;
 using Consultancy.Infrastructure.Identity;
 using Consultancy.Infrastructure.Persistence;
@@ -84,6 +85,13 @@ public sealed class ApplicationHarness : IAsyncDisposable
         {
             accessor.HttpContext = null;
         }
+    }
+
+    /// <summary>Runs the outbox dispatcher once, as the scheduled job does.</summary>
+    public async Task<DispatchResult> DispatchAsync()
+    {
+        await using var scope = _services.CreateSystemScope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new DispatchOutbox());
     }
 
     /// <summary>Reads the database as the system, past the caseload rule, to check what was really written.</summary>

@@ -59,6 +59,7 @@ public sealed class SignInTests(AppFactory app) : IClassFixture<AppFactory>
             ["Email"] = "invitee@consultancy.test", ["DisplayName"] = "Ines Invitee", ["TimeZoneId"] = "Europe/Lisbon", ["Role"] = "Consultant",
         });
         Assert.Equal(HttpStatusCode.Redirect, invited.StatusCode);
+        await app.DispatchAsync();
 
         var link = await InvitationLinkAsync("invitee@consultancy.test");
         var visitor = new BrowserlessSession(app.NewBrowserlessClient());

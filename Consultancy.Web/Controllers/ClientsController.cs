@@ -1,5 +1,6 @@
 using Consultancy.Application.Clients;
 using Consultancy.Application.Common.Mapping;
+using Consultancy.Application.Deadlines;
 using Consultancy.Application.Domain;
 using Consultancy.Infrastructure.Identity;
 using Consultancy.Web.Infrastructure;
@@ -21,8 +22,12 @@ public sealed class ClientsController(IMediator mediator) : Controller
     }
 
     [HttpGet]
-    public async Task<IActionResult> Details(int id, CancellationToken ct) =>
-        View(await mediator.Send(new GetClientDetails(id), ct));
+    public async Task<IActionResult> Details(int id, CancellationToken ct)
+    {
+        var client = await mediator.Send(new GetClientDetails(id), ct);
+        var deadlines = await mediator.Send(new GetClientDeadlines(id), ct);
+        return View(new ClientPageViewModel(client, deadlines));
+    }
 
     [HttpGet]
     public IActionResult Create() =>
@@ -79,6 +84,14 @@ public sealed class ClientsController(IMediator mediator) : Controller
         await mediator.Send(new ArchiveClient(id, Archived: false), ct);
         TempData.Success("Client restored to the active caseload.");
         return RedirectToAction(nameof(Details), new { id });
+    }
+
+    [HttpPost, OnInvalidReturnTo(nameof(Details))]
+    public async Task<IActionResult> Reminders(int id, bool optedOut, string? note, CancellationToken ct)
+    {
+        await mediator.Send(new SetReminderOptOut(id, optedOut, note), ct);
+        TempData.Success(optedOut ? "Reminder emails to this client are off." : "Reminder emails to this client are back on.");
+        return RedirectToAction(nameof(Details), null, new { id }, "deadlines");
     }
 
     [HttpPost, OnInvalidReturnTo(nameof(Details))]

@@ -11,6 +11,8 @@ public interface IAppDbContext
     DbSet<ClientStageChange> ClientStageChanges { get; }
     DbSet<AuditEntry> AuditEntries { get; }
     DbSet<UserProfile> UserProfiles { get; }
+    DbSet<Deadline> Deadlines { get; }
+    DbSet<OutboxMessage> OutboxMessages { get; }
     DatabaseFacade Database { get; }
 
     Task<int> SaveChangesAsync(CancellationToken ct);

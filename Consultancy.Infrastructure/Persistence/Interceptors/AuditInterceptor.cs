@@ -15,7 +15,7 @@ namespace Consultancy.Infrastructure.Persistence.Interceptors;
 internal sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider clock) : SaveChangesInterceptor
 {
     private static readonly HashSet<string> Unaudited =
-        [nameof(Client.Version), nameof(Client.UpdatedAt), nameof(Client.SearchText), nameof(Client.CreatedAt)];
+        [nameof(Client.Version), nameof(Client.UpdatedAt), nameof(Client.SearchText), nameof(Client.CreatedAt), nameof(Deadline.DueAtUtc)];
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
@@ -36,25 +36,26 @@ internal sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cl
         var now = clock.GetUtcNow().UtcDateTime;
         var entries = context.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Where(e => e.Entity is Client or ClientNote)
+            .Where(e => e.Entity is Client or ClientNote or Deadline)
             .ToList();
 
         foreach (var entry in entries)
         {
             var changes = entry.State == EntityState.Modified ? ChangedFields(entry) : [];
             if (entry.State == EntityState.Modified && changes.Count == 0) continue;
-            if (entry.Entity is Client client && entry.State == EntityState.Modified)
-            {
-                client.UpdatedAt = now;
-                client.Version = Guid.NewGuid();
-            }
+            if (entry.State == EntityState.Modified) Stamp(entry.Entity, now);
 
             context.Add(new AuditEntry
             {
                 EntityType = entry.Metadata.ClrType.Name,
                 EntityId = entry.State == EntityState.Added ? null : KeyOf(entry),
                 Client = entry.Entity as Client,
-                ClientId = (entry.Entity as ClientNote)?.ClientId,
+                ClientId = entry.Entity switch
+                {
+                    ClientNote note => note.ClientId,
+                    Deadline deadline => deadline.ClientId,
+                    _ => null,
+                },
                 Action = entry.State switch
                 {
                     EntityState.Added => AuditAction.Created,
@@ -65,6 +66,21 @@ internal sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cl
                 UserId = currentUser.UserId,
                 Changes = changes,
             });
+        }
+    }
+
+    private static void Stamp(object entity, DateTime now)
+    {
+        switch (entity)
+        {
+            case Client client:
+                client.UpdatedAt = now;
+                client.Version = Guid.NewGuid();
+                break;
+            case Deadline deadline:
+                deadline.UpdatedAt = now;
+                deadline.Version = Guid.NewGuid();
+                break;
         }
     }
 

@@ -7,7 +7,7 @@ using MimeKit;
 
 namespace Consultancy.Tests.Infrastructure;
 
-public sealed class EmailSenderTests(SmtpSink smtp) : IClassFixture<SmtpSink>
+public sealed class EmailTransportTests(SmtpSink smtp) : IClassFixture<SmtpSink>
 {
     [Fact]
     public async Task With_an_SMTP_host_configured_mail_goes_over_SMTP()
@@ -21,12 +21,19 @@ public sealed class EmailSenderTests(SmtpSink smtp) : IClassFixture<SmtpSink>
             ["Email:From"] = "Consultancy <advising@consultancy.test>",
         });
 
-        await sender.SendAsync(new EmailMessage("applicant@applicant.test", "Your ERAS timeline", "Hello", ReplyTo: "maya@consultancy.test"), CancellationToken.None);
+        await using (var connection = await sender.ConnectAsync(CancellationToken.None))
+        {
+            await connection.SendAsync(new EmailMessage("applicant@applicant.test", "Your ERAS timeline", "Hello", ReplyTo: "maya@consultancy.test",
+                MessageKey: "outbox-42", Headers: new Dictionary<string, string> { ["List-Unsubscribe"] = "<https://crm.test/u/abc>" }), CancellationToken.None);
+            await connection.SendAsync(new EmailMessage("second@applicant.test", "Second on the same connection", "Hi"), CancellationToken.None);
+        }
 
         var message = await smtp.WaitForAsync(m => m.Subject == "Your ERAS timeline");
         Assert.Equal("advising@consultancy.test", message.From.Mailboxes.Single().Address);
         Assert.Equal("maya@consultancy.test", message.ReplyTo.Mailboxes.Single().Address);
-        Assert.EndsWith("@consultancy.test", message.MessageId);
+        Assert.Equal("outbox-42@consultancy.test", message.MessageId);
+        Assert.Equal("<https://crm.test/u/abc>", message.Headers["List-Unsubscribe"]);
+        await smtp.WaitForAsync(m => m.Subject == "Second on the same connection");
         Assert.False(Directory.Exists(directory.File("mail")));
     }
 
@@ -36,7 +43,8 @@ public sealed class EmailSenderTests(SmtpSink smtp) : IClassFixture<SmtpSink>
         using var directory = new TempDirectory();
         var sender = SenderFor(directory, new() { ["Email:PickupDirectory"] = "outbox-folder" });
 
-        await sender.SendAsync(new EmailMessage("applicant@applicant.test", "Picked up", "Body text"), CancellationToken.None);
+        await using (var connection = await sender.ConnectAsync(CancellationToken.None))
+            await connection.SendAsync(new EmailMessage("applicant@applicant.test", "Picked up", "Body text"), CancellationToken.None);
 
         var file = Assert.Single(Directory.GetFiles(directory.File("outbox-folder"), "*.eml"));
         var message = await MimeMessage.LoadAsync(file);
@@ -44,10 +52,10 @@ public sealed class EmailSenderTests(SmtpSink smtp) : IClassFixture<SmtpSink>
         Assert.Equal("Body text", message.TextBody?.Trim());
     }
 
-    private static IEmailSender SenderFor(TempDirectory directory, Dictionary<string, string?> settings)
+    private static IEmailTransport SenderFor(TempDirectory directory, Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection().AddLogging().AddInfrastructure(configuration, directory.Path).BuildServiceProvider();
-        return services.GetRequiredService<IEmailSender>();
+        return services.GetRequiredService<IEmailTransport>();
     }
 }

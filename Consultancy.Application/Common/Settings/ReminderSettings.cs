@@ -1,0 +1,34 @@
+using Consultancy.Application.Domain;
+
+namespace Consultancy.Application.Common.Settings;
+
+/// <summary>The <c>Reminders</c> configuration section.</summary>
+public sealed class ReminderSettings
+{
+    public const string Section = "Reminders";
+
+    /// <summary>Local hour (in the client's zone) at which reminders go out, e.g. "09:00".</summary>
+    public TimeOnly SendHour { get; set; } = new(9, 0);
+
+    /// <summary>Days before the due date, e.g. "14, 7, 1"; new deadlines start with these.</summary>
+    public string DefaultOffsets { get; set; } = "14, 7, 1";
+
+    public int DispatchIntervalSeconds { get; set; } = 30;
+    public int BatchSize { get; set; } = 100;
+    public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>How long a dispatcher owns a claimed batch; after that another may take it over.</summary>
+    public int LeaseSeconds { get; set; } = 300;
+
+    public ReminderOffsets DefaultReminderOffsets =>
+        ReminderOffsets.TryParse(DefaultOffsets, out var offsets) ? offsets : ReminderOffsets.Default;
+
+    /// <summary>Wait before retry n (1-based): 1, 5, 30, then 120 minutes.</summary>
+    public static TimeSpan Backoff(int attempt) => attempt switch
+    {
+        <= 1 => TimeSpan.FromMinutes(1),
+        2 => TimeSpan.FromMinutes(5),
+        3 => TimeSpan.FromMinutes(30),
+        _ => TimeSpan.FromMinutes(120),
+    };
+}

@@ -1,0 +1,60 @@
+using AutoMapper;
+using Consultancy.Application.Common.Exceptions;
+using Consultancy.Application.Common.Interfaces;
+using Consultancy.Application.Domain;
+using Consultancy.Application.Reminders;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Consultancy.Application.Deadlines;
+
+public sealed record UpdateDeadline : DeadlineFields, IRequest<Unit>, IConcurrencyChecked
+{
+    public int Id { get; set; }
+    public int ClientId { get; set; }
+    public Guid Version { get; set; }
+
+    internal sealed class Mapping : Profile
+    {
+        public Mapping() => CreateMap<Deadline, UpdateDeadline>()
+            .ForMember(d => d.ReminderOffsets, o => o.MapFrom(d => d.ReminderOffsets.ToString()))
+            .ForMember(d => d.DueDate, o => o.MapFrom(d => (DateOnly?)d.DueDate));
+    }
+}
+
+public sealed record GetDeadlineForEdit(int Id) : IRequest<UpdateDeadline>;
+
+internal sealed class UpdateDeadlineValidator : AbstractValidator<UpdateDeadline>
+{
+    public UpdateDeadlineValidator() => Include(new DeadlineFieldsValidator());
+}
+
+internal sealed class GetDeadlineForEditHandler(IAppDbContext db, IMapper mapper) : IRequestHandler<GetDeadlineForEdit, UpdateDeadline>
+{
+    public async Task<UpdateDeadline> Handle(GetDeadlineForEdit request, CancellationToken ct) =>
+        mapper.Map<UpdateDeadline>(await db.Deadlines.GetWithClientAsync(request.Id, ct));
+}
+
+internal sealed class UpdateDeadlineHandler(IAppDbContext db, ReminderPlanner planner, IMapper mapper)
+    : IRequestHandler<UpdateDeadline, Unit>
+{
+    public async Task<Unit> Handle(UpdateDeadline request, CancellationToken ct)
+    {
+        var deadline = await db.Deadlines.GetWithClientAsync(request.Id, ct);
+        if (deadline.Version != request.Version)
+            throw new ConcurrencyException(nameof(Deadline), mapper.Map<UpdateDeadline>(deadline));
+
+        request.ApplyTo(deadline);
+        await planner.ReplanAsync([deadline], ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConcurrencyException(nameof(Deadline), mapper.Map<UpdateDeadline>(await db.Deadlines.AsNoTracking().GetWithClientAsync(request.Id, ct)));
+        }
+        return Unit.Value;
+    }
+}

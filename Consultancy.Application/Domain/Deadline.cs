@@ -1,0 +1,84 @@
+namespace Consultancy.Application.Domain;
+
+public enum DeadlineCategory
+{
+    Exam = 0,
+    Application = 1,
+    Documents = 2,
+    Letters = 3,
+    Interview = 4,
+    [System.ComponentModel.DataAnnotations.Display(Name = "Rank list")] RankList = 5,
+    Visa = 6,
+    Other = 7,
+}
+
+public enum DeadlineStatus
+{
+    Open = 0,
+    Done = 1,
+    Cancelled = 2,
+}
+
+/// <summary>
+/// Something a client must do by a date. The date (and optional time) is the client's local date, in
+/// the client's time zone; reminders go out the configured number of days before it.
+/// </summary>
+public sealed class Deadline
+{
+    public int Id { get; private set; }
+    public int ClientId { get; private set; }
+    public Client? Client { get; private set; }
+    public string Title { get; set; } = "";
+    public DeadlineCategory Category { get; set; }
+    public DateOnly DueDate { get; set; }
+    public TimeOnly? DueTime { get; set; }
+    public string? Notes { get; set; }
+
+    /// <summary>Days before the due date on which the applicant is reminded, largest first.</summary>
+    public ReminderOffsets ReminderOffsets { get; set; } = ReminderOffsets.Default;
+
+    public DeadlineStatus Status { get; private set; }
+    public DateTime? StatusChangedAt { get; private set; }
+    public string? StatusChangedById { get; private set; }
+    public UserProfile? StatusChangedBy { get; private set; }
+
+    /// <summary>
+    /// When the deadline passes, as a UTC instant, kept in step with the due date and the client's time
+    /// zone so lists can sort and find overdue deadlines in SQL.
+    /// </summary>
+    public DateTime DueAtUtc { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+    public DateTime UpdatedAt { get; set; }
+    public Guid Version { get; set; } = Guid.NewGuid();
+
+    private Deadline() { }
+
+    public Deadline(Client client, DateTime now)
+    {
+        Client = client;
+        ClientId = client.Id;
+        CreatedAt = now;
+        UpdatedAt = now;
+    }
+
+    public bool IsOpen => Status == DeadlineStatus.Open;
+
+    public void Complete(DateTime now, string? byUserId) => ChangeStatus(DeadlineStatus.Done, now, byUserId);
+    public void Cancel(DateTime now, string? byUserId) => ChangeStatus(DeadlineStatus.Cancelled, now, byUserId);
+    public void Reopen(DateTime now, string? byUserId) => ChangeStatus(DeadlineStatus.Open, now, byUserId);
+
+    private void ChangeStatus(DeadlineStatus status, DateTime now, string? byUserId)
+    {
+        if (Status == status) return;
+        Status = status;
+        StatusChangedAt = now;
+        StatusChangedById = byUserId;
+    }
+
+    /// <summary>Recomputes <see cref="DueAtUtc"/>: the due time, or the end of the due day, in <paramref name="zone"/>.</summary>
+    public void AnchorTo(TimeZoneInfo zone) =>
+        DueAtUtc = LocalTimes.ToUtc(DueTime is { } time ? DueDate.ToDateTime(time) : DueDate.AddDays(1).ToDateTime(TimeOnly.MinValue), zone);
+
+    public bool IsOverdue(DateTime nowUtc) => IsOpen && nowUtc >= DueAtUtc;
+}

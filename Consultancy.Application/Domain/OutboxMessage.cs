@@ -1,0 +1,108 @@
+namespace Consultancy.Application.Domain;
+
+public enum OutboxKind
+{
+    Reminder = 0,
+    Invitation = 1,
+    Account = 2,
+}
+
+public enum OutboxStatus
+{
+    Pending = 0,
+    Sent = 1,
+    Failed = 2,
+    Cancelled = 3,
+}
+
+/// <summary>
+/// One email the app will send, written in the same transaction as the change that caused it. The
+/// dispatcher claims due rows with a lease, sends them, and records the outcome; <see cref="DedupKey"/>
+/// makes planning the same message twice impossible.
+/// </summary>
+public sealed class OutboxMessage
+{
+    public long Id { get; private set; }
+    public OutboxKind Kind { get; private set; }
+    public string DedupKey { get; private set; } = "";
+    public int? ClientId { get; private set; }
+    public Client? Client { get; private set; }
+    public int? DeadlineId { get; set; }
+    public Deadline? Deadline { get; private set; }
+
+    public string Recipient { get; set; } = "";
+    /// <summary>Fixed content (invitations, account mail); reminders are rendered from current data at send time.</summary>
+    public string? Subject { get; private set; }
+    public string? TextBody { get; private set; }
+    public string? HtmlBody { get; private set; }
+
+    public OutboxStatus Status { get; set; }
+    public DateTime DueAt { get; set; }
+    public int Attempts { get; set; }
+    public Guid? LockToken { get; set; }
+    public DateTime? LockedUntil { get; set; }
+    public DateTime? SentAt { get; set; }
+    public string? MessageId { get; set; }
+    public string? LastError { get; set; }
+    public string? CancelReason { get; set; }
+    public DateTime CreatedAt { get; private set; }
+
+    private OutboxMessage() { }
+
+    public static OutboxMessage Reminder(Deadline deadline, int offsetDays, string recipient, DateTime dueAt, DateTime now) => new()
+    {
+        Kind = OutboxKind.Reminder,
+        DedupKey = ReminderKey(deadline.Id, offsetDays),
+        ClientId = deadline.ClientId,
+        Deadline = deadline,
+        DeadlineId = deadline.Id,
+        Recipient = recipient,
+        DueAt = dueAt,
+        CreatedAt = now,
+    };
+
+    public static OutboxMessage Fixed(OutboxKind kind, string dedupKey, string recipient, string subject, string textBody, string? htmlBody, DateTime now) => new()
+    {
+        Kind = kind,
+        DedupKey = dedupKey,
+        Recipient = recipient,
+        Subject = subject,
+        TextBody = textBody,
+        HtmlBody = htmlBody,
+        DueAt = now,
+        CreatedAt = now,
+    };
+
+    public static string ReminderKey(int deadlineId, int offsetDays) => $"deadline:{deadlineId}:before:{offsetDays}d";
+
+    /// <summary>The offset a reminder's key names, e.g. 7 for "deadline:12:before:7d".</summary>
+    public int? ReminderOffsetDays =>
+        Kind == OutboxKind.Reminder && int.TryParse(DedupKey.Split(':')[^1].TrimEnd('d'), out var days) ? days : null;
+
+    public bool IsPending => Status == OutboxStatus.Pending;
+
+    public void CancelBecause(string reason)
+    {
+        if (Status is OutboxStatus.Sent) return;
+        Status = OutboxStatus.Cancelled;
+        CancelReason = reason;
+        LockToken = null;
+        LockedUntil = null;
+    }
+
+    /// <summary>An admin's retry of a failed or cancelled message: due now, with a fresh set of attempts.</summary>
+    public void Retry(DateTime now)
+    {
+        Reschedule(now);
+        Attempts = 0;
+    }
+
+    /// <summary>Back to pending with a new due time (a re-plan, or an admin's retry); never for a sent message.</summary>
+    public void Reschedule(DateTime dueAt)
+    {
+        if (Status is OutboxStatus.Sent) return;
+        Status = OutboxStatus.Pending;
+        DueAt = dueAt;
+        CancelReason = null;
+    }
+}

@@ -1,0 +1,42 @@
+using Consultancy.Application.Common.Interfaces;
+using Consultancy.Application.Common.Paging;
+using Consultancy.Application.Domain;
+using MediatR;
+
+namespace Consultancy.Application.Outbox;
+
+/// <summary>Every email the app has sent or will send: admins see all, consultants those about their clients.</summary>
+public sealed record GetOutboxList : IRequest<PagedList<OutboxListItem>>
+{
+    public OutboxStatus? Status { get; set; }
+    public OutboxKind? Kind { get; set; }
+    public int? ClientId { get; set; }
+    public int Page { get; set; } = 1;
+    public int PageSize { get; set; } = Paging.DefaultPageSize;
+}
+
+public sealed record OutboxListItem(
+    long Id, OutboxKind Kind, OutboxStatus Status, string Recipient, int? ClientId, string? ClientName, string? DeadlineTitle,
+    DateTime DueAt, DateTime? SentAt, int Attempts, string? LastError, string? CancelReason);
+
+internal sealed class GetOutboxListHandler(IAppDbContext db) : IRequestHandler<GetOutboxList, PagedList<OutboxListItem>>
+{
+    public Task<PagedList<OutboxListItem>> Handle(GetOutboxList request, CancellationToken ct)
+    {
+        var messages = db.OutboxMessages.AsQueryable();
+        if (request.Status is { } status) messages = messages.Where(m => m.Status == status);
+        if (request.Kind is { } kind) messages = messages.Where(m => m.Kind == kind);
+        if (request.ClientId is { } clientId) messages = messages.Where(m => m.ClientId == clientId);
+
+        // Pending mail soonest first; everything else newest first.
+        var ordered = request.Status == OutboxStatus.Pending
+            ? messages.OrderBy(m => m.DueAt).ThenBy(m => m.Id)
+            : messages.OrderByDescending(m => m.SentAt ?? m.DueAt).ThenByDescending(m => m.Id);
+        return ordered
+            .Select(m => new OutboxListItem(m.Id, m.Kind, m.Status, m.Recipient, m.ClientId,
+                m.Client == null ? null : m.Client.FirstName + " " + m.Client.LastName,
+                m.Deadline == null ? null : m.Deadline.Title,
+                m.DueAt, m.SentAt, m.Attempts, m.LastError, m.CancelReason))
+            .ToPagedListAsync(request.Page, request.PageSize, ct);
+    }
+}

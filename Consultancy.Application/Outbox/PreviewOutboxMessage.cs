@@ -1,0 +1,33 @@
+using Consultancy.Application.Common.Exceptions;
+using Consultancy.Application.Common.Interfaces;
+using Consultancy.Application.Domain;
+using Consultancy.Application.Reminders;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Consultancy.Application.Outbox;
+
+/// <summary>An outbox message and the email it makes (a reminder is rendered as it would be sent now).</summary>
+public sealed record PreviewOutboxMessage(long Id) : IRequest<OutboxPreview>;
+
+public sealed record OutboxPreview(OutboxListItem Message, string? MessageId, EmailMessage? Email);
+
+internal sealed class PreviewOutboxMessageHandler(IAppDbContext db, ReminderEmail reminders)
+    : IRequestHandler<PreviewOutboxMessage, OutboxPreview>
+{
+    public async Task<OutboxPreview> Handle(PreviewOutboxMessage request, CancellationToken ct)
+    {
+        var message = await db.OutboxMessages.AsNoTracking()
+            .Include(m => m.Deadline).Include(m => m.Client).ThenInclude(c => c!.Consultant)
+            .SingleOrDefaultAsync(m => m.Id == request.Id, ct)
+            ?? throw new NotFoundException("Outbox message", request.Id);
+
+        var email = message.Kind != OutboxKind.Reminder
+            ? new EmailMessage(message.Recipient, message.Subject ?? "", message.TextBody ?? "", message.HtmlBody)
+            : message is { Deadline: not null, Client: not null } ? reminders.Render(message, message.Deadline, message.Client, message.Client.Consultant)
+            : null;
+        var item = new OutboxListItem(message.Id, message.Kind, message.Status, message.Recipient, message.ClientId,
+            message.Client?.FullName, message.Deadline?.Title, message.DueAt, message.SentAt, message.Attempts, message.LastError, message.CancelReason);
+        return new OutboxPreview(item, message.MessageId, email);
+    }
+}

@@ -1,0 +1,169 @@
+using Consultancy.Application.Common.Interfaces;
+using Consultancy.Application.Common.Settings;
+using Consultancy.Application.Domain;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Consultancy.Application.Reminders;
+
+/// <summary>Sends every outbox message that is due, batch by batch, until none is left.</summary>
+public sealed record DispatchOutbox : IRequest<DispatchResult>;
+
+public sealed record DispatchResult(int Sent, int Retrying, int Failed, int Cancelled);
+
+internal sealed class DispatchOutboxHandler(
+    IAppDbContext db, IEmailTransport transport, ReminderEmail reminders, TimeProvider clock,
+    IOptions<ReminderSettings> options, ILogger<DispatchOutboxHandler> logger)
+    : IRequestHandler<DispatchOutbox, DispatchResult>
+{
+    private readonly ReminderSettings _settings = options.Value;
+    private int _sent, _retrying, _failed, _cancelled;
+
+    public async Task<DispatchResult> Handle(DispatchOutbox request, CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            var token = Guid.NewGuid();
+            var claimed = await ClaimAsync(token, ct);
+            if (claimed == 0) break;
+            await SendBatchAsync(token, ct);
+            if (claimed < _settings.BatchSize) break;
+        }
+        return new DispatchResult(_sent, _retrying, _failed, _cancelled);
+    }
+
+    /// <summary>
+    /// Takes up to a batch of due rows in one conditional UPDATE: only rows nobody holds (or whose lease
+    /// ran out, after a crash) match, so two dispatchers never take the same row.
+    /// </summary>
+    private Task<int> ClaimAsync(Guid token, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var leaseEnd = now.AddSeconds(_settings.LeaseSeconds);
+        return db.OutboxMessages
+            .Where(m => m.Status == OutboxStatus.Pending && m.DueAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
+            .OrderBy(m => m.DueAt).ThenBy(m => m.Id)
+            .Take(_settings.BatchSize)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.LockToken, token)
+                .SetProperty(m => m.LockedUntil, leaseEnd)
+                .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
+    }
+
+    private async Task SendBatchAsync(Guid token, CancellationToken ct)
+    {
+        var batch = await db.OutboxMessages.AsNoTracking()
+            .Include(m => m.Deadline).Include(m => m.Client).ThenInclude(c => c!.Consultant)
+            .Where(m => m.LockToken == token)
+            .OrderBy(m => m.DueAt).ThenBy(m => m.Id)
+            .ToListAsync(ct);
+
+        IEmailConnection? connection = null;
+        try
+        {
+            foreach (var message in batch)
+            {
+                if (WhyNotSend(message) is { } reason)
+                {
+                    await CancelAsync(message, token, reason, ct);
+                    continue;
+                }
+                try
+                {
+                    connection ??= await transport.ConnectAsync(ct);
+                    var messageId = await connection.SendAsync(Render(message), ct);
+                    await MarkSentAsync(message, token, messageId, ct);
+                }
+                catch (Exception error) when (error is not OperationCanceledException)
+                {
+                    await MarkFailedAttemptAsync(message, token, error, ct);
+                    if (connection is not null) await connection.DisposeAsync();
+                    connection = null;
+                }
+            }
+        }
+        finally
+        {
+            if (connection is not null) await connection.DisposeAsync();
+        }
+    }
+
+    private string? WhyNotSend(OutboxMessage message)
+    {
+        if (message.Kind != OutboxKind.Reminder) return null;
+        var now = clock.GetUtcNow().UtcDateTime;
+        return message switch
+        {
+            { Deadline: null } => "the deadline was deleted",
+            { Deadline.Status: DeadlineStatus.Done } => "the deadline was completed",
+            { Deadline.Status: DeadlineStatus.Cancelled } => "the deadline was cancelled",
+            { Client.RemindersOptedOut: true } => "the client opted out of reminders",
+            { Client.IsArchived: true } => "the client was archived",
+            _ when message.Deadline.IsOverdue(now) => "the deadline had already passed",
+            _ => null,
+        };
+    }
+
+    private EmailMessage Render(OutboxMessage message) => message.Kind == OutboxKind.Reminder
+        ? reminders.Render(message, message.Deadline!, message.Client!, message.Client!.Consultant)
+        : new EmailMessage(message.Recipient, message.Subject ?? "", message.TextBody ?? "", message.HtmlBody, MessageKey: $"outbox-{message.Id}");
+
+    private async Task MarkSentAsync(OutboxMessage message, Guid token, string messageId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var recipient = message.Client?.Email ?? message.Recipient;
+        // Recorded even if the caller gives up now: the email has left, and saying otherwise would send it twice.
+        await Mine(message, token).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.Status, OutboxStatus.Sent)
+            .SetProperty(m => m.SentAt, now)
+            .SetProperty(m => m.MessageId, messageId)
+            .SetProperty(m => m.Recipient, recipient)
+            .SetProperty(m => m.LastError, (string?)null)
+            .SetProperty(m => m.LockToken, (Guid?)null)
+            .SetProperty(m => m.LockedUntil, (DateTime?)null), CancellationToken.None);
+        if (message.Kind == OutboxKind.Reminder)
+        {
+            db.AuditEntries.Add(new AuditEntry
+            {
+                EntityType = "Reminder", EntityId = message.Id.ToString(), ClientId = message.ClientId, Action = AuditAction.Sent, At = now,
+                Changes = [new AuditFieldChange("Deadline", null, message.Deadline!.Title), new AuditFieldChange("Recipient", null, recipient)],
+            });
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        _sent++;
+    }
+
+    private async Task MarkFailedAttemptAsync(OutboxMessage message, Guid token, Exception error, CancellationToken ct)
+    {
+        var permanent = error is EmailDeliveryException { Permanent: true };
+        var attempts = message.Attempts; // the claim already counted this attempt
+        var giveUp = permanent || attempts >= _settings.MaxAttempts;
+        var retryAt = clock.GetUtcNow().UtcDateTime + ReminderSettings.Backoff(attempts);
+        var text = error.Message.Length > 1000 ? error.Message[..1000] : error.Message;
+        logger.LogWarning("Outbox message {Id} attempt {Attempt} failed ({Outcome}): {Error}", message.Id, attempts, giveUp ? "giving up" : "will retry", text);
+
+        await Mine(message, token).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.Status, giveUp ? OutboxStatus.Failed : OutboxStatus.Pending)
+            .SetProperty(m => m.DueAt, giveUp ? message.DueAt : retryAt)
+            .SetProperty(m => m.LastError, text)
+            .SetProperty(m => m.LockToken, (Guid?)null)
+            .SetProperty(m => m.LockedUntil, (DateTime?)null), ct);
+        if (giveUp) _failed++; else _retrying++;
+    }
+
+    private async Task CancelAsync(OutboxMessage message, Guid token, string reason, CancellationToken ct)
+    {
+        await Mine(message, token).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.Status, OutboxStatus.Cancelled)
+            .SetProperty(m => m.CancelReason, reason)
+            .SetProperty(m => m.LockToken, (Guid?)null)
+            .SetProperty(m => m.LockedUntil, (DateTime?)null), ct);
+        _cancelled++;
+    }
+
+    /// <summary>The row, only while this dispatcher still holds it.</summary>
+    private IQueryable<OutboxMessage> Mine(OutboxMessage message, Guid token) =>
+        db.OutboxMessages.Where(m => m.Id == message.Id && m.LockToken == token);
+}

@@ -1,0 +1,80 @@
+using Consultancy.Application.Common.Interfaces;
+using Consultancy.Application.Common.Settings;
+using Consultancy.Application.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Consultancy.Application.Reminders;
+
+/// <summary>
+/// Keeps each deadline's reminder rows in the outbox in step with the deadline and its client: one row
+/// per offset (its dedup key), due at the send hour in the client's zone. Pending rows are moved or
+/// cancelled; sent rows are never touched. Callers save, so the plan lands with the change that caused it.
+/// </summary>
+public sealed class ReminderPlanner(IAppDbContext db, TimeProvider clock, IOptions<ReminderSettings> settings)
+{
+    /// <param name="deadlines">Saved deadlines (they have ids), with their <see cref="Deadline.Client"/> loaded.</param>
+    public async Task ReplanAsync(IReadOnlyCollection<Deadline> deadlines, CancellationToken ct)
+    {
+        if (deadlines.Count == 0) return;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var ids = deadlines.Select(d => d.Id).ToList();
+        var existing = (await db.OutboxMessages
+                .Where(m => m.Kind == OutboxKind.Reminder && m.DeadlineId != null && ids.Contains(m.DeadlineId.Value))
+                .ToListAsync(ct))
+            .ToDictionary(m => m.DedupKey);
+
+        foreach (var deadline in deadlines)
+        {
+            var client = deadline.Client ?? throw new InvalidOperationException("Load the deadline's client before planning.");
+            var zone = TimeZones.Find(client.TimeZoneId);
+            deadline.AnchorTo(zone);
+            var (wanted, reason) = Wanted(deadline, client, zone);
+
+            foreach (var offset in deadline.ReminderOffsets.Days.Union(wanted.Keys))
+            {
+                var key = OutboxMessage.ReminderKey(deadline.Id, offset);
+                existing.TryGetValue(key, out var row);
+                if (row is { Status: OutboxStatus.Sent } || IsLeased(row, now)) continue;
+
+                if (!wanted.TryGetValue(offset, out var dueAt))
+                    row?.CancelBecause(reason ?? "no longer planned");
+                else if (dueAt < now)
+                {
+                    if (row is not null && row.DueAt != dueAt) row.CancelBecause("its time had passed when the deadline changed");
+                }
+                else if (row is null)
+                    db.OutboxMessages.Add(OutboxMessage.Reminder(deadline, offset, client.Email, dueAt, now));
+                else if (!row.IsPending || row.DueAt != dueAt || row.Recipient != client.Email)
+                {
+                    row.Recipient = client.Email;
+                    row.Reschedule(dueAt);
+                }
+            }
+
+            foreach (var row in existing.Values.Where(r => r.DeadlineId == deadline.Id && r.ReminderOffsetDays is { } days && !deadline.ReminderOffsets.Days.Contains(days)))
+                if (row.Status != OutboxStatus.Sent && !IsLeased(row, now)) row.CancelBecause("its offset was removed");
+        }
+    }
+
+    private (Dictionary<int, DateTime> Wanted, string? WhyNone) Wanted(Deadline deadline, Client client, TimeZoneInfo zone)
+    {
+        var whyNone = deadline.Status switch
+        {
+            DeadlineStatus.Done => "the deadline was completed",
+            DeadlineStatus.Cancelled => "the deadline was cancelled",
+            _ => client.RemindersOptedOut ? "the client opted out of reminders"
+                : client.IsArchived ? "the client was archived"
+                : null,
+        };
+        if (whyNone is not null) return ([], whyNone);
+
+        var sendHour = settings.Value.SendHour;
+        return (deadline.ReminderOffsets.Days.ToDictionary(
+            days => days,
+            days => LocalTimes.ToUtc(deadline.DueDate.AddDays(-days).ToDateTime(sendHour), zone)), null);
+    }
+
+    /// <summary>A dispatcher holds it right now; it re-checks the deadline itself before sending.</summary>
+    private static bool IsLeased(OutboxMessage? row, DateTime now) => row?.LockedUntil is { } until && until > now;
+}

@@ -1,0 +1,71 @@
+using Consultancy.Application.Clients;
+using Consultancy.Application.Common.Mapping;
+using Consultancy.Application.Deadlines;
+using Consultancy.Application.Domain;
+using Consultancy.Web.Infrastructure;
+using Consultancy.Web.ViewModels;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Consultancy.Web.Controllers;
+
+public sealed class DeadlinesController(IMediator mediator) : Controller
+{
+    [HttpGet]
+    public async Task<IActionResult> Index([FromQuery] GetDeadlineList query, CancellationToken ct)
+    {
+        var deadlines = await mediator.Send(query, ct);
+        var options = await mediator.Send(new GetClientFilterOptions(), ct);
+        return View(new DeadlineListViewModel(query, deadlines, options.Consultants));
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Create(int clientId, CancellationToken ct)
+    {
+        var client = await mediator.Send(new GetClientDetails(clientId), ct);
+        ViewData["ClientName"] = client.Profile.FullName;
+        return View(new AddDeadline { ClientId = clientId, ReminderOffsets = null });
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> Create(AddDeadline form, CancellationToken ct)
+    {
+        await mediator.Send(form, ct);
+        TempData.Success($"Deadline “{form.Title}” added; its reminders are planned.");
+        return RedirectToAction("Details", "Clients", new { id = form.ClientId }, "deadlines");
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Edit(int id, CancellationToken ct) =>
+        View(await mediator.Send(new GetDeadlineForEdit(id), ct));
+
+    [HttpPost]
+    public async Task<IActionResult> Edit(int id, UpdateDeadline form, CancellationToken ct)
+    {
+        form.Id = id;
+        await mediator.Send(form, ct);
+        TempData.Success("Deadline saved; its reminders are re-planned.");
+        return RedirectToAction("Details", "Clients", new { id = form.ClientId }, "deadlines");
+    }
+
+    [HttpPost, OnInvalidReturnTo(nameof(Index))]
+    public async Task<IActionResult> ChangeStatus(int id, DeadlineStatus status, int clientId, CancellationToken ct)
+    {
+        await mediator.Send(new ChangeDeadlineStatus(id, status), ct);
+        TempData.Success(status switch
+        {
+            DeadlineStatus.Done => "Deadline marked done; its remaining reminders are cancelled.",
+            DeadlineStatus.Cancelled => "Deadline cancelled; its remaining reminders are cancelled.",
+            _ => "Deadline reopened; its reminders are planned again.",
+        });
+        return RedirectToAction("Details", "Clients", new { id = clientId }, "deadlines");
+    }
+
+    [HttpPost, OnInvalidReturnTo(nameof(Index))]
+    public async Task<IActionResult> Delete(int id, CancellationToken ct)
+    {
+        var clientId = await mediator.Send(new DeleteDeadline(id), ct);
+        TempData.Success("Deadline deleted.");
+        return RedirectToAction("Details", "Clients", new { id = clientId }, "deadlines");
+    }
+}

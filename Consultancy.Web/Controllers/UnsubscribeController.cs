@@ -1,0 +1,29 @@
+using Consultancy.Application.Reminders;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Consultancy.Web.Controllers;
+
+/// <summary>
+/// The public unsubscribe link from reminder emails. GET only shows a confirmation (link scanners
+/// prefetch URLs); POST opts out — the mail client's RFC 8058 one-click POST carries no cookie or
+/// antiforgery token, so the signed token in the URL is what authorises it.
+/// </summary>
+[AllowAnonymous, Route("u/{token}")]
+public sealed class UnsubscribeController(IMediator mediator) : Controller
+{
+    [HttpGet]
+    public async Task<IActionResult> Confirm(string token, CancellationToken ct)
+    {
+        ViewData["FirstName"] = await mediator.Send(new ReadUnsubscribeToken(token), ct);
+        return View("Confirm", token);
+    }
+
+    [HttpPost, IgnoreAntiforgeryToken]
+    public async Task<IActionResult> Unsubscribe(string token, CancellationToken ct)
+    {
+        ViewData["FirstName"] = await mediator.Send(new Unsubscribe(token), ct);
+        return View("Done");
+    }
+}
