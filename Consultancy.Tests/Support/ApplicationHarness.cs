@@ -29,9 +29,9 @@ public sealed class ApplicationHarness : IAsyncDisposable
     public string MailDirectory => _directory.File("mail");
     public string DatabasePath => _directory.File("app.db");
 
-    private ApplicationHarness()
+    private ApplicationHarness(IReadOnlyDictionary<string, string?>? overrides)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Default"] = $"Data Source={DatabasePath};Pooling=False",
             ["Email:PickupDirectory"] = MailDirectory,
@@ -39,7 +39,10 @@ public sealed class ApplicationHarness : IAsyncDisposable
             ["Admin:Email"] = TestUsers.AdminEmail,
             ["Admin:Password"] = TestUsers.AdminPassword,
             ["App:BaseUrl"] = "https://crm.consultancy.test",
-        }).Build();
+            ["Email:From"] = "Consultancy <advising@consultancy.test>",
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>()) settings[key] = value;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
 
         var services = new ServiceCollection();
         services.AddLogging();
@@ -54,9 +57,9 @@ public sealed class ApplicationHarness : IAsyncDisposable
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
-    public static async Task<ApplicationHarness> StartAsync()
+    public static async Task<ApplicationHarness> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var harness = new ApplicationHarness();
+        var harness = new ApplicationHarness(settings);
         await DatabaseInitializer.InitializeAsync(harness._services, harness._services.GetRequiredService<IConfiguration>(), CancellationToken.None);
         return harness;
     }
@@ -70,6 +73,14 @@ public sealed class ApplicationHarness : IAsyncDisposable
     }
 
     public Task<TestUser> ConsultantAsync(string email) => TestUsers.CreateAsync(_services, email);
+
+    /// <summary>Settings that send mail to <paramref name="smtp"/> instead of the pickup folder.</summary>
+    public static Dictionary<string, string?> SmtpSettings(SmtpSink smtp) => new()
+    {
+        ["Email:Smtp:Host"] = "127.0.0.1",
+        ["Email:Smtp:Port"] = smtp.Port.ToString(),
+        ["Email:Smtp:Security"] = "None",
+    };
 
     /// <summary>Sends a request through MediatR as <paramref name="user"/> (null: nobody signed in).</summary>
     public async Task<T> SendAsync<T>(TestUser? user, IRequest<T> request)

@@ -49,13 +49,8 @@ internal sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cl
             {
                 EntityType = entry.Metadata.ClrType.Name,
                 EntityId = entry.State == EntityState.Added ? null : KeyOf(entry),
-                Client = entry.Entity as Client,
-                ClientId = entry.Entity switch
-                {
-                    ClientNote note => note.ClientId,
-                    Deadline deadline => deadline.ClientId,
-                    _ => null,
-                },
+                Client = ClientOf(entry.Entity),
+                ClientId = ClientOf(entry.Entity) is null ? ClientIdOf(entry.Entity) : null,
                 Action = entry.State switch
                 {
                     EntityState.Added => AuditAction.Created,
@@ -68,6 +63,22 @@ internal sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cl
             });
         }
     }
+
+    // The client by navigation when there is one, so a client saved in the same batch gets its key filled in.
+    private static Client? ClientOf(object entity) => entity switch
+    {
+        Client client => client,
+        ClientNote note => note.Client,
+        Deadline deadline => deadline.Client,
+        _ => null,
+    };
+
+    private static int? ClientIdOf(object entity) => entity switch
+    {
+        ClientNote note => note.ClientId,
+        Deadline deadline => deadline.ClientId,
+        _ => null,
+    };
 
     private static void Stamp(object entity, DateTime now)
     {

@@ -1,0 +1,255 @@
+using Consultancy.Application.Clients;
+using Consultancy.Application.Common.Interfaces;
+using Consultancy.Application.Deadlines;
+using Consultancy.Application.Domain;
+using Consultancy.Application.Reminders;
+using Consultancy.Infrastructure.Identity;
+using Consultancy.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Consultancy.Tests.Application;
+
+/// <summary>The outbox dispatcher against a real SMTP server on loopback, with a fake clock.</summary>
+public sealed class ReminderDispatchTests : IAsyncLifetime
+{
+    private readonly SmtpSink _smtp = new();
+    private ApplicationHarness _app = null!;
+    private TestUser _maya = null!;
+
+    public async Task InitializeAsync()
+    {
+        _app = await ApplicationHarness.StartAsync(ApplicationHarness.SmtpSettings(_smtp));
+        _maya = await TestUsers.CreateAsync(_app.Services, "maya@consultancy.test");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await _smtp.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_due_reminder_arrives_once_with_local_date_headers_and_reply_to_and_lands_on_the_timeline()
+    {
+        var clientId = await _app.SendAsync(_maya, ClientBuilder.NewClient("Priya", "Sharma") with { TimeZoneId = "Asia/Kolkata", Email = "priya@applicant.test" });
+        var deadlineId = await _app.SendAsync(_maya, new AddDeadline
+        {
+            ClientId = clientId, Title = "Submit MyERAS application", Category = DeadlineCategory.Application,
+            DueDate = new DateOnly(2027, 1, 15), ReminderOffsets = "7", Notes = "Programs start downloading applications that day.",
+        });
+        var reminder = await _app.QueryAsync(db => db.OutboxMessages.SingleAsync(m => m.DeadlineId == deadlineId));
+        _app.Clock.SetUtcNow(reminder.DueAt.AddMinutes(-1));
+        Assert.Equal(0, (await _app.DispatchAsync()).Sent);
+
+        _app.Clock.SetUtcNow(reminder.DueAt);
+        var result = await _app.DispatchAsync();
+        var again = await _app.DispatchAsync();
+
+        Assert.Equal((1, 0), (result.Sent, again.Sent));
+        var email = Assert.Single(_smtp.Messages);
+        Assert.Equal("priya@applicant.test", email.To.Mailboxes.Single().Address);
+        Assert.Equal("maya@consultancy.test", email.ReplyTo.Mailboxes.Single().Address);
+        Assert.Equal("Reminder: Submit MyERAS application is due in 7 days (15 Jan)", email.Subject);
+        Assert.Contains("on Friday 15 January 2027", email.TextBody);
+        Assert.Contains("Programs start downloading applications that day.", email.HtmlBody);
+        Assert.Equal($"outbox-{reminder.Id}@consultancy.test", email.MessageId);
+        Assert.Matches("^<https://crm.consultancy.test/u/[^>]+>$", email.Headers["List-Unsubscribe"]);
+        Assert.Equal("List-Unsubscribe=One-Click", email.Headers["List-Unsubscribe-Post"]);
+
+        var sent = await _app.QueryAsync(db => db.OutboxMessages.SingleAsync(m => m.Id == reminder.Id));
+        Assert.Equal((OutboxStatus.Sent, reminder.DueAt, $"outbox-{reminder.Id}@consultancy.test", 1), (sent.Status, sent.SentAt, sent.MessageId, sent.Attempts));
+        var timeline = (await _app.SendAsync(_maya, new GetClientDetails(clientId))).Timeline;
+        Assert.Equal(AuditAction.Sent, timeline[0].Action);
+        Assert.Contains(new AuditFieldChange("Deadline", null, "Submit MyERAS application"), timeline[0].Changes);
+    }
+
+    [Fact]
+    public async Task The_one_click_unsubscribe_opts_the_client_out_and_later_reminders_are_cancelled_not_sent()
+    {
+        var (clientId, deadlineId) = await ClientWithDeadlineAsync("14, 7, 1");
+        var rows = await RemindersOfAsync(deadlineId);
+        _app.Clock.SetUtcNow(rows[0].DueAt);
+        await _app.DispatchAsync();
+        var link = Assert.Single(_smtp.Messages).Headers["List-Unsubscribe"]!.Trim('<', '>');
+
+        var firstName = await _app.SendAsync(null, new Unsubscribe(link.Split('/').Last()));
+
+        Assert.Equal("Amara", firstName);
+        Assert.True(await _app.QueryAsync(db => db.Clients.Where(c => c.Id == clientId).Select(c => c.RemindersOptedOut).SingleAsync()));
+        _app.Clock.SetUtcNow(rows[2].DueAt.AddDays(1));
+        await _app.DispatchAsync();
+        Assert.Single(_smtp.Messages);
+        var after = await RemindersOfAsync(deadlineId);
+        Assert.Equal([OutboxStatus.Sent, OutboxStatus.Cancelled, OutboxStatus.Cancelled], after.Select(r => r.Status));
+        Assert.All(after.Skip(1), r => Assert.Equal("the client opted out of reminders", r.CancelReason));
+    }
+
+    [Fact]
+    public async Task A_forged_unsubscribe_token_changes_nothing()
+    {
+        await Assert.ThrowsAsync<Consultancy.Application.Common.Exceptions.NotFoundException>(() =>
+            _app.SendAsync(null, new Unsubscribe("CfDJ8-not-a-real-token")));
+    }
+
+    [Fact]
+    public async Task A_reminder_for_a_deadline_closed_after_planning_is_cancelled_at_send_time_with_the_reason()
+    {
+        var (_, deadlineId) = await ClientWithDeadlineAsync("7");
+        var reminder = (await RemindersOfAsync(deadlineId)).Single();
+        // Close the deadline behind the planner's back, as a concurrent change could.
+        await _app.QueryAsync(db => db.Deadlines.Where(d => d.Id == deadlineId)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, DeadlineStatus.Done)));
+        _app.Clock.SetUtcNow(reminder.DueAt);
+
+        var result = await _app.DispatchAsync();
+
+        Assert.Equal((0, 1), (result.Sent, result.Cancelled));
+        Assert.Empty(_smtp.Messages);
+        Assert.Equal("the deadline was completed", (await RemindersOfAsync(deadlineId)).Single().CancelReason);
+    }
+
+    [Fact]
+    public async Task When_the_server_refuses_for_a_while_messages_retry_with_backoff_and_each_arrives_once()
+    {
+        var due = await ManyDueRemindersAsync(20);
+        _smtp.RefuseTemporarily = true;
+
+        var refused = await _app.DispatchAsync();
+        Assert.Equal((0, 20), (refused.Sent, refused.Retrying));
+        var retry = await _app.QueryAsync(db => db.OutboxMessages.Where(m => m.Kind == OutboxKind.Reminder).ToListAsync());
+        Assert.All(retry, m => Assert.Equal((OutboxStatus.Pending, 1, due.AddMinutes(1)), (m.Status, m.Attempts, m.DueAt)));
+        Assert.All(retry, m => Assert.StartsWith("SMTP 452", m.LastError));
+
+        _smtp.RefuseTemporarily = false;
+        Assert.Equal(0, (await _app.DispatchAsync()).Sent);
+        _app.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(20, (await _app.DispatchAsync()).Sent);
+
+        Assert.Equal(20, _smtp.Messages.Select(m => m.MessageId).Distinct().Count());
+        Assert.Equal(20, _smtp.Messages.Count);
+    }
+
+    [Fact]
+    public async Task When_the_server_is_down_nothing_is_lost_and_everything_arrives_once_it_is_back()
+    {
+        await ManyDueRemindersAsync(10);
+        await _smtp.StopAsync();
+
+        var down = await _app.DispatchAsync();
+        Assert.Equal((0, 10), (down.Sent, down.Retrying));
+        _app.Clock.Advance(TimeSpan.FromMinutes(1));
+        var stillDown = await _app.DispatchAsync();
+        Assert.Equal(10, stillDown.Retrying);
+        var backoff = await _app.QueryAsync(db => db.OutboxMessages.Select(m => m.Attempts).Distinct().ToListAsync());
+        Assert.Equal([2], backoff);
+
+        _smtp.Start();
+        _app.Clock.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal(10, (await _app.DispatchAsync()).Sent);
+        Assert.Equal(10, _smtp.Messages.Select(m => m.MessageId).Distinct().Count());
+        Assert.Equal(10, _smtp.Messages.Count);
+    }
+
+    [Fact]
+    public async Task After_the_last_attempt_a_message_is_marked_failed_with_its_error_and_an_admin_retry_sends_it()
+    {
+        await using var app = await ApplicationHarness.StartAsync(new Dictionary<string, string?>(ApplicationHarness.SmtpSettings(_smtp))
+        {
+            ["Reminders:MaxAttempts"] = "2",
+        });
+        var maya = await TestUsers.CreateAsync(app.Services, "maya@consultancy.test");
+        var clientId = await app.SendAsync(maya, ClientBuilder.NewClient());
+        var deadlineId = await app.SendAsync(maya, new AddDeadline { ClientId = clientId, Title = "Book NAC OSCE", DueDate = new DateOnly(2027, 2, 1), ReminderOffsets = "7" });
+        var reminder = await app.QueryAsync(db => db.OutboxMessages.SingleAsync(m => m.DeadlineId == deadlineId));
+        app.Clock.SetUtcNow(reminder.DueAt);
+        _smtp.RefuseTemporarily = true;
+
+        await app.DispatchAsync();
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        var last = await app.DispatchAsync();
+
+        Assert.Equal(1, last.Failed);
+        var failed = await app.QueryAsync(db => db.OutboxMessages.SingleAsync(m => m.Id == reminder.Id));
+        Assert.Equal((OutboxStatus.Failed, 2), (failed.Status, failed.Attempts));
+        Assert.StartsWith("SMTP 452", failed.LastError);
+
+        _smtp.RefuseTemporarily = false;
+        await app.SendAsync(await app.AdminAsync(), new Consultancy.Application.Outbox.ChangeOutboxMessage(reminder.Id, Retry: true));
+        Assert.Equal(1, (await app.DispatchAsync()).Sent);
+    }
+
+    [Fact]
+    public async Task Two_dispatchers_racing_over_500_due_messages_send_each_exactly_once()
+    {
+        await ManyDueRemindersAsync(500);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(_app.DispatchAsync)));
+
+        Assert.Equal(500, results.Sum(r => r.Sent));
+        Assert.All(results, r => Assert.True(r.Sent > 0, "both dispatchers should have taken a share"));
+        Assert.Equal(500, _smtp.Messages.Count);
+        Assert.Equal(500, _smtp.Messages.Select(m => m.MessageId).Distinct().Count());
+        Assert.Equal(500, await _app.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Sent && m.Attempts == 1)));
+    }
+
+    [Fact]
+    public async Task A_batch_claimed_by_a_dispatcher_that_crashed_is_sent_once_after_its_lease_expires()
+    {
+        var due = await ManyDueRemindersAsync(5);
+        // A dispatcher claims the rows and dies before sending anything.
+        await _app.QueryAsync(db => db.OutboxMessages.ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.LockToken, Guid.NewGuid())
+            .SetProperty(m => m.LockedUntil, due.AddMinutes(5))
+            .SetProperty(m => m.Attempts, 1)));
+
+        Assert.Equal(0, (await _app.DispatchAsync()).Sent);
+        _app.Clock.SetUtcNow(due.AddMinutes(5).AddSeconds(1));
+        Assert.Equal(5, (await _app.DispatchAsync()).Sent);
+        Assert.Equal(0, (await _app.DispatchAsync()).Sent);
+
+        Assert.Equal(5, _smtp.Messages.Count);
+    }
+
+    private async Task<(int ClientId, int DeadlineId)> ClientWithDeadlineAsync(string offsets)
+    {
+        var clientId = await _app.SendAsync(_maya, ClientBuilder.NewClient());
+        var deadlineId = await _app.SendAsync(_maya, new AddDeadline
+        {
+            ClientId = clientId, Title = "Upload personal statement", Category = DeadlineCategory.Documents,
+            DueDate = new DateOnly(2027, 2, 1), ReminderOffsets = offsets,
+        });
+        return (clientId, deadlineId);
+    }
+
+    private Task<List<OutboxMessage>> RemindersOfAsync(int deadlineId) =>
+        _app.QueryAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.DeadlineId == deadlineId).OrderBy(m => m.DueAt).ToListAsync());
+
+    /// <summary>Plans <paramref name="count"/> reminders due at the same instant and moves the clock there.</summary>
+    private async Task<DateTime> ManyDueRemindersAsync(int count)
+    {
+        await using (var scope = _app.Services.CreateSystemScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<IAppDbContext>();
+            var planner = scope.ServiceProvider.GetRequiredService<ReminderPlanner>();
+            var now = _app.Clock.GetUtcNow().UtcDateTime;
+            var deadlines = new List<Deadline>();
+            for (var i = 0; i < count; i++)
+            {
+                var client = Client.Open(_maya.Id, ClientStage.Applied, now, null);
+                var form = ClientBuilder.NewClient($"Bulk{i}", "Applicant") with { TimeZoneId = "UTC" };
+                (client.FirstName, client.LastName, client.Email, client.TimeZoneId) = (form.FirstName, form.LastName, form.Email, form.TimeZoneId);
+                var deadline = new Deadline(client, now) { Title = $"Deadline {i}", DueDate = new DateOnly(2027, 2, 1), ReminderOffsets = new ReminderOffsets([7]) };
+                db.Clients.Add(client);
+                db.Deadlines.Add(deadline);
+                deadlines.Add(deadline);
+            }
+            await db.SaveChangesAsync(CancellationToken.None);
+            await planner.ReplanAsync(deadlines, CancellationToken.None);
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        var due = new DateTime(2027, 1, 25, 9, 0, 0, DateTimeKind.Utc);
+        _app.Clock.SetUtcNow(due);
+        return due;
+    }
+}
