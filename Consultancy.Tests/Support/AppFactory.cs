@@ -6,6 +6,9 @@ using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.Logging;
 
 namespace Consultancy.Tests.Support;
@@ -43,11 +46,20 @@ public class AppFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>When set before the app starts, the app's clock: tests move time instead of waiting.</summary>
+    public FakeTimeProvider? Clock { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.AddProvider(SqlCommands));
+        if (Clock is not null)
+            builder.ConfigureTestServices(services =>
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton<TimeProvider>(Clock);
+            });
     }
 
     public HttpClient NewBrowserlessClient() =>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 
 namespace Consultancy.Tests.Support;
@@ -17,7 +18,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     private IPlaywright? _playwright;
 
-    public AppFactory App { get; } = new();
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2027, 1, 10, 12, 0, 0, TimeSpan.Zero));
+    public AppFactory App { get; }
+    public BrowserFixture() => App = new AppFactory { Clock = Clock };
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
 

@@ -10,5 +10,5 @@ public sealed class ErrorController : Controller
     public IActionResult Index() => View("Error", 500);
 
     [Route("{status:int}"), IgnoreAntiforgeryToken]
-    public IActionResult Status(int status) => View("Error", status);
+    public IActionResult Status([FromRoute] int status) => View("Error", status);
 }
