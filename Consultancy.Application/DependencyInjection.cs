@@ -1,5 +1,6 @@
 using System.Reflection;
 using Consultancy.Application.Common.Behaviours;
+using Consultancy.Application.Playbooks;
 using Consultancy.Application.Reminders;
 using FluentValidation;
 using MediatR;
@@ -31,6 +32,7 @@ public static class DependencyInjection
 
         services.AddScoped<ReminderPlanner>();
         services.AddScoped<ReminderEmail>();
+        services.AddScoped<PlaybookApplication>();
         services.AddAutoMapper(_ => { }, Self);
         return services;
     }

@@ -18,7 +18,7 @@ public abstract record DeadlineFields
     {
         deadline.Title = Title.Trim();
         deadline.Category = Category;
-        deadline.DueDate = DueDate!.Value;
+        deadline.MoveByHand(DueDate!.Value);
         deadline.DueTime = DueTime;
         deadline.Notes = string.IsNullOrWhiteSpace(Notes) ? null : Notes.Trim();
         Domain.ReminderOffsets.TryParse(ReminderOffsets, out var offsets);

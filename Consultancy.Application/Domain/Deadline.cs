@@ -34,6 +34,15 @@ public sealed class Deadline
     public TimeOnly? DueTime { get; set; }
     public string? Notes { get; set; }
 
+    /// <summary>The playbook item and season this deadline was planned from, if any.</summary>
+    public int? PlaybookItemId { get; private set; }
+    public PlaybookItem? PlaybookItem { get; private set; }
+    public int? SeasonId { get; private set; }
+    public Season? Season { get; private set; }
+
+    /// <summary>Someone changed the due date by hand, so moving the season's key date leaves it alone.</summary>
+    public bool DueDateEditedByHand { get; private set; }
+
     /// <summary>Days before the due date on which the applicant is reminded, largest first.</summary>
     public ReminderOffsets ReminderOffsets { get; set; } = ReminderOffsets.Default;
 
@@ -62,7 +71,39 @@ public sealed class Deadline
         UpdatedAt = now;
     }
 
+    public static Deadline FromPlaybook(Client client, Season season, PlaybookItem item, ReminderOffsets offsets, DateTime now) =>
+        new(client, now)
+        {
+            Title = item.Title,
+            Category = item.Category,
+            Notes = item.Description,
+            DueDate = item.DueDateIn(season),
+            ReminderOffsets = offsets,
+            PlaybookItemId = item.Id,
+            PlaybookItem = item,
+            SeasonId = season.Id,
+            Season = season,
+        };
+
     public bool IsOpen => Status == DeadlineStatus.Open;
+
+    /// <summary>A due date chosen by a person; a planned deadline stops following its key date from then on.</summary>
+    public void MoveByHand(DateOnly dueDate)
+    {
+        if (dueDate == DueDate) return;
+        DueDate = dueDate;
+        if (PlaybookItemId is not null) DueDateEditedByHand = true;
+    }
+
+    /// <summary>Follows a moved key date, unless someone set the date by hand or the deadline is closed.</summary>
+    public bool FollowKeyDate(Season season)
+    {
+        if (DueDateEditedByHand || !IsOpen || PlaybookItem is null) return false;
+        var due = PlaybookItem.DueDateIn(season);
+        if (due == DueDate) return false;
+        DueDate = due;
+        return true;
+    }
 
     public void Complete(DateTime now, string? byUserId) => ChangeStatus(DeadlineStatus.Done, now, byUserId);
     public void Cancel(DateTime now, string? byUserId) => ChangeStatus(DeadlineStatus.Cancelled, now, byUserId);

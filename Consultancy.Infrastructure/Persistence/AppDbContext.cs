@@ -22,6 +22,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     public DbSet<UserProfile> UserProfiles => Set<UserProfile>();
     public DbSet<Deadline> Deadlines => Set<Deadline>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<Season> Seasons => Set<Season>();
+    public DbSet<SeasonKeyDate> SeasonKeyDates => Set<SeasonKeyDate>();
+    public DbSet<Playbook> Playbooks => Set<Playbook>();
+    public DbSet<PlaybookItem> PlaybookItems => Set<PlaybookItem>();
 
 
     protected override void OnModelCreating(ModelBuilder builder)

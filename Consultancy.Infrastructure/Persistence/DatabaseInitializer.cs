@@ -28,6 +28,8 @@ public static class DatabaseInitializer
         foreach (var role in new[] { Roles.Admin, Roles.Consultant })
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
 
+        await SeasonSeeder.SeedAsync(db, ct);
+
         var mediator = provider.GetRequiredService<IMediator>();
         var email = configuration["Admin:Email"] is { Length: > 0 } configured ? configured : "admin@localhost";
         var generatedPassword = await mediator.Send(new EnsureAdminAccount(

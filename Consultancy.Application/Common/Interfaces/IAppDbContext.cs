@@ -13,6 +13,10 @@ public interface IAppDbContext
     DbSet<UserProfile> UserProfiles { get; }
     DbSet<Deadline> Deadlines { get; }
     DbSet<OutboxMessage> OutboxMessages { get; }
+    DbSet<Season> Seasons { get; }
+    DbSet<SeasonKeyDate> SeasonKeyDates { get; }
+    DbSet<Playbook> Playbooks { get; }
+    DbSet<PlaybookItem> PlaybookItems { get; }
     DatabaseFacade Database { get; }
 
     Task<int> SaveChangesAsync(CancellationToken ct);

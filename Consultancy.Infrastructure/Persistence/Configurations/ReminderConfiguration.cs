@@ -20,6 +20,11 @@ internal sealed class DeadlineConfiguration : IEntityTypeConfiguration<Deadline>
         deadline.Ignore(d => d.IsOpen);
         deadline.HasOne(d => d.Client).WithMany().HasForeignKey(d => d.ClientId).OnDelete(DeleteBehavior.Cascade);
         deadline.HasOne(d => d.StatusChangedBy).WithMany().HasForeignKey(d => d.StatusChangedById).OnDelete(DeleteBehavior.SetNull);
+        deadline.HasOne(d => d.PlaybookItem).WithMany().HasForeignKey(d => d.PlaybookItemId).OnDelete(DeleteBehavior.SetNull);
+        deadline.HasOne(d => d.Season).WithMany().HasForeignKey(d => d.SeasonId).OnDelete(DeleteBehavior.Restrict);
+        // Applying a playbook twice creates nothing twice.
+        deadline.HasIndex(d => new { d.ClientId, d.SeasonId, d.PlaybookItemId }).IsUnique();
+        deadline.HasIndex(d => new { d.SeasonId, d.PlaybookItemId });
         deadline.HasIndex(d => new { d.ClientId, d.Status, d.DueAtUtc });
         deadline.HasIndex(d => new { d.Status, d.DueAtUtc });
     }

@@ -307,6 +307,9 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("DueDateEditedByHand")
+                        .HasColumnType("INTEGER");
+
                     b.Property<TimeOnly?>("DueTime")
                         .HasColumnType("TEXT");
 
@@ -314,10 +317,16 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PlaybookItemId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ReminderOffsets")
                         .IsRequired()
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("SeasonId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
@@ -342,9 +351,16 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("PlaybookItemId");
+
                     b.HasIndex("StatusChangedById");
 
+                    b.HasIndex("SeasonId", "PlaybookItemId");
+
                     b.HasIndex("Status", "DueAtUtc");
+
+                    b.HasIndex("ClientId", "SeasonId", "PlaybookItemId")
+                        .IsUnique();
 
                     b.HasIndex("ClientId", "Status", "DueAtUtc");
 
@@ -433,6 +449,123 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                     b.HasIndex("Status", "DueAt");
 
                     b.ToTable("OutboxMessages", (string)null);
+                });
+
+            modelBuilder.Entity("Consultancy.Application.Domain.Playbook", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("System")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("System")
+                        .IsUnique();
+
+                    b.ToTable("Playbooks");
+                });
+
+            modelBuilder.Entity("Consultancy.Application.Domain.PlaybookItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnchorKey")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OffsetDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlaybookId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlaybookId");
+
+                    b.ToTable("PlaybookItems");
+                });
+
+            modelBuilder.Entity("Consultancy.Application.Domain.Season", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("System")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Seasons");
+                });
+
+            modelBuilder.Entity("Consultancy.Application.Domain.SeasonKeyDate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SeasonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("VerifyBeforeUse")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SeasonId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("SeasonKeyDates");
                 });
 
             modelBuilder.Entity("Consultancy.Application.Domain.UserProfile", b =>
@@ -741,12 +874,26 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Consultancy.Application.Domain.PlaybookItem", "PlaybookItem")
+                        .WithMany()
+                        .HasForeignKey("PlaybookItemId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Consultancy.Application.Domain.Season", "Season")
+                        .WithMany()
+                        .HasForeignKey("SeasonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Consultancy.Application.Domain.UserProfile", "StatusChangedBy")
                         .WithMany()
                         .HasForeignKey("StatusChangedById")
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Client");
+
+                    b.Navigation("PlaybookItem");
+
+                    b.Navigation("Season");
 
                     b.Navigation("StatusChangedBy");
                 });
@@ -766,6 +913,24 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                     b.Navigation("Client");
 
                     b.Navigation("Deadline");
+                });
+
+            modelBuilder.Entity("Consultancy.Application.Domain.PlaybookItem", b =>
+                {
+                    b.HasOne("Consultancy.Application.Domain.Playbook", null)
+                        .WithMany("Items")
+                        .HasForeignKey("PlaybookId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Consultancy.Application.Domain.SeasonKeyDate", b =>
+                {
+                    b.HasOne("Consultancy.Application.Domain.Season", null)
+                        .WithMany("KeyDates")
+                        .HasForeignKey("SeasonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Consultancy.Application.Domain.UserProfile", b =>
@@ -833,6 +998,16 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                     b.Navigation("Notes");
 
                     b.Navigation("StageChanges");
+                });
+
+            modelBuilder.Entity("Consultancy.Application.Domain.Playbook", b =>
+                {
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Consultancy.Application.Domain.Season", b =>
+                {
+                    b.Navigation("KeyDates");
                 });
 #pragma warning restore 612, 618
         }

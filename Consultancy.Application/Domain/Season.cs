@@ -1,0 +1,85 @@
+namespace Consultancy.Application.Domain;
+
+/// <summary>
+/// One application cycle of one matching system, e.g. "ERAS 2028", with the dates everything else is
+/// planned from. Dates change every year, so they are data an admin edits, never constants.
+/// </summary>
+public sealed class Season
+{
+    public int Id { get; private set; }
+    public TargetSystem System { get; private set; }
+    public string Name { get; set; } = "";
+    public List<SeasonKeyDate> KeyDates { get; private set; } = [];
+
+    private Season() { }
+
+    public Season(TargetSystem system, string name)
+    {
+        System = system;
+        Name = name;
+    }
+
+    public SeasonKeyDate? KeyDate(string key) => KeyDates.FirstOrDefault(k => k.Key == key);
+}
+
+/// <summary>A named date of a season, e.g. "MyERAS opens" on 3 Jun 2026.</summary>
+public sealed class SeasonKeyDate
+{
+    public int Id { get; private set; }
+    public int SeasonId { get; private set; }
+
+    /// <summary>Stable identifier playbook items anchor to, e.g. "myeras-opens".</summary>
+    public string Key { get; private set; } = "";
+    public string Name { get; set; } = "";
+    public DateOnly Date { get; set; }
+
+    /// <summary>Shipped from published or inferred calendars; an admin clears it after checking the official one.</summary>
+    public bool VerifyBeforeUse { get; set; }
+    public string? Source { get; set; }
+
+    private SeasonKeyDate() { }
+
+    public SeasonKeyDate(string key, string name, DateOnly date, bool verifyBeforeUse, string? source)
+    {
+        Key = key;
+        Name = name;
+        Date = date;
+        VerifyBeforeUse = verifyBeforeUse;
+        Source = source;
+    }
+}
+
+/// <summary>The standard plan for one system: deadlines placed relative to the season's key dates.</summary>
+public sealed class Playbook
+{
+    public int Id { get; private set; }
+    public TargetSystem System { get; private set; }
+    public string Name { get; set; } = "";
+    public List<PlaybookItem> Items { get; private set; } = [];
+
+    private Playbook() { }
+
+    public Playbook(TargetSystem system, string name)
+    {
+        System = system;
+        Name = name;
+    }
+}
+
+public sealed class PlaybookItem
+{
+    public int Id { get; private set; }
+    public int PlaybookId { get; private set; }
+    public string Title { get; set; } = "";
+    public DeadlineCategory Category { get; set; }
+
+    /// <summary>The <see cref="SeasonKeyDate.Key"/> this item is placed from.</summary>
+    public string AnchorKey { get; set; } = "";
+
+    /// <summary>Days after the anchor date; negative means before it.</summary>
+    public int OffsetDays { get; set; }
+    public string? Description { get; set; }
+
+    public DateOnly DueDateIn(Season season) =>
+        (season.KeyDate(AnchorKey) ?? throw new InvalidOperationException($"{season.Name} has no key date '{AnchorKey}'.")).Date.AddDays(OffsetDays);
+}
