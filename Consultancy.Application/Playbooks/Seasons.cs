@@ -63,7 +63,7 @@ public sealed record UpdateKeyDate : IRequest<int>
     public string Name { get; set; } = "";
     public DateOnly? Date { get; set; }
     [Display(Name = "Checked against the official calendar")] public bool Verified { get; set; }
-    [Display(Name = "Move the deadlines planned from this date")] public bool MoveFollowingDeadlines { get; set; } = true;
+    [Display(Name = "Move the deadlines planned from this date")] public bool MoveFollowingDeadlines { get; set; }
 }
 
 internal sealed class UpdateKeyDateValidator : AbstractValidator<UpdateKeyDate>

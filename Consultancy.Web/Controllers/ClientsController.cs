@@ -1,6 +1,7 @@
 using Consultancy.Application.Clients;
 using Consultancy.Application.Common.Mapping;
 using Consultancy.Application.Deadlines;
+using Consultancy.Application.Playbooks;
 using Consultancy.Application.Domain;
 using Consultancy.Infrastructure.Identity;
 using Consultancy.Web.Infrastructure;
@@ -26,7 +27,8 @@ public sealed class ClientsController(IMediator mediator) : Controller
     {
         var client = await mediator.Send(new GetClientDetails(id), ct);
         var deadlines = await mediator.Send(new GetClientDeadlines(id), ct);
-        return View(new ClientPageViewModel(client, deadlines));
+        var seasons = await mediator.Send(new GetSeasons(), ct);
+        return View(new ClientPageViewModel(client, deadlines, seasons));
     }
 
     [HttpGet]
@@ -91,6 +93,14 @@ public sealed class ClientsController(IMediator mediator) : Controller
     {
         await mediator.Send(new SetReminderOptOut(id, optedOut, note), ct);
         TempData.Success(optedOut ? "Reminder emails to this client are off." : "Reminder emails to this client are back on.");
+        return RedirectToAction(nameof(Details), null, new { id }, "deadlines");
+    }
+
+    [HttpPost, OnInvalidReturnTo(nameof(Details))]
+    public async Task<IActionResult> ApplySeasonPlan(int id, int seasonId, CancellationToken ct)
+    {
+        var created = await mediator.Send(new ApplyPlaybook(id, seasonId), ct);
+        TempData.Success(created == 0 ? "The season plan was already applied: nothing new to add." : $"Season plan applied: {created} deadline(s) added with their reminders.");
         return RedirectToAction(nameof(Details), null, new { id }, "deadlines");
     }
 

@@ -1,0 +1,147 @@
+using Consultancy.Application.Common.Exceptions;
+using Consultancy.Application.Deadlines;
+using Consultancy.Application.Domain;
+using Consultancy.Application.Playbooks;
+using Consultancy.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Consultancy.Tests.Application;
+
+public sealed class PlaybookTests : IAsyncLifetime
+{
+    private ApplicationHarness _app = null!;
+    private TestUser _admin = null!, _alice = null!;
+    private int _eras2028;
+
+    public async Task InitializeAsync()
+    {
+        _app = await ApplicationHarness.StartAsync();
+        _admin = await _app.AdminAsync();
+        _alice = await _app.ConsultantAsync("alice@consultancy.test");
+        _eras2028 = (await _app.SendAsync(_admin, new GetSeasons())).Single(s => s.Name == "ERAS 2028").Id;
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task The_shipped_seasons_and_playbooks_are_seeded_with_dates_marked_to_verify()
+    {
+        var seasons = await _app.SendAsync(_admin, new GetSeasons());
+        Assert.Equal(["ERAS 2027", "ERAS 2028", "CaRMS 2027", "CaRMS 2028"], seasons.Select(s => s.Name));
+        var eras = await _app.SendAsync(_admin, new GetSeason(_eras2028));
+        Assert.Contains(eras.KeyDates, k => k is { Key: "match-day", Name: "Match Day", VerifyBeforeUse: true } && k.Date == new DateOnly(2028, 3, 17));
+        var carms2027 = await _app.SendAsync(_admin, new GetSeason(seasons.Single(s => s.Name == "CaRMS 2027").Id));
+        Assert.False(carms2027.KeyDates.Single(k => k.Key == "carms-online-opens").VerifyBeforeUse);
+
+        var playbooks = await _app.SendAsync(_admin, new GetPlaybooks());
+        Assert.Equal([TargetSystem.ErasNrmp, TargetSystem.CaRMS], playbooks.Select(p => p.System));
+        Assert.All(playbooks, p => Assert.True(p.Items.Count >= 8));
+    }
+
+    [Fact]
+    public async Task Applying_a_playbook_plans_each_item_once_from_its_key_date_with_reminders()
+    {
+        var clientId = await _app.SendAsync(_alice, ClientBuilder.NewClient() with { TimeZoneId = "UTC" });
+
+        var created = await _app.SendAsync(_alice, new ApplyPlaybook(clientId, _eras2028));
+        var again = await _app.SendAsync(_alice, new ApplyPlaybook(clientId, _eras2028));
+
+        var items = (await _app.SendAsync(_admin, new GetPlaybooks())).Single(p => p.System == TargetSystem.ErasNrmp).Items;
+        Assert.Equal((items.Count, 0), (created, again));
+        var deadlines = await _app.SendAsync(_alice, new GetClientDeadlines(clientId));
+        var rol = deadlines.Single(d => d.Title == "Certify the rank order list");
+        Assert.Equal(new DateOnly(2028, 2, 27), rol.DueDate);
+        Assert.Equal(DeadlineCategory.RankList, rol.Category);
+        Assert.Equal(3, rol.Reminders.Count);
+        Assert.Equal(new DateTime(2028, 2, 13, 9, 0, 0, DateTimeKind.Utc), rol.Reminders[0].DueAt);
+    }
+
+    [Fact]
+    public async Task A_consultant_cannot_plan_another_consultants_client()
+    {
+        var bob = await _app.ConsultantAsync("bob@consultancy.test");
+        var clientId = await _app.SendAsync(_alice, ClientBuilder.NewClient());
+        await Assert.ThrowsAsync<NotFoundException>(() => _app.SendAsync(bob, new ApplyPlaybook(clientId, _eras2028)));
+    }
+
+    [Fact]
+    public async Task Moving_a_key_date_moves_the_open_untouched_deadlines_planned_from_it_and_replans_their_reminders()
+    {
+        var first = await _app.SendAsync(_alice, ClientBuilder.NewClient("First", "Client") with { TimeZoneId = "UTC" });
+        var second = await _app.SendAsync(_alice, ClientBuilder.NewClient("Second", "Client") with { TimeZoneId = "UTC" });
+        var third = await _app.SendAsync(_alice, ClientBuilder.NewClient("Third", "Client") with { TimeZoneId = "UTC" });
+        foreach (var client in new[] { first, second, third }) await _app.SendAsync(_alice, new ApplyPlaybook(client, _eras2028));
+        var movedByHand = await RolDeadlineAsync(second);
+        var edit = await _app.SendAsync(_alice, new GetDeadlineForEdit(movedByHand.Id));
+        await _app.SendAsync(_alice, edit with { DueDate = new DateOnly(2028, 2, 20) });
+        await _app.SendAsync(_alice, new ChangeDeadlineStatus((await RolDeadlineAsync(third)).Id, DeadlineStatus.Done));
+        var keyDate = (await _app.SendAsync(_admin, new GetSeason(_eras2028))).KeyDates.Single(k => k.Key == "rol-deadline");
+        Assert.Equal(1, keyDate.FollowingDeadlines);
+
+        var moved = await _app.SendAsync(_admin, new UpdateKeyDate
+        {
+            SeasonId = _eras2028, KeyDateId = keyDate.Id, Name = keyDate.Name, Date = new DateOnly(2028, 3, 8), Verified = true, MoveFollowingDeadlines = true,
+        });
+
+        Assert.Equal(1, moved);
+        var followed = await RolDeadlineAsync(first);
+        Assert.Equal(new DateOnly(2028, 3, 5), followed.DueDate);
+        Assert.Equal(new DateTime(2028, 2, 20, 9, 0, 0, DateTimeKind.Utc), followed.Reminders.Single(r => r.OffsetDays == 14 && r.Status == OutboxStatus.Pending).DueAt);
+        Assert.Equal(new DateOnly(2028, 2, 20), (await RolDeadlineAsync(second)).DueDate);
+        Assert.Equal(new DateOnly(2028, 2, 27), (await RolDeadlineAsync(third)).DueDate);
+        Assert.False((await _app.SendAsync(_admin, new GetSeason(_eras2028))).KeyDates.Single(k => k.Key == "rol-deadline").VerifyBeforeUse);
+    }
+
+    [Fact]
+    public async Task Changing_a_key_date_without_moving_leaves_every_deadline_where_it_was()
+    {
+        var clientId = await _app.SendAsync(_alice, ClientBuilder.NewClient());
+        await _app.SendAsync(_alice, new ApplyPlaybook(clientId, _eras2028));
+        var keyDate = (await _app.SendAsync(_admin, new GetSeason(_eras2028))).KeyDates.Single(k => k.Key == "rol-deadline");
+
+        var moved = await _app.SendAsync(_admin, new UpdateKeyDate { SeasonId = _eras2028, KeyDateId = keyDate.Id, Name = keyDate.Name, Date = new DateOnly(2028, 3, 8) });
+
+        Assert.Equal(0, moved);
+        Assert.Equal(new DateOnly(2028, 2, 27), (await RolDeadlineAsync(clientId)).DueDate);
+        await Assert.ThrowsAsync<ForbiddenException>(() => _app.SendAsync(_alice, new UpdateKeyDate { SeasonId = _eras2028, KeyDateId = keyDate.Id, Name = "x", Date = new DateOnly(2028, 3, 8) }));
+    }
+
+    [Fact]
+    public async Task Applying_to_a_whole_season_plans_only_its_clients_reports_progress_and_is_idempotent()
+    {
+        for (var i = 0; i < 3; i++) await _app.SendAsync(_alice, ClientBuilder.NewClient($"Eras{i}", "Planner") with { Season = "ERAS 2028" });
+        var both = await _app.SendAsync(_alice, ClientBuilder.NewClient("Both", "Systems") with { Season = "ERAS 2028", TargetSystem = TargetSystem.Both });
+        var other = await _app.SendAsync(_alice, ClientBuilder.NewClient("Other", "Season") with { Season = "ERAS 2027" });
+        var reports = new List<PlaybookProgress>();
+
+        var result = await _app.SendAsync(_admin, new ApplyPlaybookToSeason(_eras2028, new SynchronousProgress(reports.Add)));
+        var again = await _app.SendAsync(_admin, new ApplyPlaybookToSeason(_eras2028));
+
+        var items = (await _app.SendAsync(_admin, new GetPlaybooks())).Single(p => p.System == TargetSystem.ErasNrmp).Items.Count;
+        Assert.Equal(new PlaybookProgress(4, 4, 4 * items), result);
+        Assert.Equal(result, reports.Last());
+        Assert.Equal(new PlaybookProgress(4, 4, 0), again);
+        Assert.Equal(items, (await _app.SendAsync(_alice, new GetClientDeadlines(both))).Count);
+        Assert.Empty(await _app.SendAsync(_alice, new GetClientDeadlines(other)));
+        await Assert.ThrowsAsync<ForbiddenException>(() => _app.SendAsync(_alice, new ApplyPlaybookToSeason(_eras2028)));
+    }
+
+    [Fact]
+    public async Task A_new_season_can_copy_the_key_dates_of_another_moved_on_by_the_years_between_them()
+    {
+        var id = await _app.SendAsync(_admin, new CreateSeason { System = TargetSystem.ErasNrmp, Name = "ERAS 2029", CopyFromSeasonId = _eras2028 });
+
+        var season = await _app.SendAsync(_admin, new GetSeason(id));
+        Assert.Equal(new DateOnly(2029, 3, 17), season.KeyDates.Single(k => k.Key == "match-day").Date);
+        Assert.All(season.KeyDates, k => Assert.True(k.VerifyBeforeUse));
+        await Assert.ThrowsAsync<ValidationException>(() => _app.SendAsync(_admin, new CreateSeason { System = TargetSystem.ErasNrmp, Name = "ERAS 2029" }));
+    }
+
+    private async Task<ClientDeadline> RolDeadlineAsync(int clientId) =>
+        (await _app.SendAsync(_admin, new GetClientDeadlines(clientId))).Single(d => d.Title == "Certify the rank order list");
+
+    private sealed class SynchronousProgress(Action<PlaybookProgress> report) : IProgress<PlaybookProgress>
+    {
+        public void Report(PlaybookProgress value) => report(value);
+    }
+}

@@ -1,0 +1,46 @@
+using Consultancy.Application.Playbooks;
+using Consultancy.Infrastructure.Identity;
+using Consultancy.Web.Infrastructure;
+using Consultancy.Web.ViewModels;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Consultancy.Web.Controllers;
+
+[Authorize(Roles = Roles.Admin)]
+public sealed class SeasonsController(IMediator mediator) : Controller
+{
+    [HttpGet]
+    public async Task<IActionResult> Index(CancellationToken ct) =>
+        View(new SeasonsViewModel(await mediator.Send(new GetSeasons(), ct), new CreateSeason()));
+
+    [HttpPost, OnInvalidReturnTo(nameof(Index))]
+    public async Task<IActionResult> Create(CreateSeason form, CancellationToken ct)
+    {
+        var id = await mediator.Send(form, ct);
+        TempData.Success($"Season {form.Name} created. Check each key date against the official calendar.");
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Details(int id, CancellationToken ct) =>
+        View(await mediator.Send(new GetSeason(id), ct));
+
+    [HttpPost, OnInvalidReturnTo(nameof(Details))]
+    public async Task<IActionResult> KeyDate(int id, UpdateKeyDate form, CancellationToken ct)
+    {
+        form.SeasonId = id;
+        var moved = await mediator.Send(form, ct);
+        TempData.Success(moved == 0 ? $"{form.Name} saved." : $"{form.Name} saved; {moved} deadline(s) moved with it and their reminders re-planned.");
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
+    [HttpPost, OnInvalidReturnTo(nameof(Details))]
+    public async Task<IActionResult> ApplyToClients(int id, CancellationToken ct)
+    {
+        var result = await mediator.Send(new ApplyPlaybookToSeason(id), ct);
+        TempData.Success($"Season plan applied to {result.ClientsDone} of {result.ClientsTotal} client(s): {result.DeadlinesCreated} new deadline(s).");
+        return RedirectToAction(nameof(Details), new { id });
+    }
+}
