@@ -1,5 +1,7 @@
 using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Domain;
+using Consultancy.Application.Playbooks;
+using Consultancy.Application.Reminders;
 using Consultancy.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -72,6 +74,26 @@ public static class DemoSeeder
         var existingEmails = (await db.Clients.Select(c => c.Email).ToListAsync(ct)).ToHashSet();
         foreach (var client in DemoClients(consultantIds, now).Where(c => !existingEmails.Contains(c.Email)))
             db.Clients.Add(client);
+        await db.SaveChangesAsync(ct);
+
+        // Each demo client gets its season's plan; applying is idempotent, so a restart adds nothing twice.
+        var playbooks = provider.GetRequiredService<PlaybookApplication>();
+        foreach (var season in await db.Seasons.Include(s => s.KeyDates).ToListAsync(ct))
+        {
+            var planning = await db.Clients
+                .Where(c => c.Email.EndsWith("@example.org") && c.Season == season.Name && !c.IsArchived
+                    && (c.TargetSystem == season.System || c.TargetSystem == TargetSystem.Both))
+                .ToListAsync(ct);
+            await playbooks.ApplyAsync(season, planning, ct);
+        }
+
+        // Plan steps already behind the demo clients are done, as they would be for real clients mid-season.
+        var today = DateOnly.FromDateTime(now);
+        var behind = await db.Deadlines.Include(d => d.Client)
+            .Where(d => d.Client!.Email.EndsWith("@example.org") && d.Status == DeadlineStatus.Open && d.DueDate < today)
+            .ToListAsync(ct);
+        foreach (var deadline in behind) deadline.Complete(now, null);
+        await provider.GetRequiredService<ReminderPlanner>().ReplanAsync(behind, ct);
         await db.SaveChangesAsync(ct);
     }
 

@@ -15,7 +15,8 @@ namespace Consultancy.Infrastructure.Persistence.Interceptors;
 internal sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider clock) : SaveChangesInterceptor
 {
     private static readonly HashSet<string> Unaudited =
-        [nameof(Client.Version), nameof(Client.UpdatedAt), nameof(Client.SearchText), nameof(Client.CreatedAt), nameof(Deadline.DueAtUtc)];
+        [nameof(Client.Version), nameof(Client.UpdatedAt), nameof(Client.SearchText), nameof(Client.CreatedAt), nameof(Deadline.DueAtUtc),
+         nameof(Deadline.StatusChangedAt), nameof(Deadline.StatusChangedById), nameof(Deadline.DueDateEditedByHand)];
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
@@ -41,7 +42,14 @@ internal sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cl
 
         foreach (var entry in entries)
         {
-            var changes = entry.State == EntityState.Modified ? ChangedFields(entry) : [];
+            var changes = entry.State switch
+            {
+                EntityState.Modified => ChangedFields(entry),
+                // A new deadline says what it is, so a season plan's many reads well on the timeline.
+                EntityState.Added when entry.Entity is Deadline deadline =>
+                    [new AuditFieldChange(nameof(Deadline.Title), null, deadline.Title), new AuditFieldChange(nameof(Deadline.DueDate), null, Format(deadline.DueDate))],
+                _ => [],
+            };
             if (entry.State == EntityState.Modified && changes.Count == 0) continue;
             if (entry.State == EntityState.Modified) Stamp(entry.Entity, now);
 
