@@ -1,0 +1,61 @@
+using System.Net;
+using Consultancy.Infrastructure.Identity;
+using Consultancy.Infrastructure.Persistence;
+using Consultancy.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Consultancy.Tests.Web;
+
+public sealed class SeasonPagesTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task Consultants_cannot_open_season_or_playbook_administration()
+    {
+        var consultant = await BrowserlessSession.SignInAsync(app, await app.ConsultantAsync("seasons1@consultancy.test"));
+        foreach (var url in new[] { "/Seasons", "/Seasons/Details/1", "/Playbooks" })
+        {
+            var response = await consultant.Http.GetAsync(url);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("/Error/403", response.Headers.Location!.PathAndQuery);
+        }
+    }
+
+    [Fact]
+    public async Task A_consultant_plans_a_clients_season_from_the_client_page_and_an_admin_moves_a_key_date_with_its_deadlines()
+    {
+        var consultant = await BrowserlessSession.SignInAsync(app, await app.ConsultantAsync("seasons2@consultancy.test"));
+        var created = await consultant.SubmitAsync("/Clients/Create", "main form", new Dictionary<string, string>(WebForms.NewClient("Season", "Planner"))
+        {
+            ["TimeZoneId"] = "UTC", ["Season"] = "ERAS 2028",
+        });
+        var clientUrl = created.Headers.Location!.OriginalString;
+        var page = await consultant.GetPageAsync(clientUrl);
+        Assert.Equal("ERAS 2028", page.QuerySelector("#seasonId option[selected], #seasonId option")!.TextContent);
+
+        var applied = await consultant.SubmitAsync(clientUrl, "form[action*=ApplySeasonPlan]", []);
+        Assert.Equal(HttpStatusCode.Redirect, applied.StatusCode);
+        var planned = await consultant.GetPageAsync(clientUrl);
+        Assert.Contains("Season plan applied: 11 deadline(s) added", planned.QuerySelector("[role=status]")!.TextContent);
+        Assert.Contains("Certify the rank order list", planned.QuerySelector("#deadlines")!.TextContent);
+
+        var admin = await BrowserlessSession.SignInAsync(app, app.Admin);
+        var seasonId = await QueryAsync(db => db.Seasons.Where(s => s.Name == "ERAS 2028").Select(s => s.Id).SingleAsync());
+        var keyDateId = await QueryAsync(db => db.SeasonKeyDates.Where(k => k.SeasonId == seasonId && k.Key == "match-day").Select(k => k.Id).SingleAsync());
+        var saved = await admin.SubmitAsync($"/Seasons/Details/{seasonId}", $"form#key-{keyDateId}", new()
+        {
+            ["Name"] = "Match Day", ["Date"] = "2028-03-24", ["Verified"] = "true", ["MoveFollowingDeadlines"] = "true",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        var after = await admin.GetPageAsync($"/Seasons/Details/{seasonId}");
+        Assert.Contains("Match Day saved; 1 deadline(s) moved with it", after.QuerySelector("[role=status]")!.TextContent);
+        Assert.Equal(new DateOnly(2028, 3, 24), await QueryAsync(db => db.Deadlines.Where(d => d.Title == "Match Day" && d.Client!.Email.StartsWith("season.planner")).Select(d => d.DueDate).SingleAsync()));
+    }
+
+    private async Task<T> QueryAsync<T>(Func<AppDbContext, Task<T>> query)
+    {
+        await using var scope = app.Services.CreateSystemScope();
+        return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+}
