@@ -194,6 +194,22 @@ public sealed class ReminderDispatchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Over_several_batches_every_sent_reminder_lands_on_its_clients_timeline_exactly_once()
+    {
+        await ManyDueRemindersAsync(250);
+
+        Assert.Equal(250, (await _app.DispatchAsync()).Sent);
+
+        var sent = await _app.QueryAsync(db => db.OutboxMessages.Where(m => m.Status == OutboxStatus.Sent)
+            .Select(m => new { m.Id, m.ClientId }).ToListAsync());
+        var entries = await _app.QueryAsync(db => db.AuditEntries.Where(a => a.Action == AuditAction.Sent)
+            .Select(a => new { a.EntityId, a.ClientId }).ToListAsync());
+        Assert.Equal(
+            sent.Select(m => (m.Id.ToString(), m.ClientId)).Order(),
+            entries.Select(a => (a.EntityId ?? "", a.ClientId)).Order());
+    }
+
+    [Fact]
     public async Task A_batch_claimed_by_a_dispatcher_that_crashed_is_sent_once_after_its_lease_expires()
     {
         var due = await ManyDueRemindersAsync(5);

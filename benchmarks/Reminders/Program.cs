@@ -1,0 +1,62 @@
+using Consultancy.Benchmarks.Reminders;
+
+// Usage: ReminderBenchmarks [throughput] [timeliness] [planning] [--messages N] [--rounds N] [--warmup N]
+//        [--due N] [--time-limit SECONDS] [--sync-normal]
+// With no scenario named, all three run. --sync-normal adds a throughput run with PRAGMA synchronous=NORMAL,
+// to show what SQLite's sync to disk costs the dispatcher.
+var options = Options.Parse(args);
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+var ct = cancel.Token;
+var output = Console.Out;
+
+if (options.Runs("throughput"))
+{
+    var throughput = new ThroughputBenchmark(options.Messages, options.Rounds, options.Warmup);
+    Report.Throughput(output, "Dispatch throughput", await throughput.RunAsync(synchronous: null, ct), options.Warmup);
+    if (options.SyncNormal)
+        Report.Throughput(output, "Dispatch throughput with PRAGMA synchronous=NORMAL (diagnostic, not the app's setting)",
+            await throughput.RunAsync(synchronous: "NORMAL", ct), options.Warmup);
+}
+if (options.Runs("timeliness"))
+    Report.Timeliness(output, await new TimelinessBenchmark(options.Due, options.TimeLimit).RunAsync(ct));
+if (options.Runs("planning"))
+{
+    var planning = new PlanningBenchmark();
+    Report.Planning(output,
+    [
+        ("1,000 × 1", await planning.RunAsync(1_000, 1, ct)),
+        ("1,000 × 10", await planning.RunAsync(1_000, 10, ct)),
+    ]);
+}
+
+internal sealed record Options(IReadOnlySet<string> Scenarios, int Messages, int Rounds, int Warmup, int Due, TimeSpan TimeLimit, bool SyncNormal)
+{
+    public bool Runs(string scenario) => Scenarios.Count == 0 || Scenarios.Contains(scenario);
+
+    public static Options Parse(string[] args)
+    {
+        var scenarios = new HashSet<string>();
+        var options = new Options(scenarios, Messages: 2_000, Rounds: 3, Warmup: 200, Due: 10_000, TimeLimit: TimeSpan.FromSeconds(240), SyncNormal: false);
+        for (var i = 0; i < args.Length; i++)
+        {
+            int Next() => int.Parse(args[++i]);
+            if (args[i] is "throughput" or "timeliness" or "planning")
+            {
+                scenarios.Add(args[i]);
+                continue;
+            }
+            options = args[i] switch
+            {
+                "--messages" => options with { Messages = Next() },
+                "--rounds" => options with { Rounds = Next() },
+                "--warmup" => options with { Warmup = Next() },
+                "--due" => options with { Due = Next() },
+                "--time-limit" => options with { TimeLimit = TimeSpan.FromSeconds(Next()) },
+                "--sync-normal" => options with { SyncNormal = true },
+                _ => throw new ArgumentException($"Unknown argument '{args[i]}'."),
+            };
+        }
+        return options;
+    }
+}
