@@ -23,6 +23,7 @@ public sealed class ReminderPlanner(IAppDbContext db, TimeProvider clock, IOptio
                 .Where(m => m.Kind == OutboxKind.Reminder && m.DeadlineId != null && ids.Contains(m.DeadlineId.Value))
                 .ToListAsync(ct))
             .ToDictionary(m => m.DedupKey);
+        var byDeadline = existing.Values.ToLookup(m => m.DeadlineId);
 
         foreach (var deadline in deadlines)
         {
@@ -52,7 +53,7 @@ public sealed class ReminderPlanner(IAppDbContext db, TimeProvider clock, IOptio
                 }
             }
 
-            foreach (var row in existing.Values.Where(r => r.DeadlineId == deadline.Id && r.ReminderOffsetDays is { } days && !deadline.ReminderOffsets.Days.Contains(days)))
+            foreach (var row in byDeadline[deadline.Id].Where(r => r.ReminderOffsetDays is { } days && !deadline.ReminderOffsets.Days.Contains(days)))
                 if (row.Status != OutboxStatus.Sent && !IsLeased(row, now)) row.CancelBecause("its offset was removed");
         }
     }
