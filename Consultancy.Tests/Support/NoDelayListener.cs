@@ -46,7 +46,7 @@ internal sealed class NoDelayListenerFactory : IEndpointListenerFactory
         public SslProtocols SslProtocol => SslProtocols.None;
 
         public Task UpgradeAsync(X509Certificate certificate, SslProtocols protocols, CancellationToken ct) =>
-            throw new NotSupportedException("The test sink speaks plain SMTP on loopback only.");
+            throw new NotSupportedException("This sink speaks plain SMTP on loopback only.");
 
         public void Dispose()
         {

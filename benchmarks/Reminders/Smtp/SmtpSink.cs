@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using SmtpServer;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
+using Consultancy.Tests.Support;
 
 namespace Consultancy.Benchmarks.Reminders.Smtp;
 
