@@ -19,6 +19,10 @@ internal sealed class TimedAppDbContext(AppDbContext inner, PhaseTimer phases) :
     public DbSet<UserProfile> UserProfiles => inner.UserProfiles;
     public DbSet<Deadline> Deadlines => inner.Deadlines;
     public DbSet<OutboxMessage> OutboxMessages => inner.OutboxMessages;
+    public DbSet<Season> Seasons => inner.Seasons;
+    public DbSet<SeasonKeyDate> SeasonKeyDates => inner.SeasonKeyDates;
+    public DbSet<Playbook> Playbooks => inner.Playbooks;
+    public DbSet<PlaybookItem> PlaybookItems => inner.PlaybookItems;
     public DatabaseFacade Database => inner.Database;
 
     public async Task<int> SaveChangesAsync(CancellationToken ct)
