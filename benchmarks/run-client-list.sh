@@ -3,13 +3,14 @@
 # baseline of the same run. Release build, Production environment, loopback only, wrk for the load.
 # Prints a Markdown table and keeps it, the raw wrk output and the app logs in benchmarks/results/.
 #
-# Environment: CLIENTS (default 50000), DURATION of each measurement (default 15s), WARMUP (default 3s).
+# Environment: CLIENTS (default 50000), DURATION of each measurement (default 15s), WARMUP of each
+# scenario before any is measured (default 5s).
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 clients=${CLIENTS:-50000}
 duration=${DURATION:-15s}
-warmup=${WARMUP:-3s}
+warmup=${WARMUP:-5s}
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 results="$repo/benchmarks/results/client-list-$stamp"
 work=$(mktemp -d)
@@ -151,15 +152,21 @@ sleep 61
 stale_queries=$(count_queries /Clients "$stale_cookie")
 stop_app
 
-# Pass 2: load, with the app logging as configured for Production.
-echo "Measuring ..."
+# Pass 2: load, with the app logging as configured for Production. Every scenario is loaded once before
+# any is measured: a cold process (tiered JIT, GC heap sizing) answers several times slower for a while.
 start_app "$results/app-log.txt"
+echo "Warming up ..."
+wrk -t2 -c8 -d"$warmup" "$base_url/health" >/dev/null
+for i in "${!scenario_paths[@]}"; do
+  cookie=$(sign_in "${scenario_users[i]}")
+  wrk -t2 -c8 -d"$warmup" -H "Cookie: $cookie" "$base_url${scenario_paths[i]}" >/dev/null
+done
+echo "Measuring ..."
 measure() {
   local name=$1 user=$2 path=$3 cookie=$4 key=$5 out
   local header=()
   [[ -n "$cookie" ]] && header=(-H "Cookie: $cookie")
   fetch "$path" "$cookie" "$(expected_content "$path")"
-  wrk -t2 -c8 -d"$warmup" "${header[@]}" "$base_url$path" >/dev/null
   out="$results/wrk-${name// /-}-${user%%@*}.txt"
   wrk -t2 -c8 -d"$duration" --latency "${header[@]}" "$base_url$path" >"$out"
   if grep -q 'Non-2xx or 3xx responses' "$out"; then echo "$path had failed responses; see $out" >&2; exit 1; fi
@@ -181,7 +188,7 @@ stop_app
   echo "SQL queries: EF Core commands logged for one request with a fresh session. A session older than a"
   echo "minute costs one request $stale_queries queries on /Clients (security stamp revalidation), then the renewed cookie is fresh again."
   echo
-  echo "Load: wrk -t2 -c8 -d$duration --latency after a $warmup warm-up, on loopback, same machine as the app."
+  echo "Load: wrk -t2 -c8 -d$duration --latency, after $warmup of load on every scenario, on loopback, on the app's machine."
   echo "Machine: $(nproc) CPUs, $(lscpu | sed -n 's/^Model name: *//p'), $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) RAM,"
   echo "Linux $(uname -r), .NET SDK $(dotnet --version), $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)."
   echo "Run: $(date -u '+%Y-%m-%d %H:%M UTC'), $clients clients, commit $(git -C "$repo" rev-parse --short HEAD)$(git -C "$repo" diff --quiet HEAD || echo ' (with uncommitted changes)')."
