@@ -4,13 +4,15 @@
 # Prints a Markdown table and keeps it, the raw wrk output and the app logs in benchmarks/results/.
 #
 # Environment: CLIENTS (default 50000), DURATION of each measurement (default 15s), WARMUP of each
-# scenario before any is measured (default 5s).
+# scenario before any is measured (default 5s), SINGLE: how long each is then loaded by one
+# connection alone (default 5s).
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 clients=${CLIENTS:-50000}
 duration=${DURATION:-15s}
 warmup=${WARMUP:-5s}
+single=${SINGLE:-5s}
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 results="$repo/benchmarks/results/client-list-$stamp"
 work=$(mktemp -d)
@@ -124,8 +126,8 @@ expected_content() { [[ "$1" == /health ]] && echo Healthy || echo table-clients
 
 table="$results/table.md"
 {
-  echo "| Scenario | User | Path | Requests/s | p50 (ms) | p99 (ms) | SQL queries |"
-  echo "| --- | --- | --- | ---: | ---: | ---: | ---: |"
+  echo "| Scenario | User | Path | Requests/s | p50 (ms) | p99 (ms) | p50 alone (ms) | SQL queries |"
+  echo "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |"
 } >"$table"
 declare -A queries
 
@@ -167,14 +169,17 @@ measure() {
   local header=()
   [[ -n "$cookie" ]] && header=(-H "Cookie: $cookie")
   fetch "$path" "$cookie" "$(expected_content "$path")"
-  out="$results/wrk-${name// /-}-${user%%@*}.txt"
+  out="$results/wrk-$(tr -cs "a-z0-9" - <<<"$name")${user%%@*}.txt"
   wrk -t2 -c8 -d"$duration" --latency "${header[@]}" "$base_url$path" >"$out"
   if grep -q 'Non-2xx or 3xx responses' "$out"; then echo "$path had failed responses; see $out" >&2; exit 1; fi
-  local rps p50 p99
+  # One connection at a time: the request's own cost, without queueing behind the other seven.
+  wrk -t1 -c1 -d"$single" --latency "${header[@]}" "$base_url$path" >"${out%.txt}-1-connection.txt"
+  local rps p50 p99 p50_alone
   rps=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$out")
   p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$out")")
   p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$out")")
-  echo "| $name | $user | \`$path\` | $rps | $p50 | $p99 | ${queries[$key]} |" | tee -a "$table"
+  p50_alone=$(to_ms "$(awk '$1 == "50%" { print $2 }' "${out%.txt}-1-connection.txt")")
+  echo "| $name | $user | \`$path\` | $rps | $p50 | $p99 | $p50_alone | ${queries[$key]} |" | tee -a "$table"
 }
 measure "health (baseline)" anonymous /health "" /health
 for i in "${!scenario_paths[@]}"; do
@@ -188,7 +193,8 @@ stop_app
   echo "SQL queries: EF Core commands logged for one request with a fresh session. A session older than a"
   echo "minute costs one request $stale_queries queries on /Clients (security stamp revalidation), then the renewed cookie is fresh again."
   echo
-  echo "Load: wrk -t2 -c8 -d$duration --latency, after $warmup of load on every scenario, on loopback, on the app's machine."
+  echo "Load: wrk -t2 -c8 -d$duration --latency, after $warmup of load on every scenario, on loopback, on the app's machine;"
+  echo "p50 alone: wrk -t1 -c1 -d$single right after."
   echo "Machine: $(nproc) CPUs, $(lscpu | sed -n 's/^Model name: *//p'), $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) RAM,"
   echo "Linux $(uname -r), .NET SDK $(dotnet --version), $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)."
   echo "Run: $(date -u '+%Y-%m-%d %H:%M UTC'), $clients clients, commit $(git -C "$repo" rev-parse --short HEAD)$(git -C "$repo" diff --quiet HEAD || echo ' (with uncommitted changes)')."
