@@ -163,6 +163,17 @@ for i in "${!scenario_paths[@]}"; do
   cookie=$(sign_in "${scenario_users[i]}")
   wrk -t2 -c8 -d"$warmup" -H "Cookie: $cookie" "$base_url${scenario_paths[i]}" >/dev/null
 done
+# other_cpu: how busy the machine is over 5 s while the benchmark sends nothing. Anything else running
+# skews every figure, so the table records it.
+cpu_sample() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9, $5 + $6 }' /proc/stat; }
+other_cpu() {
+  local busy1 idle1 busy2 idle2
+  read -r busy1 idle1 < <(cpu_sample)
+  sleep 5
+  read -r busy2 idle2 < <(cpu_sample)
+  echo "$(( 100 * (busy2 - busy1) / (busy2 - busy1 + idle2 - idle1) ))%"
+}
+other_before=$(other_cpu)
 echo "Measuring ..."
 measure() {
   local name=$1 user=$2 path=$3 cookie=$4 key=$5 out
@@ -186,6 +197,7 @@ for i in "${!scenario_paths[@]}"; do
   cookie=$(sign_in "${scenario_users[i]}")
   measure "${scenario_names[i]}" "${scenario_users[i]}" "${scenario_paths[i]}" "$cookie" "${scenario_users[i]} ${scenario_paths[i]}"
 done
+other_after=$(other_cpu)
 stop_app
 
 {
@@ -195,6 +207,7 @@ stop_app
   echo
   echo "Load: wrk -t2 -c8 -d$duration --latency, after $warmup of load on every scenario, on loopback, on the app's machine;"
   echo "p50 alone: wrk -t1 -c1 -d$single right after."
+  echo "CPU busy with other work while the benchmark idled: $other_before just before measuring, $other_after just after."
   echo "Machine: $(nproc) CPUs, $(lscpu | sed -n 's/^Model name: *//p'), $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) RAM,"
   echo "Linux $(uname -r), .NET SDK $(dotnet --version), $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)."
   echo "Run: $(date -u '+%Y-%m-%d %H:%M UTC'), $clients clients, commit $(git -C "$repo" rev-parse --short HEAD)$(git -C "$repo" diff --quiet HEAD || echo ' (with uncommitted changes)')."
