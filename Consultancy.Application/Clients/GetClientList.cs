@@ -49,12 +49,12 @@ public sealed record ClientListItem
     }
 }
 
-internal sealed class GetClientListHandler(IAppDbContext db, IMapper mapper)
+internal sealed class GetClientListHandler(IAppDbContext db, IMapper mapper, ICurrentUser user)
     : IRequestHandler<GetClientList, PagedList<ClientListItem>>
 {
     public Task<PagedList<ClientListItem>> Handle(GetClientList request, CancellationToken ct)
     {
-        var clients = db.Clients.Where(c => c.IsArchived == request.Archived);
+        var clients = db.Clients.InCaseloadOf(user).Where(c => c.IsArchived == request.Archived);
 
         if (!string.IsNullOrWhiteSpace(request.Search))
         {

@@ -214,15 +214,19 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("IsArchived", "UpdatedAt");
 
+                    b.HasIndex("Season", "ConsultantId");
+
                     b.HasIndex("IsArchived", "Season", "LastName");
 
                     b.HasIndex("IsArchived", "Stage", "LastName");
 
                     b.HasIndex("IsArchived", "TargetSystem", "LastName");
 
-                    b.HasIndex("IsArchived", "LastName", "FirstName", "Id");
+                    b.HasIndex("ConsultantId", "IsArchived", "LastName", "FirstName", "Id", "Stage", "TargetSystem", "Season", "Tags", "SearchText")
+                        .HasDatabaseName("IX_Clients_CaseloadList");
 
-                    b.HasIndex("ConsultantId", "IsArchived", "LastName", "FirstName", "Id");
+                    b.HasIndex("IsArchived", "LastName", "FirstName", "Id", "ConsultantId", "Stage", "TargetSystem", "Season", "Tags", "SearchText")
+                        .HasDatabaseName("IX_Clients_List");
 
                     b.ToTable("Clients");
                 });

@@ -1,0 +1,80 @@
+using ClientListSeeder;
+using Consultancy.Application;
+using Consultancy.Infrastructure;
+using Consultancy.Infrastructure.Identity;
+using Consultancy.Infrastructure.Persistence;
+using Consultancy.Infrastructure.Seeding;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+// Usage: ClientListSeeder <database file> [client count]
+// Makes a fresh SQLite database for the client list benchmark: the app's schema, its admin and demo
+// consultants, then the requested number of clients written through the real EF model.
+if (args.Length is < 1 or > 2 || (args.Length == 2 && !int.TryParse(args[1], out _)))
+{
+    Console.Error.WriteLine("Usage: ClientListSeeder <database file> [client count, default 50000]");
+    return 2;
+}
+var databasePath = Path.GetFullPath(args[0]);
+var clientCount = args.Length == 2 ? int.Parse(args[1]) : 50_000;
+if (File.Exists(databasePath))
+{
+    Console.Error.WriteLine($"{databasePath} already exists; the benchmark seeds a fresh database only.");
+    return 1;
+}
+
+var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+{
+    ["ConnectionStrings:Default"] = $"Data Source={databasePath}",
+    ["Admin:Email"] = BenchmarkAccounts.AdminEmail,
+    ["Admin:Password"] = BenchmarkAccounts.Password,
+    ["Seed:Demo"] = "true",
+    ["Seed:DemoPassword"] = BenchmarkAccounts.Password,
+    ["Email:PickupDirectory"] = Path.Combine(Path.GetDirectoryName(databasePath)!, "mail"),
+}).Build();
+
+var services = new ServiceCollection();
+services.AddLogging();
+services.AddSingleton<IConfiguration>(configuration);
+services.AddApplication();
+services.AddInfrastructure(configuration, Directory.GetCurrentDirectory());
+services.AddIdentityCore<AppUser>(IdentitySetup.Configure)
+    .AddRoles<IdentityRole>()
+    .AddEntityFrameworkStores<AppDbContext>();
+await using var provider = services.BuildServiceProvider();
+
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+var ct = cancel.Token;
+
+await DatabaseInitializer.InitializeAsync(provider, configuration, ct);
+
+// The demo seeding already added a few clients; the benchmark tops them up to the requested count.
+var (consultantIds, existingCount) = await ConsultantsAndClientCountAsync(provider, ct);
+var clients = new BenchmarkClients(consultantIds, DateTime.UtcNow);
+const int batchSize = 2_000;
+for (var written = existingCount; written < clientCount;)
+{
+    // A fresh context per batch keeps the change tracker small; DetectChanges runs once, on save.
+    await using var scope = provider.CreateSystemScope();
+    var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+    db.ChangeTracker.AutoDetectChangesEnabled = false;
+    var batch = Math.Min(batchSize, clientCount - written);
+    db.Clients.AddRange(Enumerable.Range(written, batch).Select(clients.Create));
+    await db.SaveChangesAsync(ct);
+    written += batch;
+}
+Console.WriteLine($"Seeded {clientCount:N0} clients into {databasePath}");
+return 0;
+
+static async Task<(IReadOnlyList<string> ConsultantIds, int ClientCount)> ConsultantsAndClientCountAsync(
+    IServiceProvider provider, CancellationToken ct)
+{
+    await using var scope = provider.CreateSystemScope();
+    var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+    var emails = DemoSeeder.Consultants.Select(c => c.Email).ToList();
+    var ids = await db.UserProfiles.Where(u => emails.Contains(u.Email)).OrderBy(u => u.Email).Select(u => u.Id).ToListAsync(ct);
+    return (ids, await db.Clients.CountAsync(ct));
+}

@@ -1,0 +1,219 @@
+#!/usr/bin/env bash
+# HTTP load benchmark of the client list page with 50,000 clients, against the app's /health as the
+# baseline of the same run. Release build, Production environment, loopback only, wrk for the load.
+# Prints a Markdown table and keeps it, the raw wrk output and the app logs in benchmarks/results/.
+#
+# Environment: CLIENTS (default 50000), DURATION of each measurement (default 15s), WARMUP of each
+# scenario before any is measured (default 5s), SINGLE: how long each is then loaded by one
+# connection alone (default 5s).
+set -euo pipefail
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+clients=${CLIENTS:-50000}
+duration=${DURATION:-15s}
+warmup=${WARMUP:-5s}
+single=${SINGLE:-5s}
+stamp=$(date -u +%Y%m%dT%H%M%SZ)
+results="$repo/benchmarks/results/client-list-$stamp"
+work=$(mktemp -d)
+app_pid=""
+
+# The seeder creates these accounts (benchmarks/ClientListSeeder/BenchmarkAccounts.cs and the demo consultants).
+password='Bench-Pass-2027!'
+admin=admin@bench.local
+consultant=consultant1@example.com
+search_term=okafor
+filter='stage=Applied&system=ErasNrmp'
+
+stop_app() {
+  if [[ -n "$app_pid" ]] && kill -0 "$app_pid" 2>/dev/null; then
+    kill "$app_pid"
+    wait "$app_pid" 2>/dev/null || true
+  fi
+  app_pid=""
+}
+cleanup() {
+  stop_app
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+mkdir -p "$results"
+if ! command -v wrk >/dev/null; then
+  apt-get update -qq && apt-get install -y -qq wrk >/dev/null
+fi
+
+echo "Building Release into $work ..."
+dotnet publish "$repo/Consultancy.Web/Consultancy.Web.csproj" -c Release -o "$work/app" --nologo -v quiet
+dotnet publish "$repo/benchmarks/ClientListSeeder/ClientListSeeder.csproj" -c Release -o "$work/seeder" --nologo -v quiet
+
+echo "Seeding $clients clients ..."
+dotnet "$work/seeder/ClientListSeeder.dll" "$work/bench.db" "$clients"
+
+# start_app LOG [extra app arguments]: starts the published app in Production on a free loopback port
+# and sets base_url once /health answers 200.
+start_app() {
+  local log=$1; shift
+  (cd "$work/app" && exec env ASPNETCORE_ENVIRONMENT=Production \
+    ConnectionStrings__Default="Data Source=$work/bench.db" \
+    Email__PickupDirectory="$work/mail" \
+    dotnet Consultancy.Web.dll --urls http://127.0.0.1:0 "$@") >"$log" 2>&1 &
+  app_pid=$!
+  base_url=""
+  for _ in $(seq 1 120); do
+    base_url=$(grep -o 'Now listening on: http://127.0.0.1:[0-9]*' "$log" | head -1 | sed 's/Now listening on: //') || true
+    if [[ -n "$base_url" && "$(curl -s -o /dev/null -w '%{http_code}' "$base_url/health")" == 200 ]]; then return; fi
+    kill -0 "$app_pid" 2>/dev/null || { cat "$log"; echo "The app exited during start-up." >&2; exit 1; }
+    sleep 0.5
+  done
+  echo "The app did not answer /health within a minute." >&2
+  exit 1
+}
+
+# sign_in EMAIL: prints the Cookie header value of a fresh session. Fresh matters: the app revalidates
+# a session's security stamp once it is a minute old, and wrk never stores the renewed cookie.
+sign_in() {
+  local jar="$work/jar-$1" token
+  rm -f "$jar"
+  token=$(curl -sf -c "$jar" -b "$jar" "$base_url/Identity/Account/Login" \
+    | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//; s/"$//')
+  [[ -n "$token" ]] || { echo "No antiforgery token on the login page." >&2; exit 1; }
+  curl -sf -o /dev/null -c "$jar" -b "$jar" \
+    --data-urlencode "Input.Email=$1" --data-urlencode "Input.Password=$password" \
+    --data-urlencode "__RequestVerificationToken=$token" "$base_url/Identity/Account/Login"
+  local cookie
+  cookie=$(awk -F'\t' '$6 ~ /^Consultancy\.Auth/ { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$jar")
+  [[ -n "$cookie" ]] || { echo "Signing in as $1 set no session cookie." >&2; exit 1; }
+  echo "$cookie"
+}
+
+# fetch PATH COOKIE EXPECTED: fails unless PATH answers 200 (not a redirect to sign-in) with EXPECTED in the body.
+fetch() {
+  local body="$work/body" status header=()
+  [[ -n "$2" ]] && header=(-H "Cookie: $2")
+  status=$(curl -s -o "$body" -w '%{http_code}' "${header[@]}" "$base_url$1")
+  if [[ "$status" != 200 ]] || ! grep -q "$3" "$body"; then
+    echo "$1 answered $status without '$3'; the numbers would be meaningless." >&2
+    exit 1
+  fi
+}
+
+# last_page COOKIE: the page count of the user's client list, read from the pager of page 1.
+last_page() {
+  fetch /Clients "$1" 'table-clients'
+  grep -o 'Page 1 of [0-9,]*' "$work/body" | sed 's/Page 1 of //; s/,//g'
+}
+
+# to_ms VALUE: wrk's latency (850.00us, 12.34ms, 1.02s) in milliseconds.
+to_ms() {
+  awk -v v="$1" 'BEGIN { if (v ~ /us$/) v /= 1000; else if (v !~ /ms$/) v *= 1000; printf "%.2f", v }'
+}
+
+# The list scenarios, in parallel arrays; a user's deep page is the last page of their list.
+scenario_names=() scenario_users=() scenario_paths=()
+add_scenarios() {
+  local user cookie pages
+  for user in "$admin" "$consultant"; do
+    cookie=$(sign_in "$user")
+    pages=$(last_page "$cookie")
+    scenario_names+=("page 1" "deep page" "search" "filter")
+    scenario_users+=("$user" "$user" "$user" "$user")
+    scenario_paths+=("/Clients" "/Clients?page=$pages" "/Clients?search=$search_term" "/Clients?$filter")
+  done
+}
+
+expected_content() { [[ "$1" == /health ]] && echo Healthy || echo table-clients; }
+
+table="$results/table.md"
+{
+  echo "| Scenario | User | Path | Requests/s | p50 (ms) | p99 (ms) | p50 alone (ms) | SQL queries |"
+  echo "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |"
+} >"$table"
+declare -A queries
+
+# Pass 1: how many SQL commands one request runs, counted in EF's command log with nothing else running.
+echo "Counting SQL queries per request ..."
+start_app "$results/app-query-log.txt" --Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command=Information
+executed() { sleep 0.5; grep -c 'Executed DbCommand' "$results/app-query-log.txt" || true; }
+add_scenarios
+count_queries() {
+  local path=$1 cookie=$2 before
+  fetch "$path" "$cookie" "$(expected_content "$path")" # first hit compiles the query; not counted
+  before=$(executed)
+  fetch "$path" "$cookie" "$(expected_content "$path")"
+  echo $(( $(executed) - before ))
+}
+queries[/health]=$(count_queries /health "")
+for i in "${!scenario_paths[@]}"; do
+  cookie=$(sign_in "${scenario_users[i]}")
+  queries["${scenario_users[i]} ${scenario_paths[i]}"]=$(count_queries "${scenario_paths[i]}" "$cookie")
+done
+# What a session more than a minute old costs once: the cookie middleware revalidates its security stamp.
+stale_cookie=$(sign_in "$admin")
+sleep 61
+stale_queries=$(count_queries /Clients "$stale_cookie")
+stop_app
+
+# Pass 2: load, with the app logging as configured for Production. Every scenario is loaded once before
+# any is measured: a cold process (tiered JIT, GC heap sizing) answers several times slower for a while.
+start_app "$results/app-log.txt"
+echo "Warming up ..."
+wrk -t2 -c8 -d"$warmup" "$base_url/health" >/dev/null
+for i in "${!scenario_paths[@]}"; do
+  cookie=$(sign_in "${scenario_users[i]}")
+  wrk -t2 -c8 -d"$warmup" -H "Cookie: $cookie" "$base_url${scenario_paths[i]}" >/dev/null
+done
+# other_cpu: how busy the machine is over 5 s while the benchmark sends nothing. Anything else running
+# skews every figure, so the table records it.
+cpu_sample() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9, $5 + $6 }' /proc/stat; }
+other_cpu() {
+  local busy1 idle1 busy2 idle2
+  read -r busy1 idle1 < <(cpu_sample)
+  sleep 5
+  read -r busy2 idle2 < <(cpu_sample)
+  echo "$(( 100 * (busy2 - busy1) / (busy2 - busy1 + idle2 - idle1) ))%"
+}
+other_before=$(other_cpu)
+echo "Measuring ..."
+measure() {
+  local name=$1 user=$2 path=$3 cookie=$4 key=$5 out
+  local header=()
+  [[ -n "$cookie" ]] && header=(-H "Cookie: $cookie")
+  fetch "$path" "$cookie" "$(expected_content "$path")"
+  out="$results/wrk-$(tr -cs "a-z0-9" - <<<"$name")${user%%@*}.txt"
+  wrk -t2 -c8 -d"$duration" --latency "${header[@]}" "$base_url$path" >"$out"
+  if grep -q 'Non-2xx or 3xx responses' "$out"; then echo "$path had failed responses; see $out" >&2; exit 1; fi
+  # One connection at a time: the request's own cost, without queueing behind the other seven.
+  wrk -t1 -c1 -d"$single" --latency "${header[@]}" "$base_url$path" >"${out%.txt}-1-connection.txt"
+  local rps p50 p99 p50_alone
+  rps=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$out")
+  p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$out")")
+  p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$out")")
+  p50_alone=$(to_ms "$(awk '$1 == "50%" { print $2 }' "${out%.txt}-1-connection.txt")")
+  echo "| $name | $user | \`$path\` | $rps | $p50 | $p99 | $p50_alone | ${queries[$key]} |" | tee -a "$table"
+}
+measure "health (baseline)" anonymous /health "" /health
+for i in "${!scenario_paths[@]}"; do
+  cookie=$(sign_in "${scenario_users[i]}")
+  measure "${scenario_names[i]}" "${scenario_users[i]}" "${scenario_paths[i]}" "$cookie" "${scenario_users[i]} ${scenario_paths[i]}"
+done
+other_after=$(other_cpu)
+stop_app
+
+{
+  echo
+  echo "SQL queries: EF Core commands logged for one request with a fresh session. A session older than a"
+  echo "minute costs one request $stale_queries queries on /Clients (security stamp revalidation), then the renewed cookie is fresh again."
+  echo
+  echo "Load: wrk -t2 -c8 -d$duration --latency, after $warmup of load on every scenario, on loopback, on the app's machine;"
+  echo "p50 alone: wrk -t1 -c1 -d$single right after."
+  echo "CPU busy with other work while the benchmark idled: $other_before just before measuring, $other_after just after."
+  echo "Machine: $(nproc) CPUs, $(lscpu | sed -n 's/^Model name: *//p'), $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) RAM,"
+  echo "Linux $(uname -r), .NET SDK $(dotnet --version), $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)."
+  echo "Run: $(date -u '+%Y-%m-%d %H:%M UTC'), $clients clients, commit $(git -C "$repo" rev-parse --short HEAD)$(git -C "$repo" diff --quiet HEAD || echo ' (with uncommitted changes)')."
+} >>"$table"
+
+echo
+cat "$table"
+echo
+echo "Results kept in $results"
