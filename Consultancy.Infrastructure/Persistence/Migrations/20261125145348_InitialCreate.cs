@@ -51,6 +51,34 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Playbooks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    System = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Playbooks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Seasons",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    System = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Seasons", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -180,6 +208,54 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PlaybookItems",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlaybookId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Category = table.Column<int>(type: "INTEGER", nullable: false),
+                    AnchorKey = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    OffsetDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlaybookItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlaybookItems_Playbooks_PlaybookId",
+                        column: x => x.PlaybookId,
+                        principalTable: "Playbooks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SeasonKeyDates",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SeasonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    VerifyBeforeUse = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SeasonKeyDates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SeasonKeyDates_Seasons_SeasonId",
+                        column: x => x.SeasonId,
+                        principalTable: "Seasons",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Clients",
                 columns: table => new
                 {
@@ -213,6 +289,8 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                     Tags = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     Stage = table.Column<int>(type: "INTEGER", nullable: false),
                     ConsultantId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    RemindersOptedOut = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RemindersOptedOutAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     IsArchived = table.Column<bool>(type: "INTEGER", nullable: false),
                     ArchivedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
@@ -319,6 +397,101 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                         onDelete: ReferentialAction.SetNull);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Deadlines",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ClientId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Category = table.Column<int>(type: "INTEGER", nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DueTime = table.Column<TimeOnly>(type: "TEXT", nullable: true),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    PlaybookItemId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SeasonId = table.Column<int>(type: "INTEGER", nullable: true),
+                    DueDateEditedByHand = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ReminderOffsets = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    StatusChangedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    StatusChangedById = table.Column<string>(type: "TEXT", nullable: true),
+                    DueAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Deadlines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Deadlines_Clients_ClientId",
+                        column: x => x.ClientId,
+                        principalTable: "Clients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Deadlines_PlaybookItems_PlaybookItemId",
+                        column: x => x.PlaybookItemId,
+                        principalTable: "PlaybookItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Deadlines_Seasons_SeasonId",
+                        column: x => x.SeasonId,
+                        principalTable: "Seasons",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Deadlines_UserProfiles_StatusChangedById",
+                        column: x => x.StatusChangedById,
+                        principalTable: "UserProfiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboxMessages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    DedupKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ClientId = table.Column<int>(type: "INTEGER", nullable: true),
+                    DeadlineId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Recipient = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    TextBody = table.Column<string>(type: "TEXT", nullable: true),
+                    HtmlBody = table.Column<string>(type: "TEXT", nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    DueAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LockToken = table.Column<Guid>(type: "TEXT", nullable: true),
+                    LockedUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    MessageId = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CancelReason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OutboxMessages_Clients_ClientId",
+                        column: x => x.ClientId,
+                        principalTable: "Clients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_OutboxMessages_Deadlines_DeadlineId",
+                        column: x => x.DeadlineId,
+                        principalTable: "Deadlines",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -377,20 +550,15 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                 columns: new[] { "ClientId", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Clients_ConsultantId_IsArchived_LastName_FirstName_Id",
+                name: "IX_Clients_CaseloadList",
                 table: "Clients",
-                columns: new[] { "ConsultantId", "IsArchived", "LastName", "FirstName", "Id" });
+                columns: new[] { "ConsultantId", "IsArchived", "LastName", "FirstName", "Id", "Stage", "TargetSystem", "Season", "Tags", "SearchText" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Clients_Email",
                 table: "Clients",
                 column: "Email",
                 unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Clients_IsArchived_LastName_FirstName_Id",
-                table: "Clients",
-                columns: new[] { "IsArchived", "LastName", "FirstName", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Clients_IsArchived_Season_LastName",
@@ -413,6 +581,16 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                 columns: new[] { "IsArchived", "UpdatedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Clients_List",
+                table: "Clients",
+                columns: new[] { "IsArchived", "LastName", "FirstName", "Id", "ConsultantId", "Stage", "TargetSystem", "Season", "Tags", "SearchText" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Clients_Season_ConsultantId",
+                table: "Clients",
+                columns: new[] { "Season", "ConsultantId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ClientStageChanges_ChangedById",
                 table: "ClientStageChanges",
                 column: "ChangedById");
@@ -421,6 +599,86 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                 name: "IX_ClientStageChanges_ClientId_ChangedAt",
                 table: "ClientStageChanges",
                 columns: new[] { "ClientId", "ChangedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deadlines_ClientId_SeasonId_PlaybookItemId",
+                table: "Deadlines",
+                columns: new[] { "ClientId", "SeasonId", "PlaybookItemId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deadlines_ClientId_Status_DueAtUtc",
+                table: "Deadlines",
+                columns: new[] { "ClientId", "Status", "DueAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deadlines_PlaybookItemId",
+                table: "Deadlines",
+                column: "PlaybookItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deadlines_SeasonId_PlaybookItemId",
+                table: "Deadlines",
+                columns: new[] { "SeasonId", "PlaybookItemId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deadlines_Status_DueAtUtc",
+                table: "Deadlines",
+                columns: new[] { "Status", "DueAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deadlines_StatusChangedById",
+                table: "Deadlines",
+                column: "StatusChangedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_ClientId_DueAt",
+                table: "OutboxMessages",
+                columns: new[] { "ClientId", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_DeadlineId",
+                table: "OutboxMessages",
+                column: "DeadlineId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_DedupKey",
+                table: "OutboxMessages",
+                column: "DedupKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_LockToken",
+                table: "OutboxMessages",
+                column: "LockToken");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_Status_DueAt",
+                table: "OutboxMessages",
+                columns: new[] { "Status", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlaybookItems_PlaybookId",
+                table: "PlaybookItems",
+                column: "PlaybookId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Playbooks_System",
+                table: "Playbooks",
+                column: "System",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SeasonKeyDates_SeasonId_Key",
+                table: "SeasonKeyDates",
+                columns: new[] { "SeasonId", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Seasons_Name",
+                table: "Seasons",
+                column: "Name",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_UserProfiles_Email",
@@ -457,13 +715,31 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                 name: "ClientStageChanges");
 
             migrationBuilder.DropTable(
+                name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "SeasonKeyDates");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "Deadlines");
 
             migrationBuilder.DropTable(
                 name: "Clients");
 
             migrationBuilder.DropTable(
+                name: "PlaybookItems");
+
+            migrationBuilder.DropTable(
+                name: "Seasons");
+
+            migrationBuilder.DropTable(
                 name: "UserProfiles");
+
+            migrationBuilder.DropTable(
+                name: "Playbooks");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");

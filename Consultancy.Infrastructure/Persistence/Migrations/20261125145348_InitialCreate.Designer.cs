@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Consultancy.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261125135023_Reminders")]
-    partial class Reminders
+    [Migration("20261125145348_InitialCreate")]
+    partial class InitialCreate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -217,15 +217,19 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("IsArchived", "UpdatedAt");
 
+                    b.HasIndex("Season", "ConsultantId");
+
                     b.HasIndex("IsArchived", "Season", "LastName");
 
                     b.HasIndex("IsArchived", "Stage", "LastName");
 
                     b.HasIndex("IsArchived", "TargetSystem", "LastName");
 
-                    b.HasIndex("IsArchived", "LastName", "FirstName", "Id");
+                    b.HasIndex("ConsultantId", "IsArchived", "LastName", "FirstName", "Id", "Stage", "TargetSystem", "Season", "Tags", "SearchText")
+                        .HasDatabaseName("IX_Clients_CaseloadList");
 
-                    b.HasIndex("ConsultantId", "IsArchived", "LastName", "FirstName", "Id");
+                    b.HasIndex("IsArchived", "LastName", "FirstName", "Id", "ConsultantId", "Stage", "TargetSystem", "Season", "Tags", "SearchText")
+                        .HasDatabaseName("IX_Clients_List");
 
                     b.ToTable("Clients");
                 });
@@ -310,6 +314,9 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("DueDateEditedByHand")
+                        .HasColumnType("INTEGER");
+
                     b.Property<TimeOnly?>("DueTime")
                         .HasColumnType("TEXT");
 
@@ -317,10 +324,16 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PlaybookItemId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ReminderOffsets")
                         .IsRequired()
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("SeasonId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
@@ -345,9 +358,16 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("PlaybookItemId");
+
                     b.HasIndex("StatusChangedById");
 
+                    b.HasIndex("SeasonId", "PlaybookItemId");
+
                     b.HasIndex("Status", "DueAtUtc");
+
+                    b.HasIndex("ClientId", "SeasonId", "PlaybookItemId")
+                        .IsUnique();
 
                     b.HasIndex("ClientId", "Status", "DueAtUtc");
 
@@ -436,6 +456,123 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                     b.HasIndex("Status", "DueAt");
 
                     b.ToTable("OutboxMessages", (string)null);
+                });
+
+            modelBuilder.Entity("Consultancy.Application.Domain.Playbook", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("System")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("System")
+                        .IsUnique();
+
+                    b.ToTable("Playbooks");
+                });
+
+            modelBuilder.Entity("Consultancy.Application.Domain.PlaybookItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnchorKey")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OffsetDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlaybookId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlaybookId");
+
+                    b.ToTable("PlaybookItems");
+                });
+
+            modelBuilder.Entity("Consultancy.Application.Domain.Season", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("System")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Seasons");
+                });
+
+            modelBuilder.Entity("Consultancy.Application.Domain.SeasonKeyDate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SeasonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("VerifyBeforeUse")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SeasonId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("SeasonKeyDates");
                 });
 
             modelBuilder.Entity("Consultancy.Application.Domain.UserProfile", b =>
@@ -744,12 +881,26 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Consultancy.Application.Domain.PlaybookItem", "PlaybookItem")
+                        .WithMany()
+                        .HasForeignKey("PlaybookItemId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Consultancy.Application.Domain.Season", "Season")
+                        .WithMany()
+                        .HasForeignKey("SeasonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Consultancy.Application.Domain.UserProfile", "StatusChangedBy")
                         .WithMany()
                         .HasForeignKey("StatusChangedById")
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Client");
+
+                    b.Navigation("PlaybookItem");
+
+                    b.Navigation("Season");
 
                     b.Navigation("StatusChangedBy");
                 });
@@ -769,6 +920,24 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                     b.Navigation("Client");
 
                     b.Navigation("Deadline");
+                });
+
+            modelBuilder.Entity("Consultancy.Application.Domain.PlaybookItem", b =>
+                {
+                    b.HasOne("Consultancy.Application.Domain.Playbook", null)
+                        .WithMany("Items")
+                        .HasForeignKey("PlaybookId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Consultancy.Application.Domain.SeasonKeyDate", b =>
+                {
+                    b.HasOne("Consultancy.Application.Domain.Season", null)
+                        .WithMany("KeyDates")
+                        .HasForeignKey("SeasonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Consultancy.Application.Domain.UserProfile", b =>
@@ -836,6 +1005,16 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                     b.Navigation("Notes");
 
                     b.Navigation("StageChanges");
+                });
+
+            modelBuilder.Entity("Consultancy.Application.Domain.Playbook", b =>
+                {
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Consultancy.Application.Domain.Season", b =>
+                {
+                    b.Navigation("KeyDates");
                 });
 #pragma warning restore 612, 618
         }
