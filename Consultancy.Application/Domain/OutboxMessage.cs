@@ -45,6 +45,9 @@ public sealed class OutboxMessage
     public string? MessageId { get; set; }
     public string? LastError { get; set; }
     public string? CancelReason { get; set; }
+
+    /// <summary>Someone cancelled it on purpose: re-planning never brings it back, only an explicit retry.</summary>
+    public bool CancelledByHand { get; private set; }
     public DateTime CreatedAt { get; private set; }
 
     private OutboxMessage() { }
@@ -90,17 +93,35 @@ public sealed class OutboxMessage
         LockedUntil = null;
     }
 
-    /// <summary>An admin's retry of a failed or cancelled message: due now, with a fresh set of attempts.</summary>
-    public void Retry(DateTime now)
+    /// <summary>A person stops this message; planning will not revive it.</summary>
+    public void CancelByHand()
     {
-        Reschedule(now);
-        Attempts = 0;
+        CancelBecause("cancelled by hand");
+        CancelledByHand = true;
     }
 
-    /// <summary>Back to pending with a new due time (a re-plan, or an admin's retry); never for a sent message.</summary>
+    /// <summary>Failed, or cancelled by a person: only these can be retried by hand.</summary>
+    public bool CanRetry => Status == OutboxStatus.Failed || (Status == OutboxStatus.Cancelled && CancelledByHand);
+
+    /// <summary>A person's retry of a failed or hand-cancelled message: due now.</summary>
+    public void Retry(DateTime now)
+    {
+        CancelledByHand = false;
+        Reschedule(now);
+    }
+
+    /// <summary>
+    /// Back to pending with a new due time (a re-plan, or a retry); never for a sent message. A message coming
+    /// back from failed or cancelled starts a fresh series of attempts.
+    /// </summary>
     public void Reschedule(DateTime dueAt)
     {
         if (Status is OutboxStatus.Sent) return;
+        if (Status is not OutboxStatus.Pending)
+        {
+            Attempts = 0;
+            LastError = null;
+        }
         Status = OutboxStatus.Pending;
         DueAt = dueAt;
         CancelReason = null;

@@ -21,15 +21,15 @@ internal sealed class ChangeOutboxMessageHandler(IAppDbContext db, TimeProvider 
 
         if (request.Retry)
         {
-            if (message.Status is not (OutboxStatus.Failed or OutboxStatus.Cancelled))
-                throw new ValidationException("", "Only failed or cancelled messages can be retried.");
+            if (!message.CanRetry)
+                throw new ValidationException("", "Only failed messages, or ones cancelled by hand, can be retried.");
             message.Retry(now);
         }
         else
         {
             if (message.Status != OutboxStatus.Pending)
                 throw new ValidationException("", "Only pending messages can be cancelled.");
-            message.CancelBecause("cancelled by hand");
+            message.CancelByHand();
         }
         await db.SaveChangesAsync(ct);
         return Unit.Value;

@@ -12,9 +12,15 @@ public sealed record PreviewOutboxMessage(long Id) : IRequest<OutboxPreview>;
 
 public sealed record OutboxPreview(OutboxListItem Message, string? MessageId, EmailMessage? Email);
 
-internal sealed class PreviewOutboxMessageHandler(IAppDbContext db, ReminderEmail reminders)
+internal sealed partial class PreviewOutboxMessageHandler(IAppDbContext db, ReminderEmail reminders)
     : IRequestHandler<PreviewOutboxMessage, OutboxPreview>
 {
+    /// <summary>Invitation and password-reset links sign the reader in as their recipient: never shown to anyone else.</summary>
+    private static string HideLinks(string text) => Links().Replace(text, "[personal link hidden]");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"https?://\S+")]
+    private static partial System.Text.RegularExpressions.Regex Links();
+
     public async Task<OutboxPreview> Handle(PreviewOutboxMessage request, CancellationToken ct)
     {
         var message = await db.OutboxMessages.AsNoTracking()
@@ -23,7 +29,7 @@ internal sealed class PreviewOutboxMessageHandler(IAppDbContext db, ReminderEmai
             ?? throw new NotFoundException("Outbox message", request.Id);
 
         var email = message.Kind != OutboxKind.Reminder
-            ? new EmailMessage(message.Recipient, message.Subject ?? "", message.TextBody ?? "", message.HtmlBody)
+            ? new EmailMessage(message.Recipient, message.Subject ?? "", HideLinks(message.TextBody ?? ""))
             : message is { Deadline: not null, Client: not null } ? reminders.Render(message, message.Deadline, message.Client, message.Client.Consultant)
             : null;
         var item = new OutboxListItem(message.Id, message.Kind, message.Status, message.Recipient, message.ClientId,

@@ -135,6 +135,8 @@ internal sealed class CreateSeasonHandler(IAppDbContext db, ICurrentUser user) :
             var source = await db.Seasons.AsNoTracking().Include(s => s.KeyDates).SingleOrDefaultAsync(s => s.Id == sourceId, ct)
                 ?? throw new ValidationException(nameof(request.CopyFromSeasonId), "Choose a season to copy from.");
             var years = YearOf(name) - YearOf(source.Name);
+            if (years is < -10 or > 10)
+                throw new ValidationException(nameof(request.CopyFromSeasonId), "Copy key dates from a season at most ten years apart.");
             foreach (var date in source.KeyDates)
                 season.KeyDates.Add(new SeasonKeyDate(date.Key, date.Name, date.Date.AddYears(years ?? 1), true, $"Copied from {source.Name}"));
         }

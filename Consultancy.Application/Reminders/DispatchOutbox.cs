@@ -71,18 +71,22 @@ internal sealed class DispatchOutboxHandler(
                     await CancelAsync(message, token, reason, ct);
                     continue;
                 }
+                string messageId;
                 try
                 {
                     connection ??= await transport.ConnectAsync(ct);
-                    var messageId = await connection.SendAsync(Render(message), ct);
-                    await MarkSentAsync(message, token, messageId, timeline);
+                    messageId = await connection.SendAsync(Render(message), ct);
                 }
                 catch (Exception error) when (error is not OperationCanceledException)
                 {
                     await MarkFailedAttemptAsync(message, token, error, ct);
                     if (connection is not null) await connection.DisposeAsync();
                     connection = null;
+                    continue;
                 }
+                // Outside the catch: once the server has the email, a failure to record it must not turn into a
+                // retry. The row keeps its lease, and only its expiry (a crash-like case) can send it again.
+                await MarkSentAsync(message, token, messageId, timeline);
             }
         }
         finally
@@ -101,6 +105,7 @@ internal sealed class DispatchOutboxHandler(
             { Deadline: null } => "the deadline was deleted",
             { Deadline.Status: DeadlineStatus.Done } => "the deadline was completed",
             { Deadline.Status: DeadlineStatus.Cancelled } => "the deadline was cancelled",
+            { ReminderOffsetDays: { } days } when !message.Deadline.ReminderOffsets.Days.Contains(days) => "its offset was removed",
             { Client.RemindersOptedOut: true } => "the client opted out of reminders",
             { Client.IsArchived: true } => "the client was archived",
             _ when message.Deadline.IsOverdue(now) => "the deadline had already passed",

@@ -36,7 +36,8 @@ public sealed class ReminderPlanner(IAppDbContext db, TimeProvider clock, IOptio
             {
                 var key = OutboxMessage.ReminderKey(deadline.Id, offset);
                 existing.TryGetValue(key, out var row);
-                if (row is { Status: OutboxStatus.Sent } || IsLeased(row, now)) continue;
+                // Sent is history; failed and hand-cancelled rows wait for a person's retry, not a re-plan.
+                if (row is { Status: OutboxStatus.Sent or OutboxStatus.Failed } or { CancelledByHand: true } || IsLeased(row, now)) continue;
 
                 if (!wanted.TryGetValue(offset, out var dueAt))
                     row?.CancelBecause(reason ?? "no longer planned");

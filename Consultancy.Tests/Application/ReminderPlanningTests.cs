@@ -127,6 +127,28 @@ public sealed class ReminderPlanningTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_reminder_cancelled_by_hand_stays_cancelled_when_the_deadline_is_edited_until_someone_retries_it()
+    {
+        var clientId = await _app.SendAsync(_alice, ClientBuilder.NewClient());
+        var deadlineId = await _app.SendAsync(_alice, Deadline(clientId, new DateOnly(2027, 2, 1)));
+        var fourteen = (await RemindersAsync(deadlineId))[OutboxMessage.ReminderKey(deadlineId, 14)];
+        await _app.SendAsync(_alice, new Consultancy.Application.Outbox.ChangeOutboxMessage(fourteen.Id, Retry: false));
+
+        var edit = await _app.SendAsync(_alice, new GetDeadlineForEdit(deadlineId));
+        await _app.SendAsync(_alice, edit with { Notes = "Bring the MSPE", DueDate = new DateOnly(2027, 2, 8) });
+
+        var rows = await RemindersAsync(deadlineId);
+        Assert.Equal((OutboxStatus.Cancelled, "cancelled by hand"), (rows[fourteen.DedupKey].Status, rows[fourteen.DedupKey].CancelReason));
+        Assert.Equal(OutboxStatus.Pending, rows[OutboxMessage.ReminderKey(deadlineId, 7)].Status);
+
+        await _app.SendAsync(_alice, new Consultancy.Application.Outbox.ChangeOutboxMessage(fourteen.Id, Retry: true));
+        Assert.Equal(OutboxStatus.Pending, (await RemindersAsync(deadlineId))[fourteen.DedupKey].Status);
+        var planned = (await RemindersAsync(deadlineId))[OutboxMessage.ReminderKey(deadlineId, 7)];
+        await Assert.ThrowsAsync<Consultancy.Application.Common.Exceptions.ValidationException>(() =>
+            _app.SendAsync(_alice, new Consultancy.Application.Outbox.ChangeOutboxMessage(planned.Id, Retry: true)));
+    }
+
+    [Fact]
     public async Task Reminders_whose_day_has_already_passed_are_not_planned()
     {
         var clientId = await _app.SendAsync(_alice, ClientBuilder.NewClient() with { TimeZoneId = "UTC" });

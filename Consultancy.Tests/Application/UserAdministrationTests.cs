@@ -37,6 +37,9 @@ public sealed class UserAdministrationTests : IAsyncLifetime
 
         var outbox = await _app.QueryAsync(db => db.OutboxMessages.SingleAsync());
         Assert.Equal((OutboxKind.Invitation, OutboxStatus.Pending), (outbox.Kind, outbox.Status));
+        var preview = await _app.SendAsync(_admin, new Consultancy.Application.Outbox.PreviewOutboxMessage(outbox.Id));
+        Assert.Contains("[personal link hidden]", preview.Email!.TextBody);
+        Assert.DoesNotContain("ResetPassword", preview.Email.TextBody);
         Assert.Equal(1, (await _app.DispatchAsync()).Sent);
         var mail = Assert.Single(Directory.GetFiles(_app.MailDirectory, "*.eml"));
         var message = await MimeMessage.LoadAsync(mail);

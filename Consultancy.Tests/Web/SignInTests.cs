@@ -51,6 +51,14 @@ public sealed class SignInTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task Staff_cannot_delete_their_own_account_because_it_owns_clients()
+    {
+        var session = await BrowserlessSession.SignInAsync(app, await app.ConsultantAsync("keeper@consultancy.test"));
+        var response = await session.Http.GetAsync("/Identity/Account/Manage/DeletePersonalData");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
     public async Task An_invited_consultant_sets_a_password_from_the_emailed_link_and_signs_in()
     {
         var admin = await BrowserlessSession.SignInAsync(app, app.Admin);

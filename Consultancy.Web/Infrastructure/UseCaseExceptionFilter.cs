@@ -1,5 +1,6 @@
 using Consultancy.Application.Common.Exceptions;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Consultancy.Application.Common.Interfaces;
@@ -34,6 +35,11 @@ public sealed class UseCaseExceptionFilter : IAsyncActionFilter
             ConcurrencyException conflict => Conflict(controller, before, conflict),
             NotFoundException => new NotFoundResult(),
             ForbiddenException => new StatusCodeResult(StatusCodes.Status403Forbidden),
+            // Two saves of the same record at once (a double-click, two tabs): the database kept one of them.
+            DbUpdateException => Invalid(controller, before, ToModelState(new Dictionary<string, string[]>
+            {
+                [""] = ["Someone else saved this at the same moment. Reload the page and try again."],
+            })),
             _ => null,
         };
         after.ExceptionHandled = after.Result is not null;

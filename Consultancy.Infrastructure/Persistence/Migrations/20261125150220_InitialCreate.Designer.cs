@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Consultancy.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261125145348_InitialCreate")]
+    [Migration("20261125150220_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -386,6 +386,9 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                     b.Property<string>("CancelReason")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("CancelledByHand")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("ClientId")
                         .HasColumnType("INTEGER");

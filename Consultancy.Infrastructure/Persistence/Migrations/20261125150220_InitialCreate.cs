@@ -473,6 +473,7 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                     MessageId = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
                     LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     CancelReason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CancelledByHand = table.Column<bool>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
