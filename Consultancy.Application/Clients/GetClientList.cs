@@ -54,13 +54,8 @@ internal sealed class GetClientListHandler(IAppDbContext db, IMapper mapper, ICu
 {
     public Task<PagedList<ClientListItem>> Handle(GetClientList request, CancellationToken ct)
     {
-        var clients = db.Clients.InCaseloadOf(user).Where(c => c.IsArchived == request.Archived);
-
-        if (!string.IsNullOrWhiteSpace(request.Search))
-        {
-            var term = request.Search.Trim().ToLowerInvariant();
-            clients = clients.Where(c => c.SearchText.Contains(term));
-        }
+        var clients = (string.IsNullOrWhiteSpace(request.Search) ? db.Clients : db.ClientsMatching(request.Search))
+            .InCaseloadOf(user).Where(c => c.IsArchived == request.Archived);
         if (request.Stage is { } stage) clients = clients.Where(c => c.Stage == stage);
         if (request.System is { } system) clients = clients.Where(c => c.TargetSystem == system);
         if (!string.IsNullOrWhiteSpace(request.Season)) clients = clients.Where(c => c.Season == request.Season);

@@ -28,6 +28,20 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     public DbSet<PlaybookItem> PlaybookItems => Set<PlaybookItem>();
 
 
+    /// <summary>Shortest term the trigram index can answer; shorter ones scan the search text instead.</summary>
+    private const int TrigramLength = 3;
+
+    public IQueryable<Client> ClientsMatching(string term)
+    {
+        var lowered = term.Trim().ToLowerInvariant();
+        if (lowered.Length < TrigramLength) return Clients.Where(c => c.SearchText.Contains(lowered));
+        // ClientSearch is an FTS5 table with the trigram tokenizer over Clients.SearchText, kept in step by
+        // triggers (see the ClientSearchIndex migration); a quoted phrase there is a substring match.
+        var phrase = "\"" + lowered.Replace("\"", "\"\"") + "\"";
+        var ids = Database.SqlQuery<int>($"SELECT rowid AS \"Value\" FROM ClientSearch WHERE ClientSearch MATCH {phrase}");
+        return Clients.Where(c => ids.Contains(c.Id));
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

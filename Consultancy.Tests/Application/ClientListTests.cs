@@ -37,6 +37,21 @@ public sealed class ClientListTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Search_follows_edits_and_short_terms_still_match()
+    {
+        var id = (await _app.SendAsync(_alice, new GetClientList { Search = "saleh" })).Items.Single().Id;
+        var edit = await _app.SendAsync(_alice, new GetClientForEdit(id));
+
+        await _app.SendAsync(_alice, edit with { LastName = "Mansour", Email = "dina.mansour@applicant.test", MedicalSchool = "Ain Shams University" });
+
+        Assert.Empty(await NamesAsync(new GetClientList { Search = "saleh" }));
+        Assert.Equal(["Mansour"], await NamesAsync(new GetClientList { Search = "ain shams" }));
+        Assert.Equal(["Mansour"], await NamesAsync(new GetClientList { Search = "mansour" }));
+        Assert.Equal(["Eze"], await NamesAsync(new GetClientList { Search = "ez" }));
+        Assert.Empty(await NamesAsync(new GetClientList { Search = "\"quoted\" OR *" }));
+    }
+
+    [Fact]
     public async Task Filters_combine_stage_system_season_and_tag()
     {
         Assert.Equal(["Eze", "Malik"], await NamesAsync(new GetClientList { Stage = ClientStage.Applied }));

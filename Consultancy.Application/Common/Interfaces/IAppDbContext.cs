@@ -19,5 +19,11 @@ public interface IAppDbContext
     DbSet<PlaybookItem> PlaybookItems { get; }
     DatabaseFacade Database { get; }
 
+    /// <summary>
+    /// The clients (caseload rule applied) whose search text — name, email, medical school — contains
+    /// <paramref name="term"/>, case-insensitively. The store answers from a text index where it has one.
+    /// </summary>
+    IQueryable<Client> ClientsMatching(string term);
+
     Task<int> SaveChangesAsync(CancellationToken ct);
 }

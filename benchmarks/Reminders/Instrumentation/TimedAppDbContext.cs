@@ -24,6 +24,7 @@ internal sealed class TimedAppDbContext(AppDbContext inner, PhaseTimer phases) :
     public DbSet<Playbook> Playbooks => inner.Playbooks;
     public DbSet<PlaybookItem> PlaybookItems => inner.PlaybookItems;
     public DatabaseFacade Database => inner.Database;
+    public IQueryable<Client> ClientsMatching(string term) => inner.ClientsMatching(term);
 
     public async Task<int> SaveChangesAsync(CancellationToken ct)
     {
