@@ -18,6 +18,7 @@ builder.Services.AddDefaultIdentity<AppUser>(IdentitySetup.Configure)
     .AddEntityFrameworkStores<AppDbContext>()
     .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
 builder.Services.AddTransient<Microsoft.AspNetCore.Identity.UI.Services.IEmailSender, IdentityEmailSender>();
+builder.Services.AddSingleton<SeasonPlanRuns>();
 // A deactivated user or a changed role takes effect within a minute, even for open sessions.
 builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 builder.Services.ConfigureApplicationCookie(cookie =>

@@ -53,6 +53,34 @@ public sealed class SeasonPagesTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(new DateOnly(2028, 3, 24), await QueryAsync(db => db.Deadlines.Where(d => d.Title == "Match Day" && d.Client!.Email.StartsWith("season.planner")).Select(d => d.DueDate).SingleAsync()));
     }
 
+    [Fact]
+    public async Task Applying_a_season_plan_to_all_its_clients_runs_in_the_background_and_shows_its_progress_to_the_end()
+    {
+        var consultant = await BrowserlessSession.SignInAsync(app, await app.ConsultantAsync("seasons3@consultancy.test"));
+        for (var i = 0; i < 3; i++)
+            await consultant.SubmitAsync("/Clients/Create", "main form", new Dictionary<string, string>(WebForms.NewClient($"Bulk{i}", "Carms"))
+            {
+                ["Season"] = "CaRMS 2028", ["TargetSystem"] = "CaRMS",
+            });
+        var admin = await BrowserlessSession.SignInAsync(app, app.Admin);
+        var seasonId = await QueryAsync(db => db.Seasons.Where(s => s.Name == "CaRMS 2028").Select(s => s.Id).SingleAsync());
+
+        var started = await admin.SubmitAsync($"/Seasons/Details/{seasonId}", "form[action*=ApplyToClients]", []);
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        var progressUrl = started.Headers.Location!.OriginalString;
+        Assert.StartsWith("/Seasons/Progress/", progressUrl);
+
+        var status = "";
+        for (var poll = 0; poll < 100 && !status.StartsWith("Finished"); poll++)
+        {
+            await Task.Delay(100);
+            status = (await admin.GetPageAsync(progressUrl)).QuerySelector("[role=status]")!.TextContent.Trim();
+        }
+        var items = await QueryAsync(db => db.PlaybookItems.CountAsync(i => db.Playbooks.Any(p => p.Id == i.PlaybookId && p.System == Consultancy.Application.Domain.TargetSystem.CaRMS)));
+        Assert.Equal($"Finished: 3 of 3 client(s) planned, {3 * items} new deadline(s) with their reminders.", status);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.Http.GetAsync($"/Seasons/Progress/{Guid.NewGuid()}")).StatusCode);
+    }
+
     private async Task<T> QueryAsync<T>(Func<AppDbContext, Task<T>> query)
     {
         await using var scope = app.Services.CreateSystemScope();

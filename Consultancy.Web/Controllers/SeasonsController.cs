@@ -37,10 +37,14 @@ public sealed class SeasonsController(IMediator mediator) : Controller
     }
 
     [HttpPost, OnInvalidReturnTo(nameof(Details))]
-    public async Task<IActionResult> ApplyToClients(int id, CancellationToken ct)
+    public async Task<IActionResult> ApplyToClients(int id, [FromServices] SeasonPlanRuns runs, CancellationToken ct)
     {
-        var result = await mediator.Send(new ApplyPlaybookToSeason(id), ct);
-        TempData.Success($"Season plan applied to {result.ClientsDone} of {result.ClientsTotal} client(s): {result.DeadlinesCreated} new deadline(s).");
-        return RedirectToAction(nameof(Details), new { id });
+        var season = await mediator.Send(new GetSeason(id), ct);
+        var run = runs.Start(season.Id, season.Name);
+        return RedirectToAction(nameof(Progress), new { id = run.Id });
     }
+
+    [HttpGet]
+    public IActionResult Progress(Guid id, [FromServices] SeasonPlanRuns runs) =>
+        runs.Find(id) is { } run ? View(run) : NotFound();
 }
