@@ -1,7 +1,6 @@
 using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Reminders;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace Consultancy.Application.Clients;
 
@@ -15,7 +14,7 @@ internal sealed class ArchiveClientHandler(IAppDbContext db, ReminderPlanner pla
         var client = await db.Clients.GetAsync(request.ClientId, ct);
         if (request.Archived) client.Archive(clock.GetUtcNow().UtcDateTime);
         else client.Restore();
-        await planner.ReplanAsync(await db.Deadlines.Where(d => d.ClientId == client.Id).ToListAsync(ct), ct);
+        await planner.ReplanClientAsync(client, ct);
         await db.SaveChangesAsync(ct);
         return Unit.Value;
     }

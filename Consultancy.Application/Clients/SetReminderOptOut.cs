@@ -2,7 +2,6 @@ using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Reminders;
 using FluentValidation;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace Consultancy.Application.Clients;
 
@@ -32,7 +31,7 @@ internal sealed class SetReminderOptOutHandler(IAppDbContext db, ReminderPlanner
         if (!string.IsNullOrWhiteSpace(request.Note))
             client.AddNote((request.OptedOut ? "Reminders turned off: " : "Reminders turned back on: ") + request.Note.Trim(), now, user.UserId);
 
-        await planner.ReplanAsync(await db.Deadlines.Where(d => d.ClientId == client.Id).ToListAsync(ct), ct);
+        await planner.ReplanClientAsync(client, ct);
         await db.SaveChangesAsync(ct);
         return Unit.Value;
     }

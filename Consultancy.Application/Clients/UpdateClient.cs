@@ -41,7 +41,7 @@ internal sealed class UpdateClientHandler(IAppDbContext db, IMapper mapper, Remi
         var (zone, email) = (client.TimeZoneId, client.Email);
         request.ApplyTo(client);
         if (client.TimeZoneId != zone || client.Email != email)
-            await planner.ReplanAsync(await db.Deadlines.Where(d => d.ClientId == client.Id).ToListAsync(ct), ct);
+            await planner.ReplanClientAsync(client, ct);
         try
         {
             await db.SaveChangesAsync(ct);

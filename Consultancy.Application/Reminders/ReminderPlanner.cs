@@ -13,6 +13,11 @@ namespace Consultancy.Application.Reminders;
 /// </summary>
 public sealed class ReminderPlanner(IAppDbContext db, TimeProvider clock, IOptions<ReminderSettings> settings)
 {
+    /// <summary>Re-plans every deadline of a client whose email, time zone, opt-out or archiving changed.</summary>
+    /// <param name="client">Loaded by the caller through the caseload rule (or a signed token), so its deadlines may be read past it.</param>
+    public async Task ReplanClientAsync(Client client, CancellationToken ct) =>
+        await ReplanAsync(await db.Deadlines.IgnoreQueryFilters().Where(d => d.ClientId == client.Id).ToListAsync(ct), ct);
+
     /// <param name="deadlines">Saved deadlines (they have ids), with their <see cref="Deadline.Client"/> loaded.</param>
     public async Task ReplanAsync(IReadOnlyCollection<Deadline> deadlines, CancellationToken ct)
     {

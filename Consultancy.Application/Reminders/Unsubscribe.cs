@@ -28,8 +28,7 @@ internal sealed class UnsubscribeHandler(IAppDbContext db, IReminderLinks links,
     {
         var client = await db.ClientForTokenAsync(links, request.Token, ct);
         client.OptOutOfReminders(clock.GetUtcNow().UtcDateTime);
-        var deadlines = await db.Deadlines.IgnoreQueryFilters().Where(d => d.ClientId == client.Id).ToListAsync(ct);
-        await planner.ReplanAsync(deadlines, ct);
+        await planner.ReplanClientAsync(client, ct);
         await db.SaveChangesAsync(ct);
         return client.FirstName;
     }

@@ -77,6 +77,8 @@ public sealed class ReminderDispatchTests : IAsyncLifetime
 
         Assert.Equal("Amara", firstName);
         Assert.True(await _app.QueryAsync(db => db.Clients.Where(c => c.Id == clientId).Select(c => c.RemindersOptedOut).SingleAsync()));
+        // Cancelled at once, not only when the dispatcher reaches them: the outbox page tells the truth.
+        Assert.Equal([OutboxStatus.Sent, OutboxStatus.Cancelled, OutboxStatus.Cancelled], (await RemindersOfAsync(deadlineId)).Select(r => r.Status));
         _app.Clock.SetUtcNow(rows[2].DueAt.AddDays(1));
         await _app.DispatchAsync();
         Assert.Single(_smtp.Messages);

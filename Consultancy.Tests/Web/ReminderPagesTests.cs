@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Dom;
 using Consultancy.Application.Common.Interfaces;
+using Consultancy.Application.Domain;
 using Consultancy.Infrastructure.Identity;
 using Consultancy.Infrastructure.Persistence;
 using Consultancy.Tests.Support;
@@ -79,7 +80,8 @@ public sealed class ReminderPagesTests(AppFactory app) : IClassFixture<AppFactor
     [Fact]
     public async Task The_unsubscribe_link_asks_first_on_GET_and_opts_out_on_a_one_click_POST_without_any_cookie()
     {
-        var (_, clientId) = await ClientAsync("deadlines4@consultancy.test");
+        var (session, clientId) = await ClientAsync("deadlines4@consultancy.test");
+        await session.SubmitAsync($"/Deadlines/Create?clientId={clientId}", "main form", new() { ["Title"] = "Upload MSPE", ["DueDate"] = "2031-01-10" });
         var url = new Uri(await LinkAsync(clientId)).PathAndQuery;
         var anonymous = app.NewBrowserlessClient();
 
@@ -92,6 +94,7 @@ public sealed class ReminderPagesTests(AppFactory app) : IClassFixture<AppFactor
         Assert.Equal(HttpStatusCode.OK, oneClick.StatusCode);
         Assert.Contains("You will get no more reminder emails", await oneClick.Content.ReadAsStringAsync());
         Assert.True(await OptedOutAsync(clientId));
+        Assert.Equal([OutboxStatus.Cancelled], await CountAsync(db => db.OutboxMessages.Where(m => m.ClientId == clientId).Select(m => m.Status).Distinct().ToListAsync()));
 
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.PostAsync("/u/forged-token", null)).StatusCode);
     }
