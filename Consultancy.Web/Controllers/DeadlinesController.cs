@@ -2,6 +2,7 @@ using Consultancy.Application.Clients;
 using Consultancy.Application.Common.Mapping;
 using Consultancy.Application.Deadlines;
 using Consultancy.Application.Domain;
+using Consultancy.Application.Users;
 using Consultancy.Web.Infrastructure;
 using Consultancy.Web.ViewModels;
 using MediatR;
@@ -15,15 +16,15 @@ public sealed class DeadlinesController(IMediator mediator) : Controller
     public async Task<IActionResult> Index([FromQuery] GetDeadlineList query, CancellationToken ct)
     {
         var deadlines = await mediator.Send(query, ct);
-        var options = await mediator.Send(new GetClientFilterOptions(), ct);
-        return View(new DeadlineListViewModel(query, deadlines, options.Consultants));
+        var consultants = User.IsAdmin() ? await mediator.Send(new GetStaffOptions(), ct) : [];
+        return View(new DeadlineListViewModel(query, deadlines, consultants));
     }
 
     [HttpGet]
     public async Task<IActionResult> Create(int clientId, CancellationToken ct)
     {
-        var client = await mediator.Send(new GetClientDetails(clientId), ct);
-        ViewData["ClientName"] = client.Profile.FullName;
+        var client = await mediator.Send(new GetClientForEdit(clientId), ct);
+        ViewData["ClientName"] = $"{client.FirstName} {client.LastName}";
         return View(new AddDeadline { ClientId = clientId, ReminderOffsets = null });
     }
 
