@@ -1,5 +1,6 @@
 using System.Reflection;
 using Consultancy.Application.Common.Behaviours;
+using Consultancy.Application.Letters;
 using Consultancy.Application.Playbooks;
 using Consultancy.Application.Reminders;
 using FluentValidation;
@@ -33,6 +34,9 @@ public static class DependencyInjection
         services.AddScoped<ReminderPlanner>();
         services.AddScoped<ReminderEmail>();
         services.AddScoped<PlaybookApplication>();
+        services.AddScoped<LetterFollowUpPlanner>();
+        services.AddScoped<LetterStatusChanges>();
+        services.AddScoped<LetterEmail>();
         services.AddAutoMapper(_ => { }, Self);
         return services;
     }

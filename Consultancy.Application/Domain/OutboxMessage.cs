@@ -5,6 +5,10 @@ public enum OutboxKind
     Reminder = 0,
     Invitation = 1,
     Account = 2,
+    // Letters of recommendation; numbered apart so other kinds can be added without renumbering.
+    LetterRequest = 10,
+    LetterFollowUp = 11,
+    LetterNotice = 12,
 }
 
 public enum OutboxStatus
@@ -20,7 +24,7 @@ public enum OutboxStatus
 /// dispatcher claims due rows with a lease, sends them, and records the outcome; <see cref="DedupKey"/>
 /// makes planning the same message twice impossible.
 /// </summary>
-public sealed class OutboxMessage
+public sealed partial class OutboxMessage
 {
     public long Id { get; private set; }
     public OutboxKind Kind { get; private set; }

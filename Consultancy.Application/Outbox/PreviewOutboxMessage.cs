@@ -1,6 +1,7 @@
 using Consultancy.Application.Common.Exceptions;
 using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Domain;
+using Consultancy.Application.Letters;
 using Consultancy.Application.Reminders;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -12,11 +13,14 @@ public sealed record PreviewOutboxMessage(long Id) : IRequest<OutboxPreview>;
 
 public sealed record OutboxPreview(OutboxListItem Message, string? MessageId, EmailMessage? Email);
 
-internal sealed partial class PreviewOutboxMessageHandler(IAppDbContext db, ReminderEmail reminders)
+internal sealed partial class PreviewOutboxMessageHandler(IAppDbContext db, ReminderEmail reminders, LetterEmail letters)
     : IRequestHandler<PreviewOutboxMessage, OutboxPreview>
 {
     /// <summary>Invitation and password-reset links sign the reader in as their recipient: never shown to anyone else.</summary>
     private static string HideLinks(string text) => Links().Replace(text, "[personal link hidden]");
+
+    /// <summary>A referee's link answers for the letter without sign-in, so it is hidden the same way.</summary>
+    private static EmailMessage HideLinks(EmailMessage email) => email with { TextBody = HideLinks(email.TextBody), HtmlBody = null, Headers = null };
 
     [System.Text.RegularExpressions.GeneratedRegex(@"https?://\S+")]
     private static partial System.Text.RegularExpressions.Regex Links();
@@ -24,11 +28,13 @@ internal sealed partial class PreviewOutboxMessageHandler(IAppDbContext db, Remi
     public async Task<OutboxPreview> Handle(PreviewOutboxMessage request, CancellationToken ct)
     {
         var message = await db.OutboxMessages.AsNoTracking()
-            .Include(m => m.Deadline).Include(m => m.Client).ThenInclude(c => c!.Consultant)
+            .Include(m => m.Deadline).Include(m => m.LetterRequest).Include(m => m.Client).ThenInclude(c => c!.Consultant)
             .SingleOrDefaultAsync(m => m.Id == request.Id, ct)
             ?? throw new NotFoundException("Outbox message", request.Id);
 
-        var email = message.Kind != OutboxKind.Reminder
+        var email = OutboxMessage.IsAboutLetter(message.Kind)
+            ? (message is { LetterRequest: not null, Client: not null } ? HideLinks(letters.Render(message)) : null)
+            : message.Kind != OutboxKind.Reminder
             ? new EmailMessage(message.Recipient, message.Subject ?? "", HideLinks(message.TextBody ?? ""))
             : message is { Deadline: not null, Client: not null } ? reminders.Render(message, message.Deadline, message.Client, message.Client.Consultant)
             : null;

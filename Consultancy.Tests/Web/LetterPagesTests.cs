@@ -1,0 +1,120 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using Consultancy.Infrastructure.Identity;
+using Consultancy.Infrastructure.Persistence;
+using Consultancy.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Consultancy.Tests.Web;
+
+public sealed class LetterPagesTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task A_consultant_adds_a_letter_and_sees_it_on_the_clients_letters_panel_and_deadlines()
+    {
+        var maya = await BrowserlessSession.SignInAsync(app, await app.ConsultantAsync("maya.letterpages@consultancy.test"));
+        var clientId = await CreateClientAsync(maya, "Panel", "Client");
+
+        var created = await maya.SubmitAsync($"/Letters/Create?clientId={clientId}", "main form", LetterForm("Dr. Sarah Klein", "2027-01-15"));
+
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        Assert.Equal($"/Clients/Details/{clientId}#letters", created.Headers.Location!.OriginalString);
+        var page = await maya.GetPageAsync($"/Clients/Details/{clientId}");
+        var row = page.QuerySelector("#letters tbody tr")!;
+        Assert.Contains("Dr. Sarah Klein", row.TextContent);
+        Assert.Equal("Planned", row.QuerySelector(".letter-status")!.TextContent);
+        Assert.Contains("L123456", row.TextContent);
+        Assert.Contains("Letter of recommendation from Dr. Sarah Klein", page.QuerySelector("#deadlines")!.TextContent);
+        Assert.NotNull(page.QuerySelector($"#letters form[action='/Letters/SendRequest/{row.GetAttribute("data-letter-id")}']"));
+    }
+
+    [Fact]
+    public async Task Invalid_input_re_shows_the_form_with_field_messages_and_writes_nothing()
+    {
+        var maya = await BrowserlessSession.SignInAsync(app, await app.ConsultantAsync("maya.invalidletter@consultancy.test"));
+        var clientId = await CreateClientAsync(maya, "Invalid", "Letter");
+
+        var response = await maya.SubmitAsync($"/Letters/Create?clientId={clientId}", "main form",
+            new(LetterForm("", "")) { ["RefereeEmail"] = "nope" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await BrowserlessSession.ParseAsync(response);
+        Assert.Contains("Enter the referee's name", page.QuerySelector("[data-valmsg-for=RefereeName]")!.TextContent);
+        Assert.Contains("Enter a valid email address", page.QuerySelector("[data-valmsg-for=RefereeEmail]")!.TextContent);
+        Assert.Contains("Enter the date the letter should be uploaded by.", page.QuerySelector("[data-valmsg-for=DueDate]")!.TextContent);
+        Assert.Equal(0, await CountLettersAsync(clientId));
+    }
+
+    [Fact]
+    public async Task Another_consultants_letter_is_not_found_on_every_letters_route_and_nothing_changes()
+    {
+        var maya = await BrowserlessSession.SignInAsync(app, await app.ConsultantAsync("maya.isolation@consultancy.test"));
+        var bob = await BrowserlessSession.SignInAsync(app, await app.ConsultantAsync("bob.isolation@consultancy.test"));
+        var clientId = await CreateClientAsync(maya, "Isolated", "Letters");
+        await maya.SubmitAsync($"/Letters/Create?clientId={clientId}", "main form", LetterForm("Dr. Private", "2027-01-15"));
+        var letterId = await app.Services.QueryAsync(db => db.LetterRequests.Where(l => l.ClientId == clientId).Select(l => l.Id).SingleAsync());
+        var before = await SnapshotAsync(letterId);
+
+        foreach (var url in new[] { $"/Letters/Create?clientId={clientId}", $"/Letters/Edit/{letterId}" })
+            Assert.Equal(HttpStatusCode.NotFound, (await bob.Http.GetAsync(url)).StatusCode);
+        var waiting = await bob.GetPageAsync("/Letters");
+        Assert.DoesNotContain("Dr. Private", waiting.Body!.TextContent);
+
+        var posts = new Dictionary<string, Dictionary<string, string>>
+        {
+            ["/Letters/Create"] = new(LetterForm("Dr. Intruder", "2027-01-15")) { ["ClientId"] = clientId.ToString() },
+            [$"/Letters/Edit/{letterId}"] = new(LetterForm("Dr. Taken Over", "2027-01-15")) { ["ClientId"] = clientId.ToString(), ["Version"] = Guid.Empty.ToString() },
+            [$"/Letters/SendRequest/{letterId}"] = [],
+            [$"/Letters/Status/{letterId}"] = new() { ["status"] = "Cancelled" },
+            [$"/Letters/Delete/{letterId}"] = [],
+        };
+        foreach (var (url, fields) in posts)
+        {
+            var response = await bob.PostAsync(url, "/Letters", fields);
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"POST {url} answered {(int)response.StatusCode}");
+        }
+
+        Assert.Equal(before, await SnapshotAsync(letterId));
+        Assert.Equal(1, await CountLettersAsync(clientId));
+    }
+
+    internal static Dictionary<string, string> LetterForm(string refereeName, string dueDate) => new()
+    {
+        ["RefereeName"] = refereeName,
+        ["RefereeEmail"] = "s.klein@hospital.test",
+        ["RefereeTitle"] = "Associate Professor of Medicine",
+        ["Institution"] = "Cleveland Clinic",
+        ["Location"] = "Cleveland, USA",
+        ["IsUsCanadianPhysician"] = "true",
+        ["Specialty"] = "Internal Medicine",
+        ["System"] = "0",
+        ["DueDate"] = dueDate,
+        ["ErasLetterId"] = "L123456",
+    };
+
+    internal static async Task<int> CreateClientAsync(BrowserlessSession session, string firstName, string lastName)
+    {
+        var created = await session.SubmitAsync("/Clients/Create", "main form", WebForms.NewClient(firstName, lastName));
+        return int.Parse(created.Headers.Location!.OriginalString.Split('/').Last());
+    }
+
+    private Task<int> CountLettersAsync(int clientId) => app.Services.QueryAsync(db => db.LetterRequests.CountAsync(l => l.ClientId == clientId));
+
+    private Task<string> SnapshotAsync(int letterId) => app.Services.QueryAsync(async db =>
+    {
+        var letter = await db.LetterRequests.AsNoTracking().SingleAsync(l => l.Id == letterId);
+        var emails = await db.OutboxMessages.CountAsync(m => m.LetterRequestId == letterId);
+        return $"{letter.RefereeName}|{letter.Status}|{letter.Version}|{emails}";
+    });
+}
+
+internal static class SystemQueries
+{
+    /// <summary>Reads the app's database as the system, past the caseload rule.</summary>
+    public static async Task<T> QueryAsync<T>(this IServiceProvider services, Func<AppDbContext, Task<T>> query)
+    {
+        await using var scope = services.CreateSystemScope();
+        return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+}
