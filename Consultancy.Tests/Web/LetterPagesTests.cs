@@ -30,6 +30,25 @@ public sealed class LetterPagesTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task The_client_page_shows_the_letter_rules_that_are_not_met_and_says_so_once_they_are()
+    {
+        var maya = await BrowserlessSession.SignInAsync(app, await app.ConsultantAsync("maya.rules@consultancy.test"));
+        var clientId = await CreateClientAsync(maya, "Rules", "Client");
+        await maya.SubmitAsync($"/Letters/Create?clientId={clientId}", "main form", new(LetterForm("Dr. Home Country", "2027-01-15")) { ["IsUsCanadianPhysician"] = "false" });
+
+        var page = await maya.GetPageAsync($"/Clients/Details/{clientId}");
+        var rules = page.QuerySelectorAll("#letters .letter-rules li").Select(li => li.GetAttribute("data-rule")).ToList();
+        Assert.Equal(["TooFewForEras", "NoUsCanadianPhysician"], rules);
+        Assert.Contains("Only 1 letter planned for ERAS", page.QuerySelector("#letters .letter-rules")!.TextContent);
+
+        foreach (var referee in new[] { "Dr. One", "Dr. Two" })
+            await maya.SubmitAsync($"/Letters/Create?clientId={clientId}", "main form", LetterForm(referee, "2027-01-15"));
+        page = await maya.GetPageAsync($"/Clients/Details/{clientId}");
+        Assert.Empty(page.QuerySelectorAll("#letters .letter-rules li"));
+        Assert.Contains("Letter rules met", page.QuerySelector("#letters .letter-rules")!.TextContent);
+    }
+
+    [Fact]
     public async Task Invalid_input_re_shows_the_form_with_field_messages_and_writes_nothing()
     {
         var maya = await BrowserlessSession.SignInAsync(app, await app.ConsultantAsync("maya.invalidletter@consultancy.test"));

@@ -30,7 +30,8 @@ public sealed class ClientsController(IMediator mediator) : Controller
         var deadlines = await mediator.Send(new GetClientDeadlines(id), ct);
         var seasons = await mediator.Send(new GetSeasons(), ct);
         var letters = await mediator.Send(new GetClientLetters(id), ct);
-        return View(new ClientPageViewModel(client, deadlines, seasons) { Letters = letters });
+        var warnings = await mediator.Send(new GetLetterWarnings(id), ct);
+        return View(new ClientPageViewModel(client, deadlines, seasons) { Letters = letters, LetterWarnings = warnings });
     }
 
     [HttpGet]

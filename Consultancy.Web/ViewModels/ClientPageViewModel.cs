@@ -8,6 +8,7 @@ namespace Consultancy.Web.ViewModels;
 public sealed record ClientPageViewModel(ClientDetails Client, IReadOnlyList<ClientDeadline> Deadlines, IReadOnlyList<SeasonSummary> Seasons)
 {
     public IReadOnlyList<ClientLetter> Letters { get; init; } = [];
+    public IReadOnlyList<Application.Domain.LetterWarning> LetterWarnings { get; init; } = [];
 
     /// <summary>The seasons whose system the client targets, the client's own season first.</summary>
     public IEnumerable<SeasonSummary> PlannableSeasons =>
