@@ -182,6 +182,14 @@ public sealed class LetterRequest
         _ => [],
     };
 
+    /// <summary>What the referee may report from their page, given the current status.</summary>
+    public bool RefereeMay(LetterStatus status) => (Status, status) switch
+    {
+        (LetterStatus.Planned or LetterStatus.Requested, LetterStatus.Confirmed or LetterStatus.Declined or LetterStatus.Uploaded) => true,
+        (LetterStatus.Confirmed, LetterStatus.Declined or LetterStatus.Uploaded) => true,
+        _ => false,
+    };
+
     private void ChangeStatus(LetterStatus status, LetterActor by, DateTime now)
     {
         Status = status;

@@ -34,13 +34,19 @@ internal sealed class LetterLinks(IDataProtectionProvider protection, AppLinks l
     public int? LetterFromStopToken(string token) =>
         int.TryParse(Unprotect(_stop, token), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 
-    private static string? Unprotect(IDataProtector protector, string token)
+    public string ClientPage(int clientId) =>
+        links.Absolute($"/Clients/Details/{clientId.ToString(CultureInfo.InvariantCulture)}#letters");
+
+    private static string? Unprotect(IDataProtector protector, string? token)
     {
+        // Model binding turns an empty or blank path segment into null.
+        if (string.IsNullOrWhiteSpace(token)) return null;
         try
         {
             return protector.Unprotect(token);
         }
-        catch (CryptographicException)
+        // Damaged text that is not even base64url fails before the cryptography does.
+        catch (Exception error) when (error is CryptographicException or FormatException)
         {
             return null;
         }

@@ -98,6 +98,72 @@ public sealed class LetterPagesTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(1, await CountLettersAsync(clientId));
     }
 
+    [Fact]
+    public async Task A_referee_opens_their_link_without_signing_in_sees_only_their_letter_and_confirms()
+    {
+        var maya = await BrowserlessSession.SignInAsync(app, await app.ConsultantAsync("maya.refereepage@consultancy.test"));
+        var clientId = await CreateClientAsync(maya, "Referee", "Page");
+        await maya.SubmitAsync($"/Letters/Create?clientId={clientId}", "main form", LetterForm("Dr. Mine", "2027-01-15"));
+        await maya.SubmitAsync($"/Letters/Create?clientId={clientId}", "main form", new(LetterForm("Dr. Someone Else", "2027-01-20")) { ["RefereeEmail"] = "else@hospital.test", ["ErasLetterId"] = "OTHER99" });
+        var letterId = await app.Services.QueryAsync(db => db.LetterRequests.Where(l => l.RefereeName == "Dr. Mine" && l.ClientId == clientId).Select(l => l.Id).SingleAsync());
+        await maya.PostAsync($"/Letters/SendRequest/{letterId}", $"/Clients/Details/{clientId}", []);
+        var referee = new BrowserlessSession(app.NewBrowserlessClient());
+        var url = RefereePath(letterId, "s.klein@hospital.test");
+
+        var page = await referee.GetPageAsync(url);
+
+        Assert.Contains("Letter of recommendation for Referee Page", page.QuerySelector("h1")!.TextContent);
+        Assert.Contains("L123456", page.Body!.TextContent);
+        Assert.DoesNotContain("Someone Else", page.Body.TextContent);
+        Assert.DoesNotContain("OTHER99", page.Body.TextContent);
+        Assert.Null(page.QuerySelector("nav a[href='/Clients']"));
+        var confirmed = await referee.SubmitAsync(page, url, "form:has(input[value=Confirmed])", []);
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        var after = await referee.GetPageAsync(confirmed.Headers.Location!.OriginalString);
+        Assert.Equal("Confirmed", after.QuerySelector("#referee-status .letter-status")!.TextContent);
+        Assert.Contains("Thank you for confirming", after.Body!.TextContent);
+        var clientPage = await maya.GetPageAsync($"/Clients/Details/{clientId}");
+        Assert.Equal("Confirmed", clientPage.QuerySelector($"#letters tr[data-letter-id='{letterId}'] .letter-status")!.TextContent);
+        Assert.Contains("by the referee", clientPage.QuerySelector($"#letters tr[data-letter-id='{letterId}']")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_broken_or_reassigned_referee_link_gets_a_clear_page_not_an_error_and_no_letter_data()
+    {
+        var maya = await BrowserlessSession.SignInAsync(app, await app.ConsultantAsync("maya.brokenlink@consultancy.test"));
+        var clientId = await CreateClientAsync(maya, "Broken", "Link");
+        await maya.SubmitAsync($"/Letters/Create?clientId={clientId}", "main form", LetterForm("Dr. Secret", "2027-01-15"));
+        var letterId = await app.Services.QueryAsync(db => db.LetterRequests.Where(l => l.ClientId == clientId).Select(l => l.Id).SingleAsync());
+        var anonymous = app.NewBrowserlessClient();
+        var valid = RefereePath(letterId, "s.klein@hospital.test");
+
+        foreach (var url in new[] { valid[..^4] + "AAAA", RefereePath(letterId, "someone.else@hospital.test"), RefereePath(letterId + 1000, "s.klein@hospital.test"), "/letters/r/%20" })
+        {
+            var response = await anonymous.GetAsync(url);
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{url} answered {(int)response.StatusCode}");
+            Assert.Contains("This link does not work", html);
+            Assert.DoesNotContain("Dr. Secret", html);
+            Assert.DoesNotContain("Broken Link", html);
+        }
+
+        await maya.PostAsync($"/Letters/Status/{letterId}", $"/Clients/Details/{clientId}", new() { ["status"] = "Cancelled" });
+        await app.Services.QueryAsync(db => db.LetterRequests.Where(l => l.Id == letterId)
+            .ExecuteUpdateAsync(u => u.SetProperty(l => l.StatusChangedAt, DateTime.UtcNow.AddDays(-15))));
+        var expired = await anonymous.GetAsync(valid);
+        var expiredHtml = await expired.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.Gone, expired.StatusCode);
+        Assert.Contains("This link has expired", expiredHtml);
+        Assert.DoesNotContain("Dr. Secret", expiredHtml);
+    }
+
+    private string RefereePath(int letterId, string refereeEmail)
+    {
+        using var scope = app.Services.CreateScope();
+        var link = scope.ServiceProvider.GetRequiredService<Consultancy.Application.Common.Interfaces.ILetterLinks>().RefereePage(letterId, refereeEmail);
+        return new Uri(link).AbsolutePath;
+    }
+
     internal static Dictionary<string, string> LetterForm(string refereeName, string dueDate) => new()
     {
         ["RefereeName"] = refereeName,

@@ -16,4 +16,7 @@ public interface ILetterLinks
     string StopFollowUps(int letterId);
 
     int? LetterFromStopToken(string token);
+
+    /// <summary>The client's page in the app, for notices to the consultant (sign-in required).</summary>
+    string ClientPage(int clientId);
 }
