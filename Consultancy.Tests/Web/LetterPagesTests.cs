@@ -157,6 +157,33 @@ public sealed class LetterPagesTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.DoesNotContain("Dr. Secret", expiredHtml);
     }
 
+    [Fact]
+    public async Task The_stop_link_confirms_on_GET_and_the_one_click_POST_stops_follow_ups_without_cookies_or_antiforgery()
+    {
+        var maya = await BrowserlessSession.SignInAsync(app, await app.ConsultantAsync("maya.oneclick@consultancy.test"));
+        var clientId = await CreateClientAsync(maya, "One", "Click");
+        await maya.SubmitAsync($"/Letters/Create?clientId={clientId}", "main form", LetterForm("Dr. Busy", "2027-03-15"));
+        var letterId = await app.Services.QueryAsync(db => db.LetterRequests.Where(l => l.ClientId == clientId).Select(l => l.Id).SingleAsync());
+        await maya.PostAsync($"/Letters/SendRequest/{letterId}", $"/Clients/Details/{clientId}", []);
+        string stopPath;
+        using (var scope = app.Services.CreateScope())
+            stopPath = new Uri(scope.ServiceProvider.GetRequiredService<Consultancy.Application.Common.Interfaces.ILetterLinks>().StopFollowUps(letterId)).AbsolutePath;
+        var mailClient = app.NewBrowserlessClient();
+
+        var confirm = await mailClient.GetAsync(stopPath);
+        Assert.Equal(HttpStatusCode.OK, confirm.StatusCode);
+        Assert.Contains("Stop reminders about this letter?", await confirm.Content.ReadAsStringAsync());
+        Assert.False(await app.Services.QueryAsync(db => db.LetterRequests.Where(l => l.Id == letterId).Select(l => l.FollowUpsStopped).SingleAsync()));
+
+        var oneClick = await mailClient.PostAsync(stopPath, new FormUrlEncodedContent(new Dictionary<string, string> { ["List-Unsubscribe"] = "One-Click" }));
+
+        Assert.Equal(HttpStatusCode.OK, oneClick.StatusCode);
+        Assert.Contains("Reminders stopped", await oneClick.Content.ReadAsStringAsync());
+        Assert.True(await app.Services.QueryAsync(db => db.LetterRequests.Where(l => l.Id == letterId).Select(l => l.FollowUpsStopped).SingleAsync()));
+        Assert.Equal(0, await app.Services.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.LetterRequestId == letterId && m.Kind == Consultancy.Application.Domain.OutboxKind.LetterFollowUp && m.Status == Consultancy.Application.Domain.OutboxStatus.Pending)));
+        Assert.Equal(HttpStatusCode.NotFound, (await mailClient.PostAsync(stopPath[..^4] + "AAAA", null)).StatusCode);
+    }
+
     private string RefereePath(int letterId, string refereeEmail)
     {
         using var scope = app.Services.CreateScope();
