@@ -95,6 +95,8 @@ public static class DemoSeeder
         foreach (var deadline in behind) deadline.Complete(now, null);
         await provider.GetRequiredService<ReminderPlanner>().ReplanAsync(behind, ct);
         await db.SaveChangesAsync(ct);
+
+        await DemoLetters.SeedAsync(provider, now, ct);
     }
 
     private static IEnumerable<Client> DemoClients(IReadOnlyList<string> consultantIds, DateTime now)
