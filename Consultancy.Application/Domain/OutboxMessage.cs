@@ -6,9 +6,9 @@ public enum OutboxKind
     Invitation = 1,
     Account = 2,
     // Letters of recommendation; numbered apart so other kinds can be added without renumbering.
-    LetterRequest = 10,
-    LetterFollowUp = 11,
-    LetterNotice = 12,
+    [System.ComponentModel.DataAnnotations.Display(Name = "Letter request")] LetterRequest = 10,
+    [System.ComponentModel.DataAnnotations.Display(Name = "Letter follow-up")] LetterFollowUp = 11,
+    [System.ComponentModel.DataAnnotations.Display(Name = "Letter notice")] LetterNotice = 12,
 }
 
 public enum OutboxStatus

@@ -123,7 +123,8 @@ internal sealed class DispatchOutboxHandler(
     private async Task MarkSentAsync(OutboxMessage message, Guid token, string messageId, List<AuditEntry> timeline)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var recipient = message.Client?.Email ?? message.Recipient;
+        // A reminder goes to the client's current address; other mail (referees, consultants) to the one it names.
+        var recipient = message.Kind == OutboxKind.Reminder ? message.Client?.Email ?? message.Recipient : message.Recipient;
         // Recorded even if the caller gives up now: the email has left, and saying otherwise would send it twice.
         await Mine(message, token).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.Status, OutboxStatus.Sent)

@@ -48,9 +48,9 @@ internal static class DemoLetters
             var plan = new (int Referee, int DueInDays, LetterStatus Status)[]
             {
                 (n % 2, -10, LetterStatus.Uploaded),
-                (2 + n % 3, 18 + n, LetterStatus.Confirmed),
+                (n % 2 == 0 ? 2 : 4, 18 + n, LetterStatus.Confirmed),
                 (3, n % 3 == 0 ? -2 : 24 + n, LetterStatus.Requested),
-                (4, 40, n % 4 == 1 ? LetterStatus.Declined : LetterStatus.Planned),
+                (n % 2 == 0 ? 4 : 2, 40, n % 4 == 1 ? LetterStatus.Declined : LetterStatus.Planned),
             }.Take(n % 3 == 2 ? 3 : 4);
 
             foreach (var (refereeIndex, dueInDays, status) in plan)
@@ -67,7 +67,7 @@ internal static class DemoLetters
                     Relationship = referee.Relationship,
                     Specialty = refereeIndex == 3 ? LetterRules.GeneralSpecialty : specialty,
                     System = system,
-                    ErasLetterId = system == LetterSystem.ERAS ? $"L{client.Id:D4}{refereeIndex}{n}" : null,
+                    ErasLetterId = system == LetterSystem.ERAS ? $"LOR{client.Id:D4}{refereeIndex}" : null,
                 };
                 var deadline = new Deadline(client, now)
                 {
@@ -75,7 +75,8 @@ internal static class DemoLetters
                 };
                 deadline.AnchorTo(TimeZones.Find(client.TimeZoneId));
                 letter.AttachDeadline(deadline);
-                if (status != LetterStatus.Planned) letter.MarkRequested(now.AddDays(-12 + n % 5));
+                // Waiting letters were asked a few days ago, so their follow-ups are still ahead.
+                if (status != LetterStatus.Planned) letter.MarkRequested(now.AddDays(status == LetterStatus.Requested ? -3 - n % 3 : -12 + n % 5));
                 switch (status)
                 {
                     case LetterStatus.Uploaded: letter.MarkUploaded(LetterActor.Referee, today.AddDays(-3 - n % 4), now.AddDays(-3)); break;

@@ -54,6 +54,8 @@ public sealed class RefereeJourneyTests : IAsyncLifetime
         Assert.Equal("List-Unsubscribe=One-Click", email.Headers["List-Unsubscribe-Post"]);
         var letter = await _app.QueryAsync(db => db.LetterRequests.SingleAsync(l => l.Id == letterId));
         Assert.Equal((LetterStatus.Requested, _app.Clock.GetUtcNow().UtcDateTime, 1), (letter.Status, letter.RequestedAt, letter.RequestsSent));
+        var row = await _app.QueryAsync(db => db.OutboxMessages.SingleAsync(m => m.LetterRequestId == letterId && m.Kind == OutboxKind.LetterRequest));
+        Assert.Equal((OutboxStatus.Sent, "referee.klein@hospital.test"), (row.Status, row.Recipient));
     }
 
     [Fact]

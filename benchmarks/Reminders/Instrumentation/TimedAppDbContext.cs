@@ -23,6 +23,8 @@ internal sealed class TimedAppDbContext(AppDbContext inner, PhaseTimer phases) :
     public DbSet<SeasonKeyDate> SeasonKeyDates => inner.SeasonKeyDates;
     public DbSet<Playbook> Playbooks => inner.Playbooks;
     public DbSet<PlaybookItem> PlaybookItems => inner.PlaybookItems;
+    public DbSet<LetterRequest> LetterRequests => inner.LetterRequests;
+    public DbSet<LetterRequestTemplate> LetterRequestTemplates => inner.LetterRequestTemplates;
     public DatabaseFacade Database => inner.Database;
     public IQueryable<Client> ClientsMatching(string term) => inner.ClientsMatching(term);
 
