@@ -3,6 +3,7 @@ using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Common.Settings;
 using Consultancy.Application.Domain;
 using MediatR;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Consultancy.Application.Letters;
@@ -42,7 +43,15 @@ internal sealed class AnswerAsRefereeHandler(
         await changes.ApplyAsync(letter, request.Answer, LetterActor.Referee, reason, request.UploadedOn, ct);
         if (letter.Client.Consultant is { } consultant)
             db.OutboxMessages.Add(Notice(letter, consultant, now));
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A double click, or the consultant saving the letter at the same moment: the other change stands.
+            return new RefereeAnswer(state, "Your answer crossed with another change to this letter. Please check the page and answer again if needed.");
+        }
         return new RefereeAnswer(state, null);
     }
 

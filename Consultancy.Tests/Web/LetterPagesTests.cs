@@ -49,6 +49,25 @@ public sealed class LetterPagesTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task Recording_an_upload_without_a_date_goes_back_to_the_client_page_with_the_message_and_changes_nothing()
+    {
+        var maya = await BrowserlessSession.SignInAsync(app, await app.ConsultantAsync("maya.record@consultancy.test"));
+        var clientId = await CreateClientAsync(maya, "Record", "Answer");
+        await maya.SubmitAsync($"/Letters/Create?clientId={clientId}", "main form", LetterForm("Dr. Forgetful", "2027-01-15"));
+        var page = await maya.GetPageAsync($"/Clients/Details/{clientId}");
+
+        var refused = await maya.SubmitAsync(page, $"/Clients/Details/{clientId}", "#letters form[action^='/Letters/Status/']",
+            new() { ["status"] = "Uploaded", ["uploadedOn"] = "" });
+        var back = await maya.Http.GetAsync(refused.Headers.Location);
+
+        Assert.Equal(HttpStatusCode.Redirect, back.StatusCode);
+        Assert.Equal($"/Clients/Details/{clientId}#letters", back.Headers.Location!.OriginalString);
+        var shown = await maya.GetPageAsync(back.Headers.Location.OriginalString);
+        Assert.Contains("Enter the date the letter was uploaded.", shown.QuerySelector("[role=status], .alert-danger")!.TextContent);
+        Assert.Equal("Planned", shown.QuerySelector("#letters .letter-status")!.TextContent);
+    }
+
+    [Fact]
     public async Task Invalid_input_re_shows_the_form_with_field_messages_and_writes_nothing()
     {
         var maya = await BrowserlessSession.SignInAsync(app, await app.ConsultantAsync("maya.invalidletter@consultancy.test"));

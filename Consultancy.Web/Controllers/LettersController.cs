@@ -20,6 +20,14 @@ public sealed class LettersController(IMediator mediator) : Controller
         return View(new LettersWaitingViewModel(query, letters, consultants));
     }
 
+    /// <summary>Where a small letter form posted from the client page goes back to when its input is refused.</summary>
+    [HttpGet]
+    public async Task<IActionResult> BackToClient(int id, CancellationToken ct)
+    {
+        var letter = await mediator.Send(new GetLetterForEdit(id), ct);
+        return RedirectToAction("Details", "Clients", new { id = letter.ClientId }, "letters");
+    }
+
     [HttpGet]
     public async Task<IActionResult> Create(int clientId, CancellationToken ct)
     {
@@ -54,7 +62,7 @@ public sealed class LettersController(IMediator mediator) : Controller
         return RedirectToAction("Details", "Clients", new { id = form.ClientId }, "letters");
     }
 
-    [HttpPost, OnInvalidReturnTo(nameof(Index))]
+    [HttpPost, OnInvalidReturnTo(nameof(BackToClient))]
     public async Task<IActionResult> SendRequest(int id, CancellationToken ct)
     {
         var clientId = await mediator.Send(new SendLetterRequest(id), ct);
@@ -62,7 +70,7 @@ public sealed class LettersController(IMediator mediator) : Controller
         return RedirectToAction("Details", "Clients", new { id = clientId }, "letters");
     }
 
-    [HttpPost, OnInvalidReturnTo(nameof(Index))]
+    [HttpPost, OnInvalidReturnTo(nameof(BackToClient))]
     public async Task<IActionResult> Status(int id, LetterStatus status, string? reason, DateOnly? uploadedOn, CancellationToken ct)
     {
         var clientId = await mediator.Send(new RecordLetterStatus(id, status, reason, uploadedOn), ct);
@@ -76,7 +84,7 @@ public sealed class LettersController(IMediator mediator) : Controller
         return RedirectToAction("Details", "Clients", new { id = clientId }, "letters");
     }
 
-    [HttpPost, OnInvalidReturnTo(nameof(Index))]
+    [HttpPost, OnInvalidReturnTo(nameof(BackToClient))]
     public async Task<IActionResult> Delete(int id, CancellationToken ct)
     {
         var clientId = await mediator.Send(new DeleteLetter(id), ct);
