@@ -1,4 +1,5 @@
 using System.Net;
+using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Consultancy.Infrastructure.Identity;
 using Consultancy.Infrastructure.Persistence;
@@ -68,6 +69,27 @@ public sealed class LetterPagesTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task An_admin_edits_the_request_email_and_an_unknown_placeholder_is_refused_on_the_form()
+    {
+        var admin = await BrowserlessSession.SignInAsync(app, app.Admin);
+        var page = await admin.GetPageAsync("/LetterTemplate/Edit");
+        Assert.Contains("{ApplicantName}", page.QuerySelector("textarea#Body")!.TextContent);
+
+        var refused = await admin.SubmitAsync(page, "/LetterTemplate/Edit", "main form[action='/LetterTemplate/Edit']",
+            new() { ["Subject"] = "Letter for {Applicant}" });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("Unknown placeholder {Applicant}", (await BrowserlessSession.ParseAsync(refused)).QuerySelector("[data-valmsg-for=Subject]")!.TextContent);
+
+        var saved = await admin.SubmitAsync("/LetterTemplate/Edit", "main form[action='/LetterTemplate/Edit']",
+            new() { ["Subject"] = "A letter for {ApplicantName}", ["Body"] = "Dear {RefereeName}, could you write for {ApplicantName}?" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal("A letter for {ApplicantName}", (await admin.GetPageAsync("/LetterTemplate/Edit")).QuerySelector<IHtmlInputElement>("input#Subject")!.Value);
+        await admin.SubmitAsync("/LetterTemplate/Edit", "main form[action='/LetterTemplate/Reset']", []);
+        Assert.Equal(Consultancy.Application.Domain.LetterRequestTemplate.DefaultSubject,
+            (await admin.GetPageAsync("/LetterTemplate/Edit")).QuerySelector<IHtmlInputElement>("input#Subject")!.Value);
+    }
+
+    [Fact]
     public async Task Invalid_input_re_shows_the_form_with_field_messages_and_writes_nothing()
     {
         var maya = await BrowserlessSession.SignInAsync(app, await app.ConsultantAsync("maya.invalidletter@consultancy.test"));
@@ -94,8 +116,11 @@ public sealed class LetterPagesTests(AppFactory app) : IClassFixture<AppFactory>
         var letterId = await app.Services.QueryAsync(db => db.LetterRequests.Where(l => l.ClientId == clientId).Select(l => l.Id).SingleAsync());
         var before = await SnapshotAsync(letterId);
 
-        foreach (var url in new[] { $"/Letters/Create?clientId={clientId}", $"/Letters/Edit/{letterId}" })
+        foreach (var url in new[] { $"/Letters/Create?clientId={clientId}", $"/Letters/Edit/{letterId}", $"/Letters/BackToClient/{letterId}" })
             Assert.Equal(HttpStatusCode.NotFound, (await bob.Http.GetAsync(url)).StatusCode);
+        // The request wording is the admins' to change.
+        var template = await bob.Http.GetAsync("/LetterTemplate/Edit");
+        Assert.StartsWith("/Error/403", template.Headers.Location!.PathAndQuery);
         var waiting = await bob.GetPageAsync("/Letters");
         Assert.DoesNotContain("Dr. Private", waiting.Body!.TextContent);
 
