@@ -142,8 +142,15 @@ public sealed class LetterTests : IAsyncLifetime
     {
         var (_, letterId) = await LetterAsync();
         var deadlineId = await _app.QueryAsync(db => db.LetterRequests.Where(l => l.Id == letterId).Select(l => l.DeadlineId!.Value).SingleAsync());
+        await _app.SendAsync(_maya, new SendLetterRequest(letterId));
+        await _app.DispatchAsync();
 
         await _app.SendAsync(_maya, new DeleteLetter(letterId));
+
+        var letterEmails = await _app.QueryAsync(db => db.OutboxMessages.Where(m => m.DedupKey.StartsWith($"letter:{letterId}:")).OrderBy(m => m.Id).ToListAsync());
+        Assert.Equal([(OutboxKind.LetterRequest, OutboxStatus.Sent, (int?)null)], letterEmails.Where(m => m.Kind == OutboxKind.LetterRequest).Select(m => (m.Kind, m.Status, m.LetterRequestId)));
+        Assert.All(letterEmails.Where(m => m.Kind == OutboxKind.LetterFollowUp), m => Assert.Equal((OutboxStatus.Cancelled, "the letter was deleted"), (m.Status, m.CancelReason)));
+        Assert.Equal(3, letterEmails.Count(m => m.Kind == OutboxKind.LetterFollowUp));
 
         Assert.False(await _app.QueryAsync(db => db.LetterRequests.AnyAsync(l => l.Id == letterId)));
         Assert.False(await _app.QueryAsync(db => db.Deadlines.AnyAsync(d => d.Id == deadlineId)));

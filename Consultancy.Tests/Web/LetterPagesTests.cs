@@ -90,6 +90,30 @@ public sealed class LetterPagesTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task The_letters_waiting_page_runs_at_most_three_SQL_queries_whatever_the_filters()
+    {
+        var maya = await BrowserlessSession.SignInAsync(app, await app.ConsultantAsync("maya.budget@consultancy.test"));
+        var clientId = await CreateClientAsync(maya, "Budget", "Client");
+        for (var i = 0; i < 3; i++)
+        {
+            await maya.SubmitAsync($"/Letters/Create?clientId={clientId}", "main form", LetterForm($"Dr. Budget {i}", "2027-01-15"));
+        }
+        foreach (var id in await app.Services.QueryAsync(db => db.LetterRequests.Where(l => l.ClientId == clientId).Select(l => l.Id).ToListAsync()))
+            await maya.PostAsync($"/Letters/SendRequest/{id}", $"/Clients/Details/{clientId}", []);
+
+        foreach (var url in new[] { "/Letters", "/Letters?system=ERAS&search=budget", "/Letters?page=2&pageSize=10" })
+        {
+            await maya.GetPageAsync(url);
+            app.SqlCommands.Clear();
+            var response = await maya.Http.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.True(app.SqlCommands.Count is >= 2 and <= 3, $"{url} ran {app.SqlCommands.Count} queries:\n{string.Join("\n\n", app.SqlCommands.Commands)}");
+        }
+        var page = await maya.GetPageAsync("/Letters?search=budget");
+        Assert.Equal(3, page.QuerySelectorAll("tbody tr").Length);
+    }
+
+    [Fact]
     public async Task Invalid_input_re_shows_the_form_with_field_messages_and_writes_nothing()
     {
         var maya = await BrowserlessSession.SignInAsync(app, await app.ConsultantAsync("maya.invalidletter@consultancy.test"));
