@@ -17,7 +17,7 @@ public sealed partial class LetterRequestTemplate
 
         Thank you for agreeing to consider a letter of recommendation for {ApplicantName}, who is applying to residency programs in {Specialty}. We are their advisors and help them keep track of their application.
 
-        We would be grateful if the letter could be uploaded by {DueDate}. For ERAS, please upload it through the AAMC Letter of Recommendation Portal with the applicant's Letter ID: {LetterId}. Letters should be on letterhead, signed and dated, as a PDF.
+        We would be grateful if the letter could be uploaded by {DueDate}, as a PDF on letterhead, signed and dated. For ERAS (United States), please upload it through the AAMC Letter of Recommendation Portal with the applicant's Letter ID: {LetterId}. For CaRMS (Canada), CaRMS Online sends you its own upload request.
 
         Please let us know through the link below whether you can write the letter, and tell us once it is uploaded, so that we stop reminding anyone about it. If you have any question, simply reply to this email and it will reach {Consultant}.
 

@@ -93,7 +93,7 @@ public sealed class LetterEmail(ILetterLinks links, TimeProvider clock)
         ["ApplicantName"] = $"{client.FirstName} {client.LastName}",
         ["Specialty"] = letter.Specialty,
         ["DueDate"] = letter.DueDate.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture),
-        ["LetterId"] = letter.ErasLetterId ?? (letter.System == LetterSystem.CaRMS ? "not needed (CaRMS sends you its own request)" : "to follow from the applicant"),
+        ["LetterId"] = letter.ErasLetterId ?? (letter.System == LetterSystem.CaRMS ? "not needed for CaRMS" : "to follow from the applicant"),
         ["Consultant"] = consultant?.DisplayName ?? "the advising team",
     };
 
