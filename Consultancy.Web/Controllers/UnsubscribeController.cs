@@ -14,16 +14,25 @@ namespace Consultancy.Web.Controllers;
 public sealed class UnsubscribeController(IMediator mediator) : Controller
 {
     [HttpGet]
-    public async Task<IActionResult> Confirm(string token, CancellationToken ct)
+    public async Task<IActionResult> Confirm(string? token, CancellationToken ct)
     {
-        ViewData["FirstName"] = await mediator.Send(new ReadUnsubscribeToken(token), ct);
+        if (await mediator.Send(new ReadUnsubscribeToken(token), ct) is not { } firstName) return NotValid();
+        ViewData["FirstName"] = firstName;
         return View("Confirm", token);
     }
 
     [HttpPost, IgnoreAntiforgeryToken]
-    public async Task<IActionResult> Unsubscribe(string token, CancellationToken ct)
+    public async Task<IActionResult> Unsubscribe(string? token, CancellationToken ct)
     {
-        ViewData["FirstName"] = await mediator.Send(new Unsubscribe(token), ct);
+        if (await mediator.Send(new Unsubscribe(token), ct) is not { } firstName) return NotValid();
+        ViewData["FirstName"] = firstName;
         return View("Done");
+    }
+
+    private ViewResult NotValid()
+    {
+        var view = View("LinkProblem");
+        view.StatusCode = StatusCodes.Status404NotFound;
+        return view;
     }
 }
