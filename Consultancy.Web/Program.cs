@@ -30,7 +30,7 @@ builder.Services.ConfigureApplicationCookie(cookie =>
     cookie.LoginPath = "/Identity/Account/Login";
     cookie.AccessDeniedPath = "/Error/403";
 });
-builder.Services.AddAntiforgery(o => o.Cookie.Name = "Consultancy.Antiforgery");
+builder.Services.AddCookieHardening(builder.Environment);
 
 builder.Services.AddAuthorization(o =>
     o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
@@ -47,12 +47,14 @@ var app = builder.Build();
 
 await DatabaseInitializer.InitializeAsync(app.Services, app.Configuration, app.Lifetime.ApplicationStopping);
 
+app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error");
     app.UseHsts();
 }
 app.UseStatusCodePagesWithReExecute("/Error/{0}");
+app.UseCookiePolicy();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -46,12 +46,15 @@ public class AppFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>The hosting environment the app starts in; Production turns on HSTS and Secure-only cookies.</summary>
+    public string Environment { get; init; } = "Development";
+
     /// <summary>When set before the app starts, the app's clock: tests move time instead of waiting.</summary>
     public FakeTimeProvider? Clock { get; init; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(Environment);
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.AddProvider(SqlCommands));
         if (Clock is not null)

@@ -10,7 +10,7 @@ namespace Consultancy.Tests.Support;
 /// The real app on a loopback port and Debian's chromium driven by Playwright. Browsers cannot be
 /// downloaded here, so tests use /usr/bin/chromium; without it they skip and say so.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
     public static readonly bool ChromiumInstalled = File.Exists(ChromiumPath);
@@ -20,7 +20,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2027, 1, 10, 12, 0, 0, TimeSpan.Zero));
     public AppFactory App { get; }
-    public BrowserFixture() => App = new AppFactory { Clock = Clock };
+    public BrowserFixture() : this("Development") { }
+    protected BrowserFixture(string environment) => App = new AppFactory { Clock = Clock, Environment = environment };
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
 
@@ -64,3 +65,6 @@ public sealed class BrowserFixture : IAsyncLifetime
         await App.DisposeAsync();
     }
 }
+
+/// <summary>The app as deployed (Production: Secure-only cookies, HSTS), served over plain http on loopback.</summary>
+public sealed class ProductionBrowserFixture() : BrowserFixture("Production");
