@@ -41,7 +41,12 @@ builder.Services.AddControllersWithViews(mvc =>
     // Field rules and their messages live in the use cases' validators, not in implicit [Required]s.
     mvc.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
 });
-builder.Services.AddRazorPages(pages => pages.Conventions.ConfigureFilter(new AutoValidateAntiforgeryTokenAttribute()));
+builder.Services.AddRazorPages(pages =>
+{
+    pages.Conventions.ConfigureFilter(new AutoValidateAntiforgeryTokenAttribute());
+    pages.Conventions.AddIdentityRateLimits();
+});
+builder.Services.AddRateLimits(builder.Configuration);
 
 var app = builder.Build();
 
@@ -56,6 +61,7 @@ if (!app.Environment.IsDevelopment())
 app.UseStatusCodePagesWithReExecute("/Error/{0}");
 app.UseCookiePolicy();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 

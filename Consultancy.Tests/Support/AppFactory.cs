@@ -37,6 +37,9 @@ public class AppFactory : WebApplicationFactory<Program>
         _settings["Admin:Password"] = TestUsers.AdminPassword;
         _settings["Admin:TimeZone"] = "America/Toronto";
         _settings["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Information";
+        // Every test request comes from the same loopback address; tests about the limits set low ones with With().
+        foreach (var policy in Consultancy.Web.Infrastructure.RateLimits.Policies)
+            _settings[$"RateLimits:{policy.Section}:PermitLimit"] = "100000";
     }
 
     /// <summary>Adds or replaces configuration before the app starts.</summary>

@@ -1,7 +1,9 @@
 using Consultancy.Application.Reminders;
+using Consultancy.Web.Infrastructure;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Consultancy.Web.Controllers;
 
@@ -10,7 +12,7 @@ namespace Consultancy.Web.Controllers;
 /// prefetch URLs); POST opts out — the mail client's RFC 8058 one-click POST carries no cookie or
 /// antiforgery token, so the signed token in the URL is what authorises it.
 /// </summary>
-[AllowAnonymous, Route("u/{token}")]
+[AllowAnonymous, EnableRateLimiting(RateLimitPolicyNames.PublicLinks), Route("u/{token}")]
 public sealed class UnsubscribeController(IMediator mediator) : Controller
 {
     [HttpGet]
