@@ -32,6 +32,7 @@ public static class DependencyInjection
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(TimingBehaviour<,>));
 
         services.AddScoped<ReminderPlanner>();
+        services.AddScoped<Security.SecurityLog>();
         services.AddScoped<ReminderEmail>();
         services.AddScoped<PlaybookApplication>();
         services.AddScoped<LetterFollowUpPlanner>();

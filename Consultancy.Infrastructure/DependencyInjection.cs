@@ -42,6 +42,7 @@ public static class DependencyInjection
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
 
         services.AddScoped<IUserAccounts, IdentityUserAccounts>();
+        services.AddScoped<IRequestOrigin, RequestOrigin>();
         services.AddScoped<IUserConfirmation<AppUser>, ActiveUserConfirmation>();
 
         services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section))

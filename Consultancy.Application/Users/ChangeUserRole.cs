@@ -1,5 +1,6 @@
 using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Domain;
+using Consultancy.Application.Security;
 using FluentValidation;
 using MediatR;
 
@@ -12,7 +13,7 @@ internal sealed class ChangeUserRoleValidator : AbstractValidator<ChangeUserRole
     public ChangeUserRoleValidator() => RuleFor(r => r.Role).IsInEnum().WithMessage("Choose a role from the list.");
 }
 
-internal sealed class ChangeUserRoleHandler(IAppDbContext db, IUserAccounts accounts, ICurrentUser user)
+internal sealed class ChangeUserRoleHandler(IAppDbContext db, IUserAccounts accounts, ICurrentUser user, SecurityLog log)
     : IRequestHandler<ChangeUserRole, Unit>
 {
     public async Task<Unit> Handle(ChangeUserRole request, CancellationToken ct)
@@ -23,6 +24,7 @@ internal sealed class ChangeUserRoleHandler(IAppDbContext db, IUserAccounts acco
         if (profile.Role == UserRole.Admin) await db.EnsureAnotherActiveAdminAsync(profile.Id, ct);
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await log.RecordAsync(SecurityEventKind.RoleChanged, profile.Email, $"{profile.Role} → {request.Role}", ct);
         profile.Role = request.Role;
         await db.SaveChangesAsync(ct);
         await accounts.SetRoleAsync(profile.Id, request.Role, ct);

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Domain;
+using Consultancy.Application.Security;
 using FluentValidation;
 using MediatR;
 
@@ -29,7 +30,7 @@ internal sealed class InviteUserValidator : AbstractValidator<InviteUser>
     }
 }
 
-internal sealed class InviteUserHandler(IAppDbContext db, IUserAccounts accounts, ICurrentUser user, TimeProvider clock)
+internal sealed class InviteUserHandler(IAppDbContext db, IUserAccounts accounts, ICurrentUser user, TimeProvider clock, SecurityLog log)
     : IRequestHandler<InviteUser, string>
 {
     public async Task<string> Handle(InviteUser request, CancellationToken ct)
@@ -54,6 +55,7 @@ internal sealed class InviteUserHandler(IAppDbContext db, IUserAccounts accounts
 
             Your sign-in email is {address}.
             """, htmlBody: null, now));
+        await log.RecordAsync(SecurityEventKind.UserInvited, address.ToLowerInvariant(), $"as {request.Role}", ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return userId;

@@ -28,6 +28,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     public DbSet<PlaybookItem> PlaybookItems => Set<PlaybookItem>();
     public DbSet<LetterRequest> LetterRequests => Set<LetterRequest>();
     public DbSet<LetterRequestTemplate> LetterRequestTemplates => Set<LetterRequestTemplate>();
+    public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
 
 
     /// <summary>Shortest term the trigram index can answer; shorter ones scan the search text instead.</summary>

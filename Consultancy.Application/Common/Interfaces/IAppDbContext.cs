@@ -19,6 +19,7 @@ public interface IAppDbContext
     DbSet<PlaybookItem> PlaybookItems { get; }
     DbSet<LetterRequest> LetterRequests { get; }
     DbSet<LetterRequestTemplate> LetterRequestTemplates { get; }
+    DbSet<SecurityEvent> SecurityEvents { get; }
     DatabaseFacade Database { get; }
 
     /// <summary>

@@ -48,3 +48,15 @@ internal sealed class UserProfileConfiguration : IEntityTypeConfiguration<UserPr
         profile.HasIndex(u => u.Email).IsUnique();
     }
 }
+
+internal sealed class SecurityEventConfiguration : IEntityTypeConfiguration<SecurityEvent>
+{
+    public void Configure(EntityTypeBuilder<SecurityEvent> log)
+    {
+        log.Property(e => e.Actor).HasMaxLength(SecurityEvent.TextLength);
+        log.Property(e => e.Subject).HasMaxLength(SecurityEvent.TextLength);
+        log.Property(e => e.Detail).HasMaxLength(SecurityEvent.TextLength);
+        log.Property(e => e.IpAddress).HasMaxLength(SecurityEvent.TextLength);
+        log.HasIndex(e => e.At);
+    }
+}

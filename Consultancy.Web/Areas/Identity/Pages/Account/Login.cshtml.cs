@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using Consultancy.Application.Security;
 using Consultancy.Infrastructure.Identity;
+using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -9,10 +11,10 @@ namespace Consultancy.Web.Areas.Identity.Pages.Account;
 
 /// <summary>
 /// Replaces the Identity UI's sign-in page: failed attempts count towards lockout (the stock page does not),
-/// and there is no link to self-registration.
+/// every attempt is written to the security log, and there is no link to self-registration.
 /// </summary>
 [AllowAnonymous]
-public sealed class LoginModel(SignInManager<AppUser> signIn, ILogger<LoginModel> logger) : PageModel
+public sealed class LoginModel(SignInManager<AppUser> signIn, IMediator mediator, ILogger<LoginModel> logger) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
 
@@ -37,6 +39,11 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, ILogger<LoginModel
         if (!ModelState.IsValid) return Page();
 
         var result = await signIn.PasswordSignInAsync(Input.Email, Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        if (!result.RequiresTwoFactor)
+        {
+            var outcome = result.Succeeded ? SignInOutcome.SignedIn : result.IsLockedOut ? SignInOutcome.LockedOut : SignInOutcome.Failed;
+            await mediator.Send(new RecordSignInAttempt(Input.Email, outcome), HttpContext.RequestAborted);
+        }
         if (result.Succeeded) return LocalRedirect(returnUrl);
         if (result.RequiresTwoFactor) return RedirectToPage("./LoginWith2fa", new { ReturnUrl = returnUrl, Input.RememberMe });
         if (result.IsLockedOut)
