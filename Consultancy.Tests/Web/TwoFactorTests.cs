@@ -1,0 +1,75 @@
+using System.Net;
+using System.Security.Cryptography;
+using Consultancy.Tests.Support;
+
+namespace Consultancy.Tests.Web;
+
+/// <summary>Authenticator-app two-factor sign-in from the account pages, with codes computed here as a phone app would.</summary>
+public sealed class TwoFactorTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task A_user_enables_an_authenticator_and_then_needs_its_code_to_sign_in()
+    {
+        var user = await app.ConsultantAsync("totp@consultancy.test");
+        var session = await BrowserlessSession.SignInAsync(app, user);
+
+        var setup = await session.GetPageAsync("/Identity/Account/Manage/EnableAuthenticator");
+        Assert.NotNull(setup.QuerySelector("nav[aria-label=Main]"));
+        var sharedKey = setup.QuerySelector("kbd")!.TextContent.Replace(" ", "");
+        var wrong = await session.SubmitAsync(setup, "/Identity/Account/Manage/EnableAuthenticator", "form#send-code", new() { ["Input.Code"] = "000000" == Totp.Code(sharedKey, DateTimeOffset.UtcNow) ? "111111" : "000000" });
+        Assert.Contains("Verification code is invalid.", await wrong.Content.ReadAsStringAsync());
+
+        var enabled = await session.SubmitAsync("/Identity/Account/Manage/EnableAuthenticator", "form#send-code", new() { ["Input.Code"] = Totp.Code(sharedKey, DateTimeOffset.UtcNow) });
+        Assert.Equal(HttpStatusCode.Redirect, enabled.StatusCode);
+        Assert.Contains("ShowRecoveryCodes", enabled.Headers.Location!.OriginalString);
+        var codes = await session.GetPageAsync(enabled.Headers.Location!.OriginalString);
+        Assert.True(codes.QuerySelectorAll("code").Length >= 10, "ten recovery codes are shown once");
+
+        var fresh = new BrowserlessSession(app.NewBrowserlessClient());
+        var password = await fresh.SubmitAsync("/Identity/Account/Login", "form#account", new() { ["Input.Email"] = user.Email, ["Input.Password"] = user.Password });
+        Assert.Equal(HttpStatusCode.Redirect, password.StatusCode);
+        Assert.Contains("LoginWith2fa", password.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, (await fresh.Http.GetAsync("/Clients")).StatusCode);
+
+        var secondStep = password.Headers.Location!.OriginalString;
+        var refused = await fresh.SubmitAsync(secondStep, "main form", new() { ["Input.TwoFactorCode"] = "12345" });
+        Assert.NotEqual(HttpStatusCode.Redirect, refused.StatusCode);
+        var accepted = await fresh.SubmitAsync(secondStep, "main form", new() { ["Input.TwoFactorCode"] = Totp.Code(sharedKey, DateTimeOffset.UtcNow) });
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await fresh.Http.GetAsync("/Clients")).StatusCode);
+    }
+}
+
+/// <summary>RFC 6238 time-based one-time passwords (HMAC-SHA1, 30-second steps, 6 digits), as authenticator apps compute them.</summary>
+public static class Totp
+{
+    public static string Code(string base32Key, DateTimeOffset at)
+    {
+        var counter = at.ToUnixTimeSeconds() / 30;
+        var message = BitConverter.GetBytes(counter);
+        if (BitConverter.IsLittleEndian) Array.Reverse(message);
+        var hash = HMACSHA1.HashData(FromBase32(base32Key), message);
+        var offset = hash[^1] & 0x0f;
+        var binary = ((hash[offset] & 0x7f) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
+        return (binary % 1_000_000).ToString("D6");
+    }
+
+    private static byte[] FromBase32(string text)
+    {
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        var bits = 0;
+        var value = 0;
+        var bytes = new List<byte>();
+        foreach (var c in text.Trim().TrimEnd('=').ToUpperInvariant())
+        {
+            value = (value << 5) | alphabet.IndexOf(c);
+            bits += 5;
+            if (bits >= 8)
+            {
+                bytes.Add((byte)(value >> (bits - 8)));
+                bits -= 8;
+            }
+        }
+        return [.. bytes];
+    }
+}
