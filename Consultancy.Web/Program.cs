@@ -47,6 +47,7 @@ builder.Services.AddRazorPages(pages =>
     pages.Conventions.AddIdentityRateLimits();
 });
 builder.Services.AddRateLimits(builder.Configuration);
+builder.Services.AddTwoFactorRequirement();
 
 var app = builder.Build();
 
@@ -63,6 +64,7 @@ app.UseCookiePolicy();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
+app.UseTwoFactorRequirement();
 app.UseAuthorization();
 
 // Stylesheets and scripts are public: the sign-in page needs them before anyone is signed in.

@@ -48,4 +48,5 @@ public enum SecurityEventKind
     [Display(Name = "User invited")] UserInvited = 6,
     [Display(Name = "Client data exported")] ClientDataExported = 7,
     [Display(Name = "Client erased")] ClientErased = 8,
+    [Display(Name = "Two-factor rule changed")] TwoFactorRuleChanged = 9,
 }

@@ -29,6 +29,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     public DbSet<LetterRequest> LetterRequests => Set<LetterRequest>();
     public DbSet<LetterRequestTemplate> LetterRequestTemplates => Set<LetterRequestTemplate>();
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
+    public DbSet<SecurityPolicy> SecurityPolicies => Set<SecurityPolicy>();
 
 
     /// <summary>Shortest term the trigram index can answer; shorter ones scan the search text instead.</summary>

@@ -73,3 +73,49 @@ public static class Totp
         return [.. bytes];
     }
 }
+
+/// <summary>The admin rule "two-factor sign-in for everyone", on its own app so it does not reach other tests.</summary>
+public sealed class TwoFactorRequirementTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task When_an_admin_requires_two_factor_a_user_without_it_sets_it_up_before_anything_else()
+    {
+        var user = await app.ConsultantAsync("must.enrol@consultancy.test");
+        var admin = await BrowserlessSession.SignInAsync(app, app.Admin);
+        var turnedOn = await admin.SubmitAsync("/Users", "form#two-factor-rule", []);
+        Assert.Equal(HttpStatusCode.Redirect, turnedOn.StatusCode);
+
+        var session = await BrowserlessSession.SignInAsync(app, user);
+        foreach (var url in new[] { "/Clients", "/Outbox", "/Identity/Account/Manage", "/Profile/Edit" })
+        {
+            var blocked = await session.Http.GetAsync(url);
+            Assert.True(blocked.StatusCode == HttpStatusCode.Redirect, $"{url} answered {(int)blocked.StatusCode}");
+            Assert.Equal("/Identity/Account/Manage/EnableAuthenticator", blocked.Headers.Location!.OriginalString);
+        }
+        var post = await session.Http.PostAsync("/Clients/Create", new FormUrlEncodedContent([]));
+        Assert.Equal("/Identity/Account/Manage/EnableAuthenticator", post.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await session.Http.GetAsync("/css/site.css")).StatusCode);
+
+        var setup = await session.GetPageAsync("/Identity/Account/Manage/EnableAuthenticator");
+        Assert.Contains("requires two-factor sign-in", setup.QuerySelector("main")!.TextContent);
+        var sharedKey = setup.QuerySelector("kbd")!.TextContent.Replace(" ", "");
+        var enabled = await session.SubmitAsync(setup, "/Identity/Account/Manage/EnableAuthenticator", "form#send-code", new() { ["Input.Code"] = Totp.Code(sharedKey, DateTimeOffset.UtcNow) });
+        Assert.Equal(HttpStatusCode.Redirect, enabled.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await session.Http.GetAsync(enabled.Headers.Location!.OriginalString)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await session.Http.GetAsync("/Clients")).StatusCode);
+
+        // The admin has no authenticator either: set it up too, then make the rule optional again.
+        Assert.Equal("/Identity/Account/Manage/EnableAuthenticator", (await admin.Http.GetAsync("/Users")).Headers.Location!.OriginalString);
+        var adminSetup = await admin.GetPageAsync("/Identity/Account/Manage/EnableAuthenticator");
+        var adminKey = adminSetup.QuerySelector("kbd")!.TextContent.Replace(" ", "");
+        await admin.SubmitAsync(adminSetup, "/Identity/Account/Manage/EnableAuthenticator", "form#send-code", new() { ["Input.Code"] = Totp.Code(adminKey, DateTimeOffset.UtcNow) });
+        var users = await admin.GetPageAsync("/Users");
+        Assert.Contains("Required", users.QuerySelector("#two-factor-rule")!.TextContent);
+        await admin.SubmitAsync(users, "/Users", "form#two-factor-rule", []);
+
+        var later = await BrowserlessSession.SignInAsync(app, await app.ConsultantAsync("no.enrol@consultancy.test"));
+        Assert.Equal(HttpStatusCode.OK, (await later.Http.GetAsync("/Clients")).StatusCode);
+        var log = await admin.GetPageAsync("/SecurityLog?kind=TwoFactorRuleChanged");
+        Assert.Equal(2, log.QuerySelectorAll("#security-log tbody tr").Length);
+    }
+}

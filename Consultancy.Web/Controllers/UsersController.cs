@@ -1,20 +1,23 @@
 using Consultancy.Application.Domain;
+using Consultancy.Application.Security;
 using Consultancy.Application.Users;
 using Consultancy.Infrastructure.Identity;
 using Consultancy.Web.Infrastructure;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Consultancy.Web.Controllers;
 
 [Authorize(Roles = Roles.Admin)]
-public sealed class UsersController(IMediator mediator) : Controller
+public sealed class UsersController(IMediator mediator, IMemoryCache cache) : Controller
 {
     [HttpGet]
     public async Task<IActionResult> Index([FromQuery] GetUserList query, CancellationToken ct)
     {
         ViewData["Search"] = query.Search;
+        ViewData["RequireTwoFactor"] = await mediator.Send(new GetTwoFactorRequirement(), ct);
         return View(await mediator.Send(query, ct));
     }
 
@@ -34,6 +37,17 @@ public sealed class UsersController(IMediator mediator) : Controller
     {
         await mediator.Send(new ChangeUserRole(id, role), ct);
         TempData.Success($"Role changed to {role}.");
+        return RedirectToAction(nameof(Index));
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> TwoFactorRule(bool required, CancellationToken ct)
+    {
+        await mediator.Send(new SetTwoFactorRequirement(required), ct);
+        TwoFactorRequirement.ForgetRule(cache);
+        TempData.Success(required
+            ? "Two-factor sign-in is now required. Users without an authenticator app set one up at their next page."
+            : "Two-factor sign-in is now optional.");
         return RedirectToAction(nameof(Index));
     }
 

@@ -20,6 +20,7 @@ public interface IAppDbContext
     DbSet<LetterRequest> LetterRequests { get; }
     DbSet<LetterRequestTemplate> LetterRequestTemplates { get; }
     DbSet<SecurityEvent> SecurityEvents { get; }
+    DbSet<SecurityPolicy> SecurityPolicies { get; }
     DatabaseFacade Database { get; }
 
     /// <summary>

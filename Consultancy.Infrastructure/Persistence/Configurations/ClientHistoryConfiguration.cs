@@ -60,3 +60,12 @@ internal sealed class SecurityEventConfiguration : IEntityTypeConfiguration<Secu
         log.HasIndex(e => e.At);
     }
 }
+
+internal sealed class SecurityPolicyConfiguration : IEntityTypeConfiguration<SecurityPolicy>
+{
+    public void Configure(EntityTypeBuilder<SecurityPolicy> policy)
+    {
+        policy.Property(p => p.Id).ValueGeneratedNever();
+        policy.HasData(new { Id = SecurityPolicy.SingletonId, RequireTwoFactor = false });
+    }
+}

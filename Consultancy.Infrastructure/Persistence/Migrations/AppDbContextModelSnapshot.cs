@@ -764,6 +764,29 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                     b.ToTable("SecurityEvents");
                 });
 
+            modelBuilder.Entity("Consultancy.Application.Domain.SecurityPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RequireTwoFactor")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SecurityPolicies");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            RequireTwoFactor = false
+                        });
+                });
+
             modelBuilder.Entity("Consultancy.Application.Domain.UserProfile", b =>
                 {
                     b.Property<string>("Id")

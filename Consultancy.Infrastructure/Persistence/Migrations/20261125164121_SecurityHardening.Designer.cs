@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Consultancy.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261125163513_SecurityLog")]
-    partial class SecurityLog
+    [Migration("20261125164121_SecurityHardening")]
+    partial class SecurityHardening
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -765,6 +765,29 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                     b.HasIndex("At");
 
                     b.ToTable("SecurityEvents");
+                });
+
+            modelBuilder.Entity("Consultancy.Application.Domain.SecurityPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RequireTwoFactor")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SecurityPolicies");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            RequireTwoFactor = false
+                        });
                 });
 
             modelBuilder.Entity("Consultancy.Application.Domain.UserProfile", b =>

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Consultancy.Infrastructure.Persistence.Migrations
 {
     /// <inheritdoc />
-    public partial class SecurityLog : Migration
+    public partial class SecurityHardening : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -29,6 +29,24 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                     table.PrimaryKey("PK_SecurityEvents", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "SecurityPolicies",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequireTwoFactor = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ChangedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SecurityPolicies", x => x.Id);
+                });
+
+            migrationBuilder.InsertData(
+                table: "SecurityPolicies",
+                columns: new[] { "Id", "ChangedAt", "RequireTwoFactor" },
+                values: new object[] { 1, null, false });
+
             migrationBuilder.CreateIndex(
                 name: "IX_SecurityEvents_At",
                 table: "SecurityEvents",
@@ -40,6 +58,9 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
         {
             migrationBuilder.DropTable(
                 name: "SecurityEvents");
+
+            migrationBuilder.DropTable(
+                name: "SecurityPolicies");
         }
     }
 }
