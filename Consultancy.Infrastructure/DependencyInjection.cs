@@ -56,8 +56,11 @@ public static class DependencyInjection
 
         services.AddOptions<ReminderSettings>().Bind(configuration.GetSection(ReminderSettings.Section));
         services.AddOptions<LetterSettings>().Bind(configuration.GetSection(LetterSettings.Section));
+        services.AddOptions<PrivacySettings>().Bind(configuration.GetSection(PrivacySettings.Section));
         return services;
     }
+
+    public const string PurgeEmailBodiesJobName = "purge-email-bodies";
 
     /// <summary>The background jobs. Separate from <see cref="AddInfrastructure"/> so tools and tests can run without them.</summary>
     public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration)
@@ -69,6 +72,10 @@ public static class DependencyInjection
             quartz.AddJob<DispatchOutboxJob>(job => job.WithIdentity(dispatch));
             quartz.AddTrigger(trigger => trigger.ForJob(dispatch).StartNow()
                 .WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromSeconds(interval)).RepeatForever()));
+            var purge = new JobKey(PurgeEmailBodiesJobName);
+            quartz.AddJob<PurgeEmailBodiesJob>(job => job.WithIdentity(purge));
+            quartz.AddTrigger(trigger => trigger.ForJob(purge).StartAt(DateTimeOffset.UtcNow.AddMinutes(1))
+                .WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromHours(6)).RepeatForever()));
         });
         // Shutting down waits for a running batch, so no claimed message is left half-recorded.
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);

@@ -1,0 +1,12 @@
+namespace Consultancy.Application.Common.Settings;
+
+/// <summary>The <c>Privacy</c> configuration section.</summary>
+public sealed class PrivacySettings
+{
+    public const string Section = "Privacy";
+
+    /// <summary>Days after which the bodies of sent, cancelled and failed emails are deleted (their record stays).</summary>
+    public int EmailBodyRetentionDays { get; set; } = 180;
+
+    public TimeSpan EmailBodyRetention => TimeSpan.FromDays(Math.Max(1, EmailBodyRetentionDays));
+}
