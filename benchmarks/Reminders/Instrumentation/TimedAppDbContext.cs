@@ -25,6 +25,8 @@ internal sealed class TimedAppDbContext(AppDbContext inner, PhaseTimer phases) :
     public DbSet<PlaybookItem> PlaybookItems => inner.PlaybookItems;
     public DbSet<LetterRequest> LetterRequests => inner.LetterRequests;
     public DbSet<LetterRequestTemplate> LetterRequestTemplates => inner.LetterRequestTemplates;
+    public DbSet<SecurityEvent> SecurityEvents => inner.SecurityEvents;
+    public DbSet<SecurityPolicy> SecurityPolicies => inner.SecurityPolicies;
     public DatabaseFacade Database => inner.Database;
     public IQueryable<Client> ClientsMatching(string term) => inner.ClientsMatching(term);
 
