@@ -1,13 +1,9 @@
 using System.Net;
 using AngleSharp.Dom;
 using Consultancy.Application.Board;
-using Consultancy.Application.Clients;
 using Consultancy.Application.Domain;
-using Consultancy.Infrastructure.Identity;
-using Consultancy.Infrastructure.Persistence;
 using Consultancy.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Consultancy.Tests.Web;
 
@@ -18,13 +14,13 @@ public sealed class BoardPagesTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var nadia = await app.ConsultantAsync("board.nadia@consultancy.test");
         var omar = await app.ConsultantAsync("board.omar@consultancy.test");
-        var applied = await AddClientAsync(nadia.Id, ClientStage.Applied, "Chidi", "Nwosu", "ERAS 2028");
-        await AddDeadlineAsync(applied, "Send transcripts", new DateOnly(2030, 3, 1), DeadlineStatus.Done);
-        await AddDeadlineAsync(applied, "Certify rank list", new DateOnly(2030, 2, 20), DeadlineStatus.Open);
-        await AddDeadlineAsync(applied, "Match Day", new DateOnly(2030, 3, 20), DeadlineStatus.Open);
-        var lead = await AddClientAsync(nadia.Id, ClientStage.Lead, "Lena", "Haddad", null);
-        await AddClientAsync(nadia.Id, ClientStage.Lead, "Archived", "Person", null, archived: true);
-        await AddClientAsync(omar.Id, ClientStage.Applied, "Someone", "Else", "ERAS 2028");
+        var applied = await app.AddClientAsync(nadia.Id, ClientStage.Applied, "Chidi", "Nwosu", "ERAS 2028");
+        await app.AddDeadlineAsync(applied, "Send transcripts", new DateOnly(2030, 3, 1), DeadlineStatus.Done);
+        await app.AddDeadlineAsync(applied, "Certify rank list", new DateOnly(2030, 2, 20), DeadlineStatus.Open);
+        await app.AddDeadlineAsync(applied, "Match Day", new DateOnly(2030, 3, 20), DeadlineStatus.Open);
+        var lead = await app.AddClientAsync(nadia.Id, ClientStage.Lead, "Lena", "Haddad", null);
+        await app.AddClientAsync(nadia.Id, ClientStage.Lead, "Archived", "Person", null, archived: true);
+        await app.AddClientAsync(omar.Id, ClientStage.Applied, "Someone", "Else", "ERAS 2028");
         var session = await BrowserlessSession.SignInAsync(app, nadia);
 
         var page = await session.GetPageAsync("/Board");
@@ -47,7 +43,7 @@ public sealed class BoardPagesTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task Moving_a_card_with_its_move_menu_changes_the_stage_records_history_and_shows_on_the_client_page()
     {
         var consultant = await app.ConsultantAsync("board.mover@consultancy.test");
-        var id = await AddClientAsync(consultant.Id, ClientStage.Documents, "Ravi", "Menon", "ERAS 2028");
+        var id = await app.AddClientAsync(consultant.Id, ClientStage.Documents, "Ravi", "Menon", "ERAS 2028");
         var session = await BrowserlessSession.SignInAsync(app, consultant);
 
         var response = await session.SubmitAsync("/Board", $"#client-{id} form.board-move", new() { ["stage"] = nameof(ClientStage.Interviewing) });
@@ -60,7 +56,7 @@ public sealed class BoardPagesTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Empty(CardNames(board, ClientStage.Documents));
         var details = await session.GetPageAsync($"/Clients/Details/{id}");
         Assert.Contains("Interviewing", details.QuerySelector(".stage-badge")!.TextContent);
-        var history = await QueryAsync(db => db.ClientStageChanges.Where(s => s.ClientId == id).OrderBy(s => s.Id)
+        var history = await app.QueryAsync(db => db.ClientStageChanges.Where(s => s.ClientId == id).OrderBy(s => s.Id)
             .Select(s => new { s.FromStage, s.ToStage, s.ChangedById }).ToListAsync());
         Assert.Equal(ClientStage.Documents, history[^1].FromStage);
         Assert.Equal(ClientStage.Interviewing, history[^1].ToStage);
@@ -72,19 +68,19 @@ public sealed class BoardPagesTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var owner = await app.ConsultantAsync("board.owner@consultancy.test");
         var intruder = await BrowserlessSession.SignInAsync(app, await app.ConsultantAsync("board.intruder@consultancy.test"));
-        var id = await AddClientAsync(owner.Id, ClientStage.Applied, "Kept", "Safe", null);
+        var id = await app.AddClientAsync(owner.Id, ClientStage.Applied, "Kept", "Safe", null);
 
         var response = await intruder.PostAsync($"/Board/Move/{id}", "/Board", new() { ["stage"] = nameof(ClientStage.Withdrawn) });
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal(ClientStage.Applied, await QueryAsync(db => db.Clients.Where(c => c.Id == id).Select(c => c.Stage).SingleAsync()));
+        Assert.Equal(ClientStage.Applied, await app.QueryAsync(db => db.Clients.Where(c => c.Id == id).Select(c => c.Stage).SingleAsync()));
     }
 
     [Fact]
     public async Task A_move_to_a_stage_that_does_not_exist_goes_back_to_the_board_with_a_message_and_changes_nothing()
     {
         var consultant = await app.ConsultantAsync("board.badstage@consultancy.test");
-        var id = await AddClientAsync(consultant.Id, ClientStage.Applied, "Odd", "Request", null);
+        var id = await app.AddClientAsync(consultant.Id, ClientStage.Applied, "Odd", "Request", null);
         var session = await BrowserlessSession.SignInAsync(app, consultant);
 
         var response = await session.PostAsync($"/Board/Move/{id}", "/Board", new() { ["stage"] = "42" });
@@ -92,7 +88,7 @@ public sealed class BoardPagesTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var board = await session.GetPageAsync(response.Headers.Location!.OriginalString);
         Assert.Contains("The value '42' is invalid.", board.QuerySelector("[role=alert]")!.TextContent);
-        Assert.Equal(ClientStage.Applied, await QueryAsync(db => db.Clients.Where(c => c.Id == id).Select(c => c.Stage).SingleAsync()));
+        Assert.Equal(ClientStage.Applied, await app.QueryAsync(db => db.Clients.Where(c => c.Id == id).Select(c => c.Stage).SingleAsync()));
     }
 
     [Fact]
@@ -100,8 +96,8 @@ public sealed class BoardPagesTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var first = await app.ConsultantAsync("board.first@consultancy.test");
         var second = await app.ConsultantAsync("board.second@consultancy.test");
-        var firsts = await AddClientAsync(first.Id, ClientStage.Onboarding, "Firsts", "Client", null);
-        var seconds = await AddClientAsync(second.Id, ClientStage.Onboarding, "Seconds", "Client", null);
+        var firsts = await app.AddClientAsync(first.Id, ClientStage.Onboarding, "Firsts", "Client", null);
+        var seconds = await app.AddClientAsync(second.Id, ClientStage.Onboarding, "Seconds", "Client", null);
         var admin = await BrowserlessSession.SignInAsync(app, app.Admin);
 
         var everyone = await admin.GetPageAsync("/Board");
@@ -120,7 +116,7 @@ public sealed class BoardPagesTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var consultant = await app.ConsultantAsync("board.busy@consultancy.test");
         var session = await BrowserlessSession.SignInAsync(app, consultant);
-        await AddClientAsync(consultant.Id, ClientStage.Matched, "Only", "One", null);
+        await app.AddClientAsync(consultant.Id, ClientStage.Matched, "Only", "One", null);
         await session.GetPageAsync("/Board");
         app.SqlCommands.Clear();
         await session.GetPageAsync("/Board");
@@ -129,8 +125,8 @@ public sealed class BoardPagesTests(AppFactory app) : IClassFixture<AppFactory>
         var start = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         var ids = new List<int>();
         for (var i = 0; i < GetPipelineBoard.CardsPerColumn + 7; i++)
-            ids.Add(await AddClientAsync(consultant.Id, ClientStage.Applied, $"Busy{i:00}", "Applicant", "ERAS 2028", updatedAt: start.AddHours(i)));
-        foreach (var id in ids.Take(20)) await AddDeadlineAsync(id, "Interview", new DateOnly(2030, 1, 10), DeadlineStatus.Open);
+            ids.Add(await app.AddClientAsync(consultant.Id, ClientStage.Applied, $"Busy{i:00}", "Applicant", "ERAS 2028", updatedAt: start.AddHours(i)));
+        foreach (var id in ids.Take(20)) await app.AddDeadlineAsync(id, "Interview", new DateOnly(2030, 1, 10), DeadlineStatus.Open);
 
         app.SqlCommands.Clear();
         var page = await session.GetPageAsync("/Board");
@@ -150,41 +146,4 @@ public sealed class BoardPagesTests(AppFactory app) : IClassFixture<AppFactory>
 
     private static List<string> CardNames(IDocument page, ClientStage stage) =>
         page.QuerySelectorAll($"section[data-stage={stage}] .board-card a[href^='/Clients/Details']").Select(a => a.TextContent.Trim()).ToList();
-
-    private async Task<int> AddClientAsync(string consultantId, ClientStage stage, string firstName, string lastName, string? season,
-        bool archived = false, DateTime? updatedAt = null)
-    {
-        await using var scope = app.Services.CreateSystemScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var form = ClientBuilder.NewClient(firstName, lastName);
-        form.Season = season;
-        var client = Client.Open(consultantId, stage, DateTime.UtcNow, null);
-        form.ApplyTo(client);
-        if (archived) client.Archive(DateTime.UtcNow);
-        db.Clients.Add(client);
-        await db.SaveChangesAsync();
-        if (updatedAt is { } at)
-            await db.Clients.Where(c => c.Id == client.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.UpdatedAt, at));
-        return client.Id;
-    }
-
-    private async Task AddDeadlineAsync(int clientId, string title, DateOnly due, DeadlineStatus status)
-    {
-        await using var scope = app.Services.CreateSystemScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var client = await db.Clients.SingleAsync(c => c.Id == clientId);
-        var deadline = new Deadline(client, DateTime.UtcNow) { Title = title };
-        deadline.MoveByHand(due);
-        deadline.AnchorTo(TimeZones.Find(client.TimeZoneId));
-        db.Deadlines.Add(deadline);
-        await db.SaveChangesAsync();
-        if (status != DeadlineStatus.Open)
-            await db.Deadlines.Where(d => d.Id == deadline.Id).ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, status));
-    }
-
-    private async Task<T> QueryAsync<T>(Func<AppDbContext, Task<T>> query)
-    {
-        await using var scope = app.Services.CreateSystemScope();
-        return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
-    }
 }
