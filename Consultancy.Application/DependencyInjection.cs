@@ -37,6 +37,7 @@ public static class DependencyInjection
         services.AddScoped<LetterFollowUpPlanner>();
         services.AddScoped<LetterStatusChanges>();
         services.AddScoped<LetterEmail>();
+        services.AddScoped<Clients.Import.ClientImportPlanner>();
         services.AddAutoMapper(_ => { }, Self);
         return services;
     }

@@ -142,12 +142,12 @@ public static class ClientCsv
     private static ClientCsvColumn Choice<T>(string header, Func<ClientCsvRow, T> get, Action<ClientCsvRow, T> set) where T : struct, Enum
     {
         var names = Enum.GetValues<T>().Select(v => v.DisplayName()).ToList();
-        return new ClientCsvColumn(header, "One of: " + string.Join("; ", names) + ". Empty means " + names[0] + ".", false)
+        return new ClientCsvColumn(header, "One of: " + string.Join("; ", names) + ". Empty leaves it unchanged (new clients: " + names[0] + ").", false)
         {
             Format = row => get(row).DisplayName(),
             Parse = (row, cell) =>
             {
-                if (cell.Length == 0) { set(row, default); return null; }
+                if (cell.Length == 0) return null;
                 foreach (var value in Enum.GetValues<T>())
                     if (string.Equals(value.DisplayName(), cell, StringComparison.OrdinalIgnoreCase)
                         || string.Equals(value.ToString(), cell, StringComparison.OrdinalIgnoreCase))
