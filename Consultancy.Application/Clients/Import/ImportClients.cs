@@ -18,6 +18,8 @@ public sealed record ImportResult(int Added, int Updated);
 internal sealed class ImportClientsHandler(IAppDbContext db, ClientImportPlanner planner, ReminderPlanner reminders, ICurrentUser user, TimeProvider clock)
     : IRequestHandler<ImportClients, ImportResult>
 {
+    private const int RowsPerSave = 500;
+
     public async Task<ImportResult> Handle(ImportClients request, CancellationToken ct)
     {
         var rows = await planner.PlanAsync(request.Csv, tracked: true, ct);
@@ -28,8 +30,10 @@ internal sealed class ImportClientsHandler(IAppDbContext db, ClientImportPlanner
 
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        foreach (var row in rows)
+        foreach (var (row, index) in rows.Select((row, index) => (row, index)))
         {
+            // One transaction keeps it all or nothing; saving as it goes keeps each save's change set small.
+            if (index > 0 && index % RowsPerSave == 0) await db.SaveChangesAsync(ct);
             if (row.Existing is { } client)
             {
                 var (zone, email) = (client.TimeZoneId, client.Email);
