@@ -15,7 +15,7 @@ public sealed class BoardAndImportJourneyTests(BrowserFixture browser) : IClassF
         await browser.App.AddClientAsync(consultant.Id, ClientStage.Onboarding, "Farida", "Haidari");
         var page = await browser.SignedInPageAsync(consultant);
 
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Board" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Board", Exact = true }).ClickAsync();
         var onboarding = page.GetByRole(AriaRole.Region, new() { Name = "Onboarding" });
         await Assertions.Expect(onboarding.GetByRole(AriaRole.Link, new() { Name = "Farida Haidari" })).ToBeVisibleAsync();
 
