@@ -223,6 +223,16 @@ public sealed class CsvImportTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal("The file is 10 MB; the largest import is 10 MB. Split it into smaller files.", page.QuerySelector("span.field-validation-error")!.TextContent);
     }
 
+    [Fact]
+    public async Task A_request_far_over_the_size_limit_is_refused_without_a_server_error()
+    {
+        var session = await BrowserlessSession.SignInAsync(app, await app.ConsultantAsync("import.enormous@consultancy.test"));
+
+        var response = await PostFileAsync(session, new byte[12 * 1024 * 1024]);
+
+        Assert.True((int)response.StatusCode is >= 400 and < 500, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
     private static async Task<IDocument> UploadAsync(BrowserlessSession session, string csv)
     {
         var response = await PostFileAsync(session, Encoding.UTF8.GetBytes(csv));

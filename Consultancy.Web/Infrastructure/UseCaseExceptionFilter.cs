@@ -20,7 +20,10 @@ public sealed class UseCaseExceptionFilter : IAsyncActionFilter
     {
         if (before.Controller is not Controller controller) { await next(); return; }
 
-        if (HttpMethods.IsPost(before.HttpContext.Request.Method) && !before.ModelState.IsValid)
+        // Only a form can be shown again; an action without one (the error pages, re-executed for a refused
+        // POST whose body could not be read) goes on to its own result.
+        if (HttpMethods.IsPost(before.HttpContext.Request.Method) && !before.ModelState.IsValid
+            && (FormModel(before) is not null || ReturnTarget(before) is not null))
         {
             before.Result = Invalid(controller, before, before.ModelState);
             return;
