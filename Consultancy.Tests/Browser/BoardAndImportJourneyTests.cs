@@ -33,6 +33,23 @@ public sealed class BoardAndImportJourneyTests(BrowserFixture browser) : IClassF
     }
 
     [SkippableFact]
+    public async Task Dragging_a_card_to_another_column_moves_the_client_through_the_same_form()
+    {
+        Skip.IfNot(BrowserFixture.ChromiumInstalled, BrowserFixture.SkipReason);
+        var consultant = await browser.App.ConsultantAsync("board.drag@consultancy.test");
+        await browser.App.AddClientAsync(consultant.Id, ClientStage.Interviewing, "Samir", "Aziz");
+        var page = await browser.SignedInPageAsync(consultant);
+        await page.GotoAsync("/Board");
+
+        var card = page.Locator(".board-card", new() { Has = page.GetByRole(AriaRole.Link, new() { Name = "Samir Aziz" }) });
+        await card.DragToAsync(page.GetByRole(AriaRole.Region, new() { Name = "Rank list submitted" }));
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Client moved to Rank list submitted.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Rank list submitted" })
+            .GetByRole(AriaRole.Link, new() { Name = "Samir Aziz" })).ToBeVisibleAsync();
+    }
+
+    [SkippableFact]
     public async Task A_consultant_imports_a_small_csv_after_checking_it_and_finds_an_imported_client()
     {
         Skip.IfNot(BrowserFixture.ChromiumInstalled, BrowserFixture.SkipReason);
