@@ -84,6 +84,18 @@ public sealed class OutboxMessage
 
     public bool IsPending => Status == OutboxStatus.Pending;
 
+    /// <summary>The server accepted it: from now on it is history, never sent or re-planned again.</summary>
+    public void MarkSent(DateTime sentAt, string messageId, string recipient)
+    {
+        Status = OutboxStatus.Sent;
+        SentAt = sentAt;
+        MessageId = messageId;
+        Recipient = recipient;
+        LastError = null;
+        LockToken = null;
+        LockedUntil = null;
+    }
+
     public void CancelBecause(string reason)
     {
         if (Status is OutboxStatus.Sent) return;

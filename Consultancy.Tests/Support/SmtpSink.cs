@@ -24,6 +24,8 @@ public sealed class SmtpSink : IAsyncDisposable
 
     /// <summary>While true, every message is answered "452 try again later" and not kept.</summary>
     public bool RefuseTemporarily { get; set; }
+    /// <summary>Runs for each message the server accepts, before it replies: e.g. time passing during a send.</summary>
+    public Action<MimeMessage>? OnAccepted { get; set; }
 
     public SmtpSink() => Start();
 
@@ -78,7 +80,9 @@ public sealed class SmtpSink : IAsyncDisposable
         {
             if (sink.RefuseTemporarily) return new SmtpResponse(SmtpReplyCode.InsufficientStorage, "Try again later");
             using var stream = new MemoryStream(buffer.ToArray());
-            sink._messages.Enqueue(await MimeMessage.LoadAsync(stream, ct));
+            var message = await MimeMessage.LoadAsync(stream, ct);
+            sink._messages.Enqueue(message);
+            sink.OnAccepted?.Invoke(message);
             return SmtpResponse.Ok;
         }
     }
