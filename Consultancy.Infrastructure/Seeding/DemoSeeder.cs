@@ -46,6 +46,19 @@ public static class DemoSeeder
             ["Olena", "Andriy", "Iryna", "Dmytro"], ["Shevchenko", "Kovalenko", "Bondarenko", "Tkachenko"]),
     ];
 
+    /// <summary>
+    /// Deadlines a week ahead whose first reminder (7 days before) is brought forward to a few minutes after
+    /// the first start, so a new user sees reminders go out — as .eml files and as Sent in the outbox — at once.
+    /// </summary>
+    public static readonly (string Title, DeadlineCategory Category, TimeSpan FirstReminderAfterStart)[] FirstMinutesDeadlines =
+    [
+        ("Upload your updated CV for review", DeadlineCategory.Documents, TimeSpan.FromMinutes(1)),
+        ("Send your personal statement draft", DeadlineCategory.Documents, TimeSpan.FromMinutes(2)),
+        ("Book a mock interview session", DeadlineCategory.Interview, TimeSpan.FromMinutes(3)),
+    ];
+
+    private const int FirstMinutesOffsetDays = 7;
+
     private static readonly string[] Specialties =
         ["Internal Medicine", "Family Medicine", "Pediatrics", "Psychiatry", "Pathology", "Internal Medicine, Family Medicine", "Neurology"];
 
@@ -95,6 +108,68 @@ public static class DemoSeeder
         foreach (var deadline in behind) deadline.Complete(now, null);
         await provider.GetRequiredService<ReminderPlanner>().ReplanAsync(behind, ct);
         await db.SaveChangesAsync(ct);
+
+        await AddFirstMinutesDeadlinesAsync(db, provider.GetRequiredService<ReminderPlanner>(), now, ct);
+    }
+
+    /// <summary>
+    /// Each of <see cref="FirstMinutesDeadlines"/> once (a restart finds it by its title and adds nothing): due in
+    /// a week in the client's zone, planned as usual, then its 7-days-before reminder — due at the send hour today,
+    /// possibly already past — set to go out minutes from now instead. Re-planning later puts it back on the
+    /// usual schedule; once sent it is history like any other.
+    /// </summary>
+    private static async Task AddFirstMinutesDeadlinesAsync(AppDbContext db, ReminderPlanner planner, DateTime now, CancellationToken ct)
+    {
+        var titles = FirstMinutesDeadlines.Select(d => d.Title).ToList();
+        var existing = await db.Deadlines.Where(d => titles.Contains(d.Title) && d.Client!.Email.EndsWith("@example.org"))
+            .Select(d => d.Title).ToListAsync(ct);
+        if (existing.Count == FirstMinutesDeadlines.Length) return;
+
+        // Clients mid-application who still get reminders, one per deadline, in different time zones.
+        var clients = (await db.Clients
+                .Where(c => c.Email.EndsWith("@example.org") && !c.IsArchived && !c.RemindersOptedOut
+                    && (c.Stage == ClientStage.Onboarding || c.Stage == ClientStage.Documents || c.Stage == ClientStage.Applied))
+                .OrderBy(c => c.Id)
+                .ToListAsync(ct))
+            .DistinctBy(c => c.TimeZoneId)
+            .Take(FirstMinutesDeadlines.Length)
+            .ToList();
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var added = new List<(Deadline Deadline, DateTime FirstReminderAt)>();
+        for (var i = 0; i < Math.Min(FirstMinutesDeadlines.Length, clients.Count); i++)
+        {
+            var (title, category, after) = FirstMinutesDeadlines[i];
+            if (existing.Contains(title)) continue;
+            var client = clients[i];
+            var zone = TimeZones.Find(client.TimeZoneId);
+            var deadline = new Deadline(client, now)
+            {
+                Title = title,
+                Category = category,
+                DueDate = LocalTimes.Today(now, zone).AddDays(FirstMinutesOffsetDays),
+                ReminderOffsets = new ReminderOffsets([FirstMinutesOffsetDays, 1]),
+            };
+            deadline.AnchorTo(zone);
+            db.Deadlines.Add(deadline);
+            added.Add((deadline, now + after));
+        }
+        await db.SaveChangesAsync(ct);
+        await planner.ReplanAsync([.. added.Select(a => a.Deadline)], ct);
+        await db.SaveChangesAsync(ct);
+
+        foreach (var (deadline, firstReminderAt) in added)
+        {
+            var key = OutboxMessage.ReminderKey(deadline.Id, FirstMinutesOffsetDays);
+            var first = await db.OutboxMessages.SingleOrDefaultAsync(m => m.DedupKey == key, ct);
+            // Not planned at all when the send hour has already passed in the client's zone today.
+            if (first is null)
+                db.OutboxMessages.Add(OutboxMessage.Reminder(deadline, FirstMinutesOffsetDays, deadline.Client!.Email, firstReminderAt, now));
+            else
+                first.Reschedule(firstReminderAt);
+        }
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
     }
 
     private static IEnumerable<Client> DemoClients(IReadOnlyList<string> consultantIds, DateTime now)
