@@ -196,9 +196,11 @@ internal sealed class DispatchOutboxHandler(
         var text = error.Message.Length > 1000 ? error.Message[..1000] : error.Message;
         logger.LogWarning("Outbox message {Id} attempt {Attempt} failed ({Outcome}): {Error}", message.Id, attempts, giveUp ? "giving up" : "will retry", text);
 
+        // The later of the back-off and the row's due time as it is now: a re-plan while this dispatcher held the
+        // row (the deadline moved) may have set a later one.
         await Mine(message, token).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.Status, giveUp ? OutboxStatus.Failed : OutboxStatus.Pending)
-            .SetProperty(m => m.DueAt, giveUp ? message.DueAt : retryAt)
+            .SetProperty(m => m.DueAt, m => giveUp || m.DueAt > retryAt ? m.DueAt : retryAt)
             .SetProperty(m => m.LastError, text)
             .SetProperty(m => m.LockToken, (Guid?)null)
             .SetProperty(m => m.LockedUntil, (DateTime?)null), ct);

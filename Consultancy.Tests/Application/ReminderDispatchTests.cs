@@ -290,7 +290,11 @@ public sealed class ReminderDispatchTests : IAsyncLifetime
         }, database.AddTo);
         var maya = await TestUsers.CreateAsync(app.Services, "maya@consultancy.test");
         await ManyDueRemindersAsync(app, maya, 10);
-        _smtp.OnAccepted = _ => app.Clock.Advance(TimeSpan.FromMilliseconds(300));
+        _smtp.OnReceiving = () =>
+        {
+            app.Clock.Advance(TimeSpan.FromMilliseconds(300));
+            return Task.CompletedTask;
+        };
         database.FailCommit(2, dies: true);
 
         await Assert.ThrowsAnyAsync<IOException>(app.DispatchAsync);
@@ -303,6 +307,57 @@ public sealed class ReminderDispatchTests : IAsyncLifetime
         Assert.Equal(5, sentAt.Count);
         // Each row keeps the time its own send was accepted.
         Assert.Equal(5, sentAt.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_due_date_moved_while_a_dispatcher_holds_the_reminder_moves_its_retry_to_the_new_time()
+    {
+        var (clientId, deadlineId) = await ClientWithDeadlineAsync("7");
+        var reminder = (await RemindersOfAsync(deadlineId)).Single();
+        _app.Clock.SetUtcNow(reminder.DueAt);
+        var maya = _maya;
+        _smtp.RefuseTemporarily = true;
+        // The consultant moves the deadline a month later while the server is still answering this reminder.
+        _smtp.OnReceiving = async () =>
+        {
+            _smtp.OnReceiving = null;
+            var form = await _app.SendAsync(maya, new GetDeadlineForEdit(deadlineId));
+            await _app.SendAsync(maya, form with { DueDate = new DateOnly(2027, 3, 1) });
+        };
+
+        Assert.Equal(1, (await _app.DispatchAsync()).Retrying);
+
+        var moved = (await RemindersOfAsync(deadlineId)).Single();
+        var planned = new DateTime(2027, 2, 22, 8, 0, 0, DateTimeKind.Utc); // 09:00 in Lagos
+        Assert.Equal((OutboxStatus.Pending, planned, 1), (moved.Status, moved.DueAt, moved.Attempts));
+        _smtp.RefuseTemporarily = false;
+        _app.Clock.SetUtcNow(reminder.DueAt.AddMinutes(30));
+        Assert.Equal(0, (await _app.DispatchAsync()).Sent);
+        _app.Clock.SetUtcNow(planned);
+        Assert.Equal(1, (await _app.DispatchAsync()).Sent);
+        Assert.Equal("Reminder: Upload personal statement is due in 7 days (1 Mar)", Assert.Single(_smtp.Messages).Subject);
+    }
+
+    [Fact]
+    public async Task A_due_date_moved_while_a_crashed_dispatcher_holds_the_reminder_is_sent_at_the_new_time_not_at_lease_expiry()
+    {
+        var (_, deadlineId) = await ClientWithDeadlineAsync("7");
+        var reminder = (await RemindersOfAsync(deadlineId)).Single();
+        _app.Clock.SetUtcNow(reminder.DueAt);
+        await _app.QueryAsync(db => db.OutboxMessages.ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.LockToken, Guid.NewGuid())
+            .SetProperty(m => m.LockedUntil, reminder.DueAt.AddMinutes(5))
+            .SetProperty(m => m.Attempts, 1)));
+
+        var form = await _app.SendAsync(_maya, new GetDeadlineForEdit(deadlineId));
+        await _app.SendAsync(_maya, form with { DueDate = new DateOnly(2027, 3, 1) });
+
+        var planned = new DateTime(2027, 2, 22, 8, 0, 0, DateTimeKind.Utc);
+        _app.Clock.SetUtcNow(reminder.DueAt.AddMinutes(6));
+        Assert.Equal(0, (await _app.DispatchAsync()).Sent);
+        _app.Clock.SetUtcNow(planned);
+        Assert.Equal(1, (await _app.DispatchAsync()).Sent);
+        Assert.Contains("(1 Mar)", Assert.Single(_smtp.Messages).Subject);
     }
 
     private Dictionary<string, string?> RecordingInGroupsOf(int size) => new(ApplicationHarness.SmtpSettings(_smtp))
