@@ -45,6 +45,21 @@ public sealed class PersistenceTests
         Assert.Equal(app.Clock.GetUtcNow().UtcDateTime, created);
     }
 
+    /// <summary>
+    /// The outbox's crash window (README, guarantees) assumes a committed group of sends survives a power loss:
+    /// with synchronous=NORMAL, WAL commits since the last checkpoint could vanish and be sent again.
+    /// </summary>
+    [Fact]
+    public async Task Every_commit_is_synced_to_disk_before_it_counts()
+    {
+        await using var app = await ApplicationHarness.StartAsync();
+
+        var synchronous = await app.QueryAsync(db =>
+            db.Database.SqlQueryRaw<int>("SELECT synchronous AS Value FROM pragma_synchronous").SingleAsync());
+
+        Assert.Equal(2, synchronous); // FULL
+    }
+
     [Fact]
     public async Task The_model_has_no_changes_missing_from_the_migrations()
     {
