@@ -5,6 +5,9 @@ public enum OutboxKind
     Reminder = 0,
     Invitation = 1,
     Account = 2,
+    [System.ComponentModel.DataAnnotations.Display(Name = "Call invite")] CallInvite = 3,
+    [System.ComponentModel.DataAnnotations.Display(Name = "Call notice")] CallNotice = 4,
+    [System.ComponentModel.DataAnnotations.Display(Name = "Call reminder")] CallReminder = 5,
 }
 
 public enum OutboxStatus
@@ -29,6 +32,9 @@ public sealed class OutboxMessage
     public Client? Client { get; private set; }
     public int? DeadlineId { get; set; }
     public Deadline? Deadline { get; private set; }
+    /// <summary>The strategy call a call email is about; it is rendered from the call as it is at send time.</summary>
+    public int? StrategyCallId { get; private set; }
+    public StrategyCall? StrategyCall { get; private set; }
 
     public string Recipient { get; set; } = "";
     /// <summary>Fixed content (invitations, account mail); reminders are rendered from current data at send time.</summary>
@@ -73,6 +79,18 @@ public sealed class OutboxMessage
         TextBody = textBody,
         HtmlBody = htmlBody,
         DueAt = now,
+        CreatedAt = now,
+    };
+
+    public static OutboxMessage AboutCall(OutboxKind kind, string dedupKey, StrategyCall call, string recipient, DateTime dueAt, DateTime now) => new()
+    {
+        Kind = kind,
+        DedupKey = dedupKey,
+        ClientId = call.ClientId,
+        StrategyCall = call,
+        StrategyCallId = call.Id,
+        Recipient = recipient,
+        DueAt = dueAt,
         CreatedAt = now,
     };
 
