@@ -82,11 +82,11 @@ public sealed class OutboxMessage
         CreatedAt = now,
     };
 
-    public static OutboxMessage AboutCall(OutboxKind kind, string dedupKey, StrategyCall call, string recipient, DateTime dueAt, DateTime now) => new()
+    public static OutboxMessage AboutCall(OutboxKind kind, string dedupKey, StrategyCall call, int? clientId, string recipient, DateTime dueAt, DateTime now) => new()
     {
         Kind = kind,
         DedupKey = dedupKey,
-        ClientId = call.ClientId,
+        ClientId = clientId,
         StrategyCall = call,
         StrategyCallId = call.Id,
         Recipient = recipient,

@@ -1,0 +1,16 @@
+// Booking pages: show free times in the visitor's own time zone. On the first visit (no zone in the address)
+// the browser's zone is chosen and the form reloads the page with it; a changed choice applies at once.
+(function () {
+    var form = document.getElementById('zone-form');
+    if (!form) return;
+    var select = form.querySelector('select');
+    select.addEventListener('change', function () { form.submit(); });
+    if (form.getAttribute('data-zone-chosen') === 'true') return;
+    var zone;
+    try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone; } catch (e) { return; }
+    if (!zone || zone === select.value) return;
+    var known = Array.prototype.some.call(select.options, function (option) { return option.value === zone; });
+    if (!known) return;
+    select.value = zone;
+    form.submit();
+})();
