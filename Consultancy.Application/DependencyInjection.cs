@@ -38,6 +38,7 @@ public static class DependencyInjection
         services.AddScoped<BookableSlots>();
         services.AddScoped<BookingCalendar>();
         services.AddScoped<CallMail>();
+        services.AddScoped<CallEmail>();
         services.AddAutoMapper(_ => { }, Self);
         return services;
     }

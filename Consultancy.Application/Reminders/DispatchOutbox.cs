@@ -1,6 +1,7 @@
 using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Common.Settings;
 using Consultancy.Application.Domain;
+using Consultancy.Application.StrategyCalls;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -14,7 +15,7 @@ public sealed record DispatchOutbox : IRequest<DispatchResult>;
 public sealed record DispatchResult(int Sent, int Retrying, int Failed, int Cancelled);
 
 internal sealed class DispatchOutboxHandler(
-    IAppDbContext db, IEmailTransport transport, ReminderEmail reminders, TimeProvider clock,
+    IAppDbContext db, IEmailTransport transport, ReminderEmail reminders, CallEmail calls, TimeProvider clock,
     IOptions<ReminderSettings> options, ILogger<DispatchOutboxHandler> logger)
     : IRequestHandler<DispatchOutbox, DispatchResult>
 {
@@ -56,6 +57,8 @@ internal sealed class DispatchOutboxHandler(
     {
         var batch = await db.OutboxMessages.AsNoTracking()
             .Include(m => m.Deadline).Include(m => m.Client).ThenInclude(c => c!.Consultant)
+            .Include(m => m.StrategyCall).ThenInclude(c => c!.Client)
+            .Include(m => m.StrategyCall).ThenInclude(c => c!.Consultant)
             .Where(m => m.LockToken == token)
             .OrderBy(m => m.DueAt).ThenBy(m => m.Id)
             .ToListAsync(ct);
@@ -98,6 +101,7 @@ internal sealed class DispatchOutboxHandler(
 
     private string? WhyNotSend(OutboxMessage message)
     {
+        if (CallEmail.IsAboutCall(message)) return calls.WhyNotSend(message);
         if (message.Kind != OutboxKind.Reminder) return null;
         var now = clock.GetUtcNow().UtcDateTime;
         return message switch
@@ -113,8 +117,9 @@ internal sealed class DispatchOutboxHandler(
         };
     }
 
-    private EmailMessage Render(OutboxMessage message) => message.Kind == OutboxKind.Reminder
-        ? reminders.Render(message, message.Deadline!, message.Client!, message.Client!.Consultant)
+    private EmailMessage Render(OutboxMessage message) =>
+        CallEmail.IsAboutCall(message) ? calls.Render(message)
+        : message.Kind == OutboxKind.Reminder ? reminders.Render(message, message.Deadline!, message.Client!, message.Client!.Consultant)
         : new EmailMessage(message.Recipient, message.Subject ?? "", message.TextBody ?? "", message.HtmlBody, MessageKey: $"outbox-{message.Id}");
 
     private async Task MarkSentAsync(OutboxMessage message, Guid token, string messageId, List<AuditEntry> timeline)

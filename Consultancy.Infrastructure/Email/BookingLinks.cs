@@ -19,6 +19,8 @@ internal sealed class BookingLinks(IDataProtectionProvider protection, AppLinks 
 
     public string ManageUrl(string token) => links.Absolute("/book/manage/" + token);
 
+    public string StaffCallUrl(int callId) => links.Absolute(string.Create(CultureInfo.InvariantCulture, $"/Calls/Details/{callId}"));
+
     public int? CallFromManageToken(string token)
     {
         string text;

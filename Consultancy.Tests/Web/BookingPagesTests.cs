@@ -14,7 +14,7 @@ public sealed class BookingPagesTests : IAsyncLifetime
     // Wednesday 25 November 2026, 14:00 UTC; the first free time is Thursday 09:00 in New York (14:00 UTC).
     private static readonly DateTime FirstSlot = new(2026, 11, 26, 14, 0, 0, DateTimeKind.Utc);
     private readonly AppFactory _app = new AppFactory { Clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 14, 0, 0, TimeSpan.Zero)) }
-        .With("Booking:RateLimit:PermitLimit", "3").With("Booking:RateLimit:WindowSeconds", "3600");
+        .With("Booking:RateLimit:PermitLimit", "4").With("Booking:RateLimit:WindowSeconds", "3600");
     private TestUser _maya = null!;
 
     public async Task InitializeAsync()
@@ -114,13 +114,47 @@ public sealed class BookingPagesTests : IAsyncLifetime
         var visitor = new BrowserlessSession(_app.NewBrowserlessClient());
         var page = await visitor.GetPageAsync(SlotUrl(FirstSlot.AddDays(1)));
         var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < 4; i++)
+        for (var i = 0; i < 5; i++)
         {
             var details = Details($"flood{i}@applicant.test");
             details["Topic"] = "";
             statuses.Add((await visitor.SubmitAsync(page, SlotUrl(FirstSlot.AddDays(1)), "main form[method=post]", details)).StatusCode);
         }
 
-        Assert.Equal([HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal([HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    [Fact]
+    public async Task An_applicant_moves_and_cancels_through_the_manage_link_and_bad_links_get_a_clear_page()
+    {
+        var visitor = new BrowserlessSession(_app.NewBrowserlessClient());
+        var booked = await visitor.SubmitAsync(SlotUrl(FirstSlot), "main form[method=post]", Details("mover@applicant.test"));
+        var manageUrl = booked.Headers.Location!.OriginalString.Split('?')[0];
+
+        var slots = await visitor.GetPageAsync(manageUrl + "/reschedule?tz=Asia%2FKolkata");
+        var later = slots.QuerySelectorAll("a.slot").First(a => a.TextContent.Trim() == "21:30");
+        var confirm = later.GetAttribute("href")!;
+        var moved = await visitor.SubmitAsync(confirm, "main form[method=post]", []);
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        var page = await visitor.GetPageAsync(manageUrl);
+        Assert.Contains("Your call has moved", page.QuerySelector("[role=status]")!.TextContent);
+        Assert.Contains("21:30 (Asia/Kolkata)", page.QuerySelector("dl")!.TextContent);
+
+        var cancelled = await visitor.SubmitAsync(manageUrl, "form[action$='/cancel']", []);
+        Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
+        page = await visitor.GetPageAsync(manageUrl);
+        Assert.Contains("Cancelled", page.QuerySelector("dl")!.TextContent);
+        Assert.Null(page.QuerySelector("form[action$='/cancel']"));
+        var free = await visitor.GetPageAsync("/book/maya?tz=Asia%2FKolkata");
+        Assert.Contains("21:30", free.QuerySelectorAll("a.slot").Select(a => a.TextContent.Trim()));
+
+        foreach (var bad in new[] { manageUrl[..^5] + "xxxxx", "/book/manage/garbage", "/book/manage/garbage/reschedule" })
+        {
+            var response = await visitor.Http.GetAsync(bad);
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Contains("This link is not valid any more", await response.Content.ReadAsStringAsync());
+        }
+        var forgedCancel = await visitor.PostAsync("/book/manage/garbage/cancel", SlotUrl(FirstSlot.AddDays(1)), []);
+        Assert.Equal(HttpStatusCode.NotFound, forgedCancel.StatusCode);
     }
 }

@@ -44,10 +44,54 @@ public sealed class BookingController(IMediator mediator) : Controller
         return RedirectToAction(nameof(Manage), new { token = booked.ManageToken, booked = true });
     }
 
+    [HttpPost("manage/{token}/cancel"), EnableRateLimiting(RateLimitPolicy), OnInvalidReturnTo(nameof(Manage))]
+    public async Task<IActionResult> Cancel(string token, CancellationToken ct)
+    {
+        await mediator.Send(new CancelCallByLink(token), ct);
+        TempData.Success("Your call is cancelled. A cancellation for your calendar is on its way.");
+        return RedirectToAction(nameof(Manage), new { token });
+    }
+
+    [HttpGet("manage/{token}/reschedule")]
+    public async Task<IActionResult> Reschedule(string token, string? tz, CancellationToken ct)
+    {
+        var slots = await mediator.Send(new GetMoveSlots(token, tz), ct);
+        if (slots is null) return LinkNotValid();
+        ViewData["SlotLink"] = $"/book/manage/{token}/reschedule/confirm";
+        ViewData["Heading"] = $"Pick another time with {slots.Consultant!.PublicName}";
+        return View(nameof(Slots), slots);
+    }
+
+    [HttpGet("manage/{token}/reschedule/confirm")]
+    public async Task<IActionResult> ConfirmReschedule(string token, DateTime start, string? tz, CancellationToken ct)
+    {
+        var call = await mediator.Send(new GetManagedCall(token), ct);
+        if (call is null) return LinkNotValid();
+        ViewData["NewStartUtc"] = DateTime.SpecifyKind(start, DateTimeKind.Utc);
+        ViewData["TimeZoneId"] = Application.Domain.TimeZones.IsValidIana(tz) ? tz : call.TimeZoneId;
+        return View(call);
+    }
+
+    [HttpPost("manage/{token}/reschedule"), EnableRateLimiting(RateLimitPolicy), OnSlotTakenReturnTo(nameof(Reschedule)), OnInvalidReturnTo(nameof(Manage))]
+    public async Task<IActionResult> Reschedule(string token, DateTime start, CancellationToken ct)
+    {
+        await mediator.Send(new MoveCallByLink(token, start), ct);
+        TempData.Success("Your call has moved. An updated invite is on its way.");
+        return RedirectToAction(nameof(Manage), new { token });
+    }
+
     [HttpGet("manage/{token}")]
     public async Task<IActionResult> Manage(string token, bool booked, CancellationToken ct)
     {
         ViewData["JustBooked"] = booked;
-        return View(await mediator.Send(new GetManagedCall(token), ct));
+        return await mediator.Send(new GetManagedCall(token), ct) is { } call ? View(call) : LinkNotValid();
+    }
+
+    /// <summary>A forged, damaged or expired manage link: a page that says so, never an error.</summary>
+    private ViewResult LinkNotValid()
+    {
+        var view = View(nameof(Manage), null);
+        view.StatusCode = StatusCodes.Status404NotFound;
+        return view;
     }
 }

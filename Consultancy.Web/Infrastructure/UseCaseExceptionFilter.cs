@@ -65,9 +65,7 @@ public sealed class UseCaseExceptionFilter : IAsyncActionFilter
         var attribute = before.ActionDescriptor.EndpointMetadata.OfType<OnSlotTakenReturnToAttribute>().FirstOrDefault();
         if (attribute is null) return null;
         controller.TempData.Flash(FlashKind.Error, taken.Message);
-        var routeValues = new RouteValueDictionary(before.RouteData.Values);
-        routeValues.Remove("action");
-        routeValues.Remove("controller");
+        var routeValues = SameRouteValues(before);
         if (before.HttpContext.Request.HasFormContentType && before.HttpContext.Request.Form["TimeZoneId"] is { Count: > 0 } zone)
             routeValues["tz"] = zone.ToString();
         return new RedirectToActionResult(attribute.Action, null, routeValues);
@@ -99,7 +97,16 @@ public sealed class UseCaseExceptionFilter : IAsyncActionFilter
     private static IActionResult? ReturnTarget(ActionExecutingContext before)
     {
         var attribute = before.ActionDescriptor.EndpointMetadata.OfType<OnInvalidReturnToAttribute>().FirstOrDefault();
-        return attribute is null ? null : new RedirectToActionResult(attribute.Action, null, new { id = before.RouteData.Values["id"] });
+        return attribute is null ? null : new RedirectToActionResult(attribute.Action, null, SameRouteValues(before));
+    }
+
+    /// <summary>The posted page's own route values (its id, slug or token), to go back to a page of the same record.</summary>
+    private static RouteValueDictionary SameRouteValues(ActionExecutingContext before)
+    {
+        var values = new RouteValueDictionary(before.RouteData.Values);
+        values.Remove("action");
+        values.Remove("controller");
+        return values;
     }
 
     private static ModelStateDictionary ToModelState(IReadOnlyDictionary<string, string[]> errors)

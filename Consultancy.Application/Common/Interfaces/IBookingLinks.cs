@@ -9,6 +9,9 @@ public interface IBookingLinks
     /// <summary>The absolute address of the manage page for a token.</summary>
     string ManageUrl(string token);
 
+    /// <summary>The absolute address of the call's page inside the app, for the consultant's notice.</summary>
+    string StaffCallUrl(int callId);
+
     /// <summary>The call a token was made for; null if it is forged, damaged or expired.</summary>
     int? CallFromManageToken(string token);
 }
