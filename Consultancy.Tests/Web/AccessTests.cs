@@ -52,6 +52,9 @@ public sealed class AccessTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("GET /Clients/Details/1", visited);
         Assert.Contains("POST /Clients/AddNote/1", visited);
         Assert.Contains("GET /Users/Index/1", visited);
+        Assert.Contains("GET /Calls/Details/1", visited);
+        Assert.Contains("POST /Calls/Cancel/1", visited);
+        Assert.Contains("GET /Availability/Edit/1", visited);
         Assert.Contains("GET /Identity/Account/Manage/ChangePassword", visited);
     }
 
