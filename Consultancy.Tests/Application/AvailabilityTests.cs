@@ -3,6 +3,7 @@ using Consultancy.Application.Domain;
 using Consultancy.Application.StrategyCalls;
 using Consultancy.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Consultancy.Tests.Application;
 
@@ -77,5 +78,30 @@ public sealed class AvailabilityTests : IAsyncLifetime
         await Assert.ThrowsAsync<ForbiddenException>(() => _app.SendAsync(daniel, spoofed));
 
         Assert.Equal(45, await _app.QueryAsync(db => db.ConsultantAvailabilities.Where(a => a.ConsultantId == maya.Id).Select(a => a.CallMinutes).SingleAsync()));
+    }
+}
+
+public sealed class DemoBookingSeedTests
+{
+    [Fact]
+    public async Task Demo_consultants_take_bookings_out_of_the_box_and_seeding_again_changes_nothing()
+    {
+        await using var app = await ApplicationHarness.StartAsync(new Dictionary<string, string?>
+        {
+            ["Seed:Demo"] = "true", ["Seed:DemoPassword"] = "Demo-Password-2028!",
+        });
+        var maya = await app.QueryAsync(db => db.UserProfiles.SingleAsync(u => u.Email == "consultant1@example.com"));
+        var form = await app.Services.SendAsAsync(new TestUser(maya.Id, maya.Email, "", UserRole.Consultant), new GetAvailabilityForEdit(null));
+        form.CallMinutes = 45;
+        await app.Services.SendAsAsync(new TestUser(maya.Id, maya.Email, "", UserRole.Consultant), form);
+
+        await Consultancy.Infrastructure.Persistence.DatabaseInitializer.InitializeAsync(
+            app.Services, app.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>(), CancellationToken.None);
+
+        var pages = await app.SendAsync(null, new GetBookableConsultants());
+        Assert.Equal(["daniel-reyes", "maya-patel"], pages.Select(p => p.Slug).Order());
+        Assert.Equal(45, pages.Single(p => p.Slug == "maya-patel").CallMinutes);
+        Assert.NotEmpty((await app.SendAsync(null, new GetBookingSlots("maya-patel", "Asia/Kolkata"))).Days);
+        Assert.Equal(2, await app.QueryAsync(db => db.ConsultantAvailabilities.CountAsync()));
     }
 }
