@@ -79,5 +79,5 @@ public sealed class ConsultantAvailability
     }
 
     /// <summary>Reserved first parts of /book/… that can never be a consultant's slug.</summary>
-    public static readonly IReadOnlySet<string> ReservedSlugs = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "any", "manage", "booked" };
+    public static readonly IReadOnlySet<string> ReservedSlugs = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "any", "manage" };
 }

@@ -71,7 +71,7 @@ public sealed class StrategyCall
     /// <summary>Blocks the consultant's calendar: everything but a cancelled call does.</summary>
     public bool TakesTime => Status != CallStatus.Cancelled;
 
-    public void MoveTo(DateTime startUtc, DateTime now)
+    public void MoveTo(DateTime startUtc)
     {
         EnsureBooked();
         if (startUtc == StartUtc) return;

@@ -48,7 +48,7 @@ internal sealed class RescheduleCallHandler(IAppDbContext db, ICurrentUser user,
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.EnsureFreeAsync(call.ConsultantId, start, start + call.Length, call.Id, ct);
-        call.MoveTo(start, now);
+        call.MoveTo(start);
         await mail.ChangedAsync(call, now, ct);
         try
         {

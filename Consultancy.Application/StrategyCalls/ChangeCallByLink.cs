@@ -61,7 +61,7 @@ internal sealed class MoveCallByLinkHandler(IAppDbContext db, IBookingLinks link
         var free = await calendar.FreeAsync([consultant], call.Id, ct);
         if (!free[consultant.ConsultantId].Contains(start)) throw new SlotTakenException();
 
-        call.MoveTo(start, now);
+        call.MoveTo(start);
         try
         {
             await mail.ChangedAsync(call, now, ct);

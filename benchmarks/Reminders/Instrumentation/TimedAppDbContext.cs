@@ -23,6 +23,8 @@ internal sealed class TimedAppDbContext(AppDbContext inner, PhaseTimer phases) :
     public DbSet<SeasonKeyDate> SeasonKeyDates => inner.SeasonKeyDates;
     public DbSet<Playbook> Playbooks => inner.Playbooks;
     public DbSet<PlaybookItem> PlaybookItems => inner.PlaybookItems;
+    public DbSet<ConsultantAvailability> ConsultantAvailabilities => inner.ConsultantAvailabilities;
+    public DbSet<StrategyCall> StrategyCalls => inner.StrategyCalls;
     public DatabaseFacade Database => inner.Database;
     public IQueryable<Client> ClientsMatching(string term) => inner.ClientsMatching(term);
 
