@@ -43,7 +43,6 @@ internal sealed class GetClientCallsHandler(IAppDbContext db) : IRequestHandler<
     public async Task<IReadOnlyList<CallListItem>> Handle(GetClientCalls request, CancellationToken ct) =>
         await db.StrategyCalls.Where(c => c.ClientId == request.ClientId)
             .OrderByDescending(c => c.StartUtc)
-            .Select(c => new CallListItem(c.Id, c.ClientId, c.Client!.FirstName + " " + c.Client.LastName, c.Client.Stage,
-                c.Consultant!.DisplayName, c.StartUtc, c.EndUtc, c.Status, c.BookedBy))
+            .Select(CallListItem.FromCall)
             .ToListAsync(ct);
 }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Common.Paging;
 using Consultancy.Application.Domain;
@@ -26,7 +27,13 @@ public sealed record GetCallList : IRequest<PagedList<CallListItem>>
 
 public sealed record CallListItem(
     int Id, int ClientId, string ClientName, ClientStage ClientStage, string ConsultantName, DateTime StartUtc, DateTime EndUtc,
-    CallStatus Status, CallBookedBy BookedBy);
+    CallStatus Status, CallBookedBy BookedBy)
+{
+    /// <summary>The projection every call list selects, so EF reads only these columns.</summary>
+    internal static readonly Expression<Func<StrategyCall, CallListItem>> FromCall = c => new CallListItem(
+        c.Id, c.ClientId, c.Client!.FirstName + " " + c.Client.LastName, c.Client.Stage,
+        c.Consultant!.DisplayName, c.StartUtc, c.EndUtc, c.Status, c.BookedBy);
+}
 
 internal sealed class GetCallListHandler(IAppDbContext db, TimeProvider clock) : IRequestHandler<GetCallList, PagedList<CallListItem>>
 {
@@ -44,8 +51,7 @@ internal sealed class GetCallListHandler(IAppDbContext db, TimeProvider clock) :
         }
         calls = request.Period == CallPeriod.Upcoming ? calls.OrderBy(c => c.StartUtc) : calls.OrderByDescending(c => c.StartUtc);
         return await calls
-            .Select(c => new CallListItem(c.Id, c.ClientId, c.Client!.FirstName + " " + c.Client.LastName, c.Client.Stage,
-                c.Consultant!.DisplayName, c.StartUtc, c.EndUtc, c.Status, c.BookedBy))
+            .Select(CallListItem.FromCall)
             .ToPagedListAsync(request.Page, request.PageSize, ct);
     }
 }

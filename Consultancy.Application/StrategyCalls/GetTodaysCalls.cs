@@ -23,8 +23,7 @@ internal sealed class GetTodaysCallsHandler(IAppDbContext db, ICurrentUser user,
         // A consultant's own day, even if they also see calls of clients they own with someone else.
         if (!user.SeesAllClients) calls = calls.Where(c => c.ConsultantId == user.UserId);
         return await calls.OrderBy(c => c.StartUtc)
-            .Select(c => new CallListItem(c.Id, c.ClientId, c.Client!.FirstName + " " + c.Client.LastName, c.Client.Stage,
-                c.Consultant!.DisplayName, c.StartUtc, c.EndUtc, c.Status, c.BookedBy))
+            .Select(CallListItem.FromCall)
             .ToListAsync(ct);
     }
 }

@@ -58,6 +58,7 @@ public sealed class BookingController(IMediator mediator) : Controller
         var slots = await mediator.Send(new GetMoveSlots(token, tz), ct);
         if (slots is null) return LinkNotValid();
         ViewData["SlotLink"] = $"/book/manage/{token}/reschedule/confirm";
+        ViewData["BackLink"] = $"/book/manage/{token}";
         ViewData["Heading"] = $"Pick another time with {slots.Consultant!.PublicName}";
         return View(nameof(Slots), slots);
     }
