@@ -45,6 +45,7 @@ internal sealed class RescheduleCallHandler(IAppDbContext db, ICurrentUser user,
         call.EnsureCanChange(now);
         var start = await db.ToUtcAsync(user, request.Date!.Value, request.Time!.Value, ct);
         if (start <= now) throw new ValidationException(nameof(request.Date), "Choose a time in the future.");
+        if (start == call.StartUtc) throw new ValidationException(nameof(request.Time), "The call is already at that time.");
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.EnsureFreeAsync(call.ConsultantId, start, start + call.Length, call.Id, ct);

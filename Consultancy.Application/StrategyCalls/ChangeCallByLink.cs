@@ -56,6 +56,7 @@ internal sealed class MoveCallByLinkHandler(IAppDbContext db, IBookingLinks link
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var call = await db.ManagedCallAsync(links, request.Token, ct) ?? throw new NotFoundException("Manage link", "(invalid)");
         if (call.WhyItCannotChange() is { } reason) throw new ValidationException("", reason);
+        if (start == call.StartUtc) return Unit.Value;
         var consultant = (await calendar.BookableAsync(ct)).SingleOrDefault(c => c.ConsultantId == call.ConsultantId)
             ?? throw new SlotTakenException();
         var free = await calendar.FreeAsync([consultant], call.Id, ct);

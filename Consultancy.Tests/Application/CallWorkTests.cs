@@ -54,6 +54,8 @@ public sealed class CallWorkTests : IAsyncLifetime
         var booked = await _app.SendAsync(null, BookingBuilder.NewBooking("maya", FirstSlot));
 
         await _app.SendAsync(_maya, new RescheduleCall(booked.CallId, new DateOnly(2026, 11, 30), new TimeOnly(10, 0)));
+        var same = await Assert.ThrowsAsync<ValidationException>(() => _app.SendAsync(_maya, new RescheduleCall(booked.CallId, new DateOnly(2026, 11, 30), new TimeOnly(10, 0))));
+        Assert.Equal("The call is already at that time.", same.Errors["Time"][0]);
         var moved = await _app.QueryAsync(db => db.StrategyCalls.SingleAsync(c => c.Id == booked.CallId));
         Assert.Equal((new DateTime(2026, 11, 30, 15, 0, 0, DateTimeKind.Utc), 1), (moved.StartUtc, moved.Sequence));
         var freeAgain = await _app.SendAsync(null, new GetBookingSlots("maya", null));
