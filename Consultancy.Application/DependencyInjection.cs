@@ -1,6 +1,7 @@
 using System.Reflection;
 using Consultancy.Application.Common.Behaviours;
 using Consultancy.Application.Domain;
+using Consultancy.Application.Letters;
 using Consultancy.Application.Playbooks;
 using Consultancy.Application.Reminders;
 using Consultancy.Application.StrategyCalls;
@@ -39,6 +40,9 @@ public static class DependencyInjection
         services.AddScoped<BookingCalendar>();
         services.AddScoped<CallMail>();
         services.AddScoped<CallEmail>();
+        services.AddScoped<LetterFollowUpPlanner>();
+        services.AddScoped<LetterStatusChanges>();
+        services.AddScoped<LetterEmail>();
         services.AddAutoMapper(_ => { }, Self);
         return services;
     }

@@ -8,6 +8,10 @@ public enum OutboxKind
     [System.ComponentModel.DataAnnotations.Display(Name = "Call invite")] CallInvite = 3,
     [System.ComponentModel.DataAnnotations.Display(Name = "Call notice")] CallNotice = 4,
     [System.ComponentModel.DataAnnotations.Display(Name = "Call reminder")] CallReminder = 5,
+    // Letters of recommendation; numbered apart so other kinds can be added without renumbering.
+    [System.ComponentModel.DataAnnotations.Display(Name = "Letter request")] LetterRequest = 10,
+    [System.ComponentModel.DataAnnotations.Display(Name = "Letter follow-up")] LetterFollowUp = 11,
+    [System.ComponentModel.DataAnnotations.Display(Name = "Letter notice")] LetterNotice = 12,
 }
 
 public enum OutboxStatus
@@ -23,7 +27,7 @@ public enum OutboxStatus
 /// dispatcher claims due rows with a lease, sends them, and records the outcome; <see cref="DedupKey"/>
 /// makes planning the same message twice impossible.
 /// </summary>
-public sealed class OutboxMessage
+public sealed partial class OutboxMessage
 {
     public long Id { get; private set; }
     public OutboxKind Kind { get; private set; }

@@ -1,6 +1,7 @@
 using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Common.Settings;
 using Consultancy.Application.Domain;
+using Consultancy.Application.Letters;
 using Consultancy.Application.StrategyCalls;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ public sealed record DispatchOutbox : IRequest<DispatchResult>;
 public sealed record DispatchResult(int Sent, int Retrying, int Failed, int Cancelled);
 
 internal sealed class DispatchOutboxHandler(
-    IAppDbContext db, IEmailTransport transport, ReminderEmail reminders, CallEmail calls, TimeProvider clock,
+    IAppDbContext db, IEmailTransport transport, ReminderEmail reminders, CallEmail calls, LetterEmail letters, TimeProvider clock,
     IOptions<ReminderSettings> options, ILogger<DispatchOutboxHandler> logger)
     : IRequestHandler<DispatchOutbox, DispatchResult>
 {
@@ -56,7 +57,7 @@ internal sealed class DispatchOutboxHandler(
     private async Task SendBatchAsync(Guid token, CancellationToken ct)
     {
         var batch = await db.OutboxMessages.AsNoTracking()
-            .Include(m => m.Deadline).Include(m => m.Client).ThenInclude(c => c!.Consultant)
+            .Include(m => m.Deadline).Include(m => m.LetterRequest).Include(m => m.Client).ThenInclude(c => c!.Consultant)
             .Include(m => m.StrategyCall).ThenInclude(c => c!.Client)
             .Include(m => m.StrategyCall).ThenInclude(c => c!.Consultant)
             .Where(m => m.LockToken == token)
@@ -102,6 +103,7 @@ internal sealed class DispatchOutboxHandler(
     private string? WhyNotSend(OutboxMessage message)
     {
         if (CallEmail.IsAboutCall(message)) return calls.WhyNotSend(message);
+        if (OutboxMessage.IsAboutLetter(message.Kind)) return letters.WhyNotSend(message);
         if (message.Kind != OutboxKind.Reminder) return null;
         var now = clock.GetUtcNow().UtcDateTime;
         return message switch
@@ -119,13 +121,15 @@ internal sealed class DispatchOutboxHandler(
 
     private EmailMessage Render(OutboxMessage message) =>
         CallEmail.IsAboutCall(message) ? calls.Render(message)
+        : OutboxMessage.IsAboutLetter(message.Kind) ? letters.Render(message)
         : message.Kind == OutboxKind.Reminder ? reminders.Render(message, message.Deadline!, message.Client!, message.Client!.Consultant)
         : new EmailMessage(message.Recipient, message.Subject ?? "", message.TextBody ?? "", message.HtmlBody, MessageKey: $"outbox-{message.Id}");
 
     private async Task MarkSentAsync(OutboxMessage message, Guid token, string messageId, List<AuditEntry> timeline)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var recipient = message.Client?.Email ?? message.Recipient;
+        // A reminder goes to the client's current address; other mail (referees, consultants) to the one it names.
+        var recipient = message.Kind == OutboxKind.Reminder ? message.Client?.Email ?? message.Recipient : message.Recipient;
         // Recorded even if the caller gives up now: the email has left, and saying otherwise would send it twice.
         await Mine(message, token).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.Status, OutboxStatus.Sent)

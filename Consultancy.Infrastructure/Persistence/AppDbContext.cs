@@ -28,6 +28,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     public DbSet<PlaybookItem> PlaybookItems => Set<PlaybookItem>();
     public DbSet<ConsultantAvailability> ConsultantAvailabilities => Set<ConsultantAvailability>();
     public DbSet<StrategyCall> StrategyCalls => Set<StrategyCall>();
+    public DbSet<LetterRequest> LetterRequests => Set<LetterRequest>();
+    public DbSet<LetterRequestTemplate> LetterRequestTemplates => Set<LetterRequestTemplate>();
 
 
     /// <summary>Shortest term the trigram index can answer; shorter ones scan the search text instead.</summary>
@@ -57,6 +59,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
         // A call is seen by its client's consultant and by the consultant who runs it (the same person unless a
         // returning client booked someone else).
         builder.Entity<StrategyCall>().HasQueryFilter(c => SeesAllClients || c.ConsultantId == CurrentConsultantId || c.Client!.ConsultantId == CurrentConsultantId);
+        builder.Entity<LetterRequest>().HasQueryFilter(l => SeesAllClients || l.Client!.ConsultantId == CurrentConsultantId);
         // Mail about no client (invitations, password resets) is for admins' eyes only.
         builder.Entity<OutboxMessage>().HasQueryFilter(m => SeesAllClients || (m.ClientId != null && m.Client!.ConsultantId == CurrentConsultantId));
     }

@@ -97,6 +97,8 @@ public static class DemoSeeder
         foreach (var deadline in behind) deadline.Complete(now, null);
         await provider.GetRequiredService<ReminderPlanner>().ReplanAsync(behind, ct);
         await db.SaveChangesAsync(ct);
+
+        await DemoLetters.SeedAsync(provider, now, ct);
     }
 
     /// <summary>Both demo consultants take bookings on weekdays, so /book works out of the box; set once, never overwritten.</summary>

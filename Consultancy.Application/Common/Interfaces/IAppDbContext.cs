@@ -19,6 +19,8 @@ public interface IAppDbContext
     DbSet<PlaybookItem> PlaybookItems { get; }
     DbSet<ConsultantAvailability> ConsultantAvailabilities { get; }
     DbSet<StrategyCall> StrategyCalls { get; }
+    DbSet<LetterRequest> LetterRequests { get; }
+    DbSet<LetterRequestTemplate> LetterRequestTemplates { get; }
     DatabaseFacade Database { get; }
 
     /// <summary>

@@ -432,6 +432,155 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                     b.ToTable("Deadlines");
                 });
 
+            modelBuilder.Entity("Consultancy.Application.Domain.LetterRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DeadlineId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeclinedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ErasLetterId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FollowUpsStopped")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FollowUpsStoppedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Institution")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsUsCanadianPhysician")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProgramAssignment")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefereeEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefereeName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefereeTitle")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Relationship")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RequestsSent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Specialty")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("StatusChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StatusChangedBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("System")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("UploadedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeadlineId");
+
+                    b.HasIndex("ClientId", "DueDate");
+
+                    b.HasIndex("Status", "DueDate");
+
+                    b.ToTable("LetterRequests");
+                });
+
+            modelBuilder.Entity("Consultancy.Application.Domain.LetterRequestTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedById")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("LetterRequestTemplates");
+                });
+
             modelBuilder.Entity("Consultancy.Application.Domain.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -475,6 +624,9 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("LetterRequestId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("LockToken")
                         .HasColumnType("TEXT");
 
@@ -512,6 +664,8 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("DedupKey")
                         .IsUnique();
+
+                    b.HasIndex("LetterRequestId");
 
                     b.HasIndex("LockToken");
 
@@ -1060,6 +1214,24 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                     b.Navigation("StatusChangedBy");
                 });
 
+            modelBuilder.Entity("Consultancy.Application.Domain.LetterRequest", b =>
+                {
+                    b.HasOne("Consultancy.Application.Domain.Client", "Client")
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Consultancy.Application.Domain.Deadline", "Deadline")
+                        .WithMany()
+                        .HasForeignKey("DeadlineId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Client");
+
+                    b.Navigation("Deadline");
+                });
+
             modelBuilder.Entity("Consultancy.Application.Domain.OutboxMessage", b =>
                 {
                     b.HasOne("Consultancy.Application.Domain.Client", "Client")
@@ -1072,6 +1244,11 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                         .HasForeignKey("DeadlineId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("Consultancy.Application.Domain.LetterRequest", "LetterRequest")
+                        .WithMany()
+                        .HasForeignKey("LetterRequestId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Consultancy.Application.Domain.StrategyCall", "StrategyCall")
                         .WithMany()
                         .HasForeignKey("StrategyCallId")
@@ -1080,6 +1257,8 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                     b.Navigation("Client");
 
                     b.Navigation("Deadline");
+
+                    b.Navigation("LetterRequest");
 
                     b.Navigation("StrategyCall");
                 });

@@ -25,6 +25,8 @@ internal sealed class TimedAppDbContext(AppDbContext inner, PhaseTimer phases) :
     public DbSet<PlaybookItem> PlaybookItems => inner.PlaybookItems;
     public DbSet<ConsultantAvailability> ConsultantAvailabilities => inner.ConsultantAvailabilities;
     public DbSet<StrategyCall> StrategyCalls => inner.StrategyCalls;
+    public DbSet<LetterRequest> LetterRequests => inner.LetterRequests;
+    public DbSet<LetterRequestTemplate> LetterRequestTemplates => inner.LetterRequestTemplates;
     public DatabaseFacade Database => inner.Database;
     public IQueryable<Client> ClientsMatching(string term) => inner.ClientsMatching(term);
 
