@@ -5,6 +5,13 @@ public enum OutboxKind
     Reminder = 0,
     Invitation = 1,
     Account = 2,
+    [System.ComponentModel.DataAnnotations.Display(Name = "Call invite")] CallInvite = 3,
+    [System.ComponentModel.DataAnnotations.Display(Name = "Call notice")] CallNotice = 4,
+    [System.ComponentModel.DataAnnotations.Display(Name = "Call reminder")] CallReminder = 5,
+    // Letters of recommendation; numbered apart so other kinds can be added without renumbering.
+    [System.ComponentModel.DataAnnotations.Display(Name = "Letter request")] LetterRequest = 10,
+    [System.ComponentModel.DataAnnotations.Display(Name = "Letter follow-up")] LetterFollowUp = 11,
+    [System.ComponentModel.DataAnnotations.Display(Name = "Letter notice")] LetterNotice = 12,
 }
 
 public enum OutboxStatus
@@ -20,7 +27,7 @@ public enum OutboxStatus
 /// dispatcher claims due rows with a lease, sends them, and records the outcome; <see cref="DedupKey"/>
 /// makes planning the same message twice impossible.
 /// </summary>
-public sealed class OutboxMessage
+public sealed partial class OutboxMessage
 {
     public long Id { get; private set; }
     public OutboxKind Kind { get; private set; }
@@ -29,6 +36,9 @@ public sealed class OutboxMessage
     public Client? Client { get; private set; }
     public int? DeadlineId { get; set; }
     public Deadline? Deadline { get; private set; }
+    /// <summary>The strategy call a call email is about; it is rendered from the call as it is at send time.</summary>
+    public int? StrategyCallId { get; private set; }
+    public StrategyCall? StrategyCall { get; private set; }
 
     public string Recipient { get; set; } = "";
     /// <summary>Fixed content (invitations, account mail); reminders are rendered from current data at send time.</summary>
@@ -73,6 +83,18 @@ public sealed class OutboxMessage
         TextBody = textBody,
         HtmlBody = htmlBody,
         DueAt = now,
+        CreatedAt = now,
+    };
+
+    public static OutboxMessage AboutCall(OutboxKind kind, string dedupKey, StrategyCall call, int? clientId, string recipient, DateTime dueAt, DateTime now) => new()
+    {
+        Kind = kind,
+        DedupKey = dedupKey,
+        ClientId = clientId,
+        StrategyCall = call,
+        StrategyCallId = call.Id,
+        Recipient = recipient,
+        DueAt = dueAt,
         CreatedAt = now,
     };
 

@@ -1,6 +1,8 @@
 using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Common.Settings;
 using Consultancy.Application.Domain;
+using Consultancy.Application.Letters;
+using Consultancy.Application.StrategyCalls;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -14,7 +16,7 @@ public sealed record DispatchOutbox : IRequest<DispatchResult>;
 public sealed record DispatchResult(int Sent, int Retrying, int Failed, int Cancelled);
 
 internal sealed class DispatchOutboxHandler(
-    IAppDbContext db, IEmailTransport transport, ReminderEmail reminders, TimeProvider clock,
+    IAppDbContext db, IEmailTransport transport, ReminderEmail reminders, CallEmail calls, LetterEmail letters, TimeProvider clock,
     IOptions<ReminderSettings> options, ILogger<DispatchOutboxHandler> logger)
     : IRequestHandler<DispatchOutbox, DispatchResult>
 {
@@ -57,7 +59,9 @@ internal sealed class DispatchOutboxHandler(
         // The dispatcher runs as the system, which the caseload rule lets see every client: the filters would
         // change nothing but the plan, where SQLite builds every client's deadlines each time to join them.
         var batch = await db.OutboxMessages.AsNoTracking().IgnoreQueryFilters()
-            .Include(m => m.Deadline).Include(m => m.Client).ThenInclude(c => c!.Consultant)
+            .Include(m => m.Deadline).Include(m => m.LetterRequest).Include(m => m.Client).ThenInclude(c => c!.Consultant)
+            .Include(m => m.StrategyCall).ThenInclude(c => c!.Client)
+            .Include(m => m.StrategyCall).ThenInclude(c => c!.Consultant)
             .Where(m => m.LockToken == token)
             .OrderBy(m => m.DueAt).ThenBy(m => m.Id)
             .ToListAsync(ct);
@@ -145,7 +149,8 @@ internal sealed class DispatchOutboxHandler(
             foreach (var row in rows)
             {
                 var send = group[row.Id];
-                var recipient = send.Message.Client?.Email ?? send.Message.Recipient;
+                // A reminder goes to the client's current address; other mail (referees, consultants) to the one it names.
+                var recipient = send.Message.Kind == OutboxKind.Reminder ? send.Message.Client?.Email ?? send.Message.Recipient : send.Message.Recipient;
                 row.MarkSent(send.SentAt, send.MessageId, recipient);
                 if (row.Kind == OutboxKind.Reminder)
                     timeline.Add(new AuditEntry
@@ -168,6 +173,8 @@ internal sealed class DispatchOutboxHandler(
 
     private string? WhyNotSend(OutboxMessage message)
     {
+        if (CallEmail.IsAboutCall(message)) return calls.WhyNotSend(message);
+        if (OutboxMessage.IsAboutLetter(message.Kind)) return letters.WhyNotSend(message);
         if (message.Kind != OutboxKind.Reminder) return null;
         var now = clock.GetUtcNow().UtcDateTime;
         return message switch
@@ -183,8 +190,10 @@ internal sealed class DispatchOutboxHandler(
         };
     }
 
-    private EmailMessage Render(OutboxMessage message) => message.Kind == OutboxKind.Reminder
-        ? reminders.Render(message, message.Deadline!, message.Client!, message.Client!.Consultant)
+    private EmailMessage Render(OutboxMessage message) =>
+        CallEmail.IsAboutCall(message) ? calls.Render(message)
+        : OutboxMessage.IsAboutLetter(message.Kind) ? letters.Render(message)
+        : message.Kind == OutboxKind.Reminder ? reminders.Render(message, message.Deadline!, message.Client!, message.Client!.Consultant)
         : new EmailMessage(message.Recipient, message.Subject ?? "", message.TextBody ?? "", message.HtmlBody, MessageKey: $"outbox-{message.Id}");
 
     private async Task MarkFailedAttemptAsync(OutboxMessage message, Guid token, Exception error, CancellationToken ct)

@@ -84,6 +84,8 @@ public static class DemoSeeder
             consultantIds.Add(id);
         }
 
+        await SeedAvailabilityAsync(db, consultantIds, now, ct);
+
         var existingEmails = (await db.Clients.Select(c => c.Email).ToListAsync(ct)).ToHashSet();
         foreach (var client in DemoClients(consultantIds, now).Where(c => !existingEmails.Contains(c.Email)))
             db.Clients.Add(client);
@@ -110,6 +112,7 @@ public static class DemoSeeder
         await db.SaveChangesAsync(ct);
 
         await AddFirstMinutesDeadlinesAsync(db, provider.GetRequiredService<ReminderPlanner>(), now, ct);
+        await DemoLetters.SeedAsync(provider, now, ct);
     }
 
     /// <summary>
@@ -170,6 +173,32 @@ public static class DemoSeeder
         }
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>Both demo consultants take bookings on weekdays, so /book works out of the box; set once, never overwritten.</summary>
+    private static async Task SeedAvailabilityAsync(AppDbContext db, IReadOnlyList<string> consultantIds, DateTime now, CancellationToken ct)
+    {
+        var configured = await db.ConsultantAvailabilities.Where(a => consultantIds.Contains(a.ConsultantId)).Select(a => a.ConsultantId).ToListAsync(ct);
+        foreach (var (id, (_, name, _)) in consultantIds.Zip(Consultants).Where(pair => !configured.Contains(pair.First)))
+        {
+            var slug = name.ToLowerInvariant().Replace(' ', '-');
+            var availability = new ConsultantAvailability(id, $"{name}, residency application advisor", slug, now)
+            {
+                IsBookable = true,
+                MeetingLink = $"https://meet.example.com/{slug}",
+                BufferMinutes = 10,
+            };
+            foreach (var day in new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday })
+            {
+                availability.Weekly.Add(new WeeklyHours(day, new TimeOnly(9, 0), new TimeOnly(12, 0)));
+                availability.Weekly.Add(new WeeklyHours(day, new TimeOnly(13, 0), new TimeOnly(17, 0)));
+            }
+            // Evening hours on Tuesdays and Thursdays, for applicants many time zones east.
+            availability.Weekly.Add(new WeeklyHours(DayOfWeek.Tuesday, new TimeOnly(19, 0), new TimeOnly(21, 0)));
+            availability.Weekly.Add(new WeeklyHours(DayOfWeek.Thursday, new TimeOnly(19, 0), new TimeOnly(21, 0)));
+            db.ConsultantAvailabilities.Add(availability);
+        }
+        await db.SaveChangesAsync(ct);
     }
 
     private static IEnumerable<Client> DemoClients(IReadOnlyList<string> consultantIds, DateTime now)

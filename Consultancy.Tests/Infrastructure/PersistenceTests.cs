@@ -17,7 +17,7 @@ public sealed class PersistenceTests
                 .Where(t => t.ClrType == typeof(Client) || t.GetForeignKeys().Any(fk => fk.PrincipalEntityType.ClrType == typeof(Client)))
                 .ToList();
             Assert.Equal(
-                [nameof(AuditEntry), nameof(Client), nameof(ClientNote), nameof(ClientStageChange), nameof(Deadline), nameof(OutboxMessage)],
+                [nameof(AuditEntry), nameof(Client), nameof(ClientNote), nameof(ClientStageChange), nameof(Deadline), nameof(LetterRequest), nameof(OutboxMessage), nameof(StrategyCall)],
                 clientOwned.Select(t => t.ClrType.Name).Order());
             Assert.All(clientOwned, t => Assert.NotEmpty(t.GetDeclaredQueryFilters()));
             return Task.FromResult(0);

@@ -1,6 +1,7 @@
 using Consultancy.Application.Clients;
 using Consultancy.Application.Common.Mapping;
 using Consultancy.Application.Deadlines;
+using Consultancy.Application.Letters;
 using Consultancy.Application.Playbooks;
 using Consultancy.Application.Domain;
 using Consultancy.Infrastructure.Identity;
@@ -28,7 +29,9 @@ public sealed class ClientsController(IMediator mediator) : Controller
         var client = await mediator.Send(new GetClientDetails(id), ct);
         var deadlines = await mediator.Send(new GetClientDeadlines(id), ct);
         var seasons = await mediator.Send(new GetSeasons(), ct);
-        return View(new ClientPageViewModel(client, deadlines, seasons));
+        var letters = await mediator.Send(new GetClientLetters(id), ct);
+        var warnings = await mediator.Send(new GetLetterWarnings(id), ct);
+        return View(new ClientPageViewModel(client, deadlines, seasons) { Letters = letters, LetterWarnings = warnings });
     }
 
     [HttpGet]

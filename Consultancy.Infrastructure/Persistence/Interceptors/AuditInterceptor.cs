@@ -16,7 +16,9 @@ internal sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cl
 {
     private static readonly HashSet<string> Unaudited =
         [nameof(Client.Version), nameof(Client.UpdatedAt), nameof(Client.SearchText), nameof(Client.CreatedAt), nameof(Deadline.DueAtUtc),
-         nameof(Deadline.StatusChangedAt), nameof(Deadline.StatusChangedById), nameof(Deadline.DueDateEditedByHand)];
+         nameof(Deadline.StatusChangedAt), nameof(Deadline.StatusChangedById), nameof(Deadline.DueDateEditedByHand),
+         nameof(LetterRequest.StatusChangedBy), nameof(LetterRequest.DeadlineId), nameof(LetterRequest.RequestedAt), nameof(LetterRequest.ConfirmedAt),
+         nameof(LetterRequest.DeclinedAt), nameof(LetterRequest.CancelledAt), nameof(LetterRequest.FollowUpsStoppedAt)];
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
@@ -37,7 +39,7 @@ internal sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cl
         var now = clock.GetUtcNow().UtcDateTime;
         var entries = context.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Where(e => e.Entity is Client or ClientNote or Deadline)
+            .Where(e => e.Entity is Client or ClientNote or Deadline or LetterRequest)
             .ToList();
 
         foreach (var entry in entries)
@@ -48,9 +50,14 @@ internal sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cl
                 // A new deadline says what it is, so a season plan's many reads well on the timeline.
                 EntityState.Added when entry.Entity is Deadline deadline =>
                     [new AuditFieldChange(nameof(Deadline.Title), null, deadline.Title), new AuditFieldChange(nameof(Deadline.DueDate), null, Format(deadline.DueDate))],
+                EntityState.Added or EntityState.Deleted when entry.Entity is LetterRequest letter =>
+                    [new AuditFieldChange(nameof(LetterRequest.RefereeName), null, letter.RefereeName), new AuditFieldChange(nameof(LetterRequest.System), null, letter.System.ToString())],
                 _ => [],
             };
             if (entry.State == EntityState.Modified && changes.Count == 0) continue;
+            if (entry is { State: EntityState.Modified, Entity: LetterRequest { StatusChangedBy: LetterActor.Referee } byReferee }
+                && changes.Any(c => c.Field == nameof(LetterRequest.Status)))
+                changes.Insert(0, new AuditFieldChange("ReportedBy", null, $"the referee, {byReferee.RefereeName}"));
             if (entry.State == EntityState.Modified) Stamp(entry.Entity, now);
 
             context.Add(new AuditEntry
@@ -78,6 +85,7 @@ internal sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cl
         Client client => client,
         ClientNote note => note.Client,
         Deadline deadline => deadline.Client,
+        LetterRequest letter => letter.Client,
         _ => null,
     };
 
@@ -85,6 +93,7 @@ internal sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cl
     {
         ClientNote note => note.ClientId,
         Deadline deadline => deadline.ClientId,
+        LetterRequest letter => letter.ClientId,
         _ => null,
     };
 
@@ -99,6 +108,10 @@ internal sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cl
             case Deadline deadline:
                 deadline.UpdatedAt = now;
                 deadline.Version = Guid.NewGuid();
+                break;
+            case LetterRequest letter:
+                letter.UpdatedAt = now;
+                letter.Version = Guid.NewGuid();
                 break;
         }
     }

@@ -290,6 +290,67 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                     b.ToTable("ClientStageChanges");
                 });
 
+            modelBuilder.Entity("Consultancy.Application.Domain.ConsultantAvailability", b =>
+                {
+                    b.Property<string>("ConsultantId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BufferMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CallMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HorizonDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsBookable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MeetingLink")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MinimumNoticeHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Overrides")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeOff")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Weekly")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ConsultantId");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("ConsultantAvailabilities", (string)null);
+                });
+
             modelBuilder.Entity("Consultancy.Application.Domain.Deadline", b =>
                 {
                     b.Property<int>("Id")
@@ -371,6 +432,155 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                     b.ToTable("Deadlines");
                 });
 
+            modelBuilder.Entity("Consultancy.Application.Domain.LetterRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DeadlineId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeclinedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ErasLetterId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FollowUpsStopped")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FollowUpsStoppedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Institution")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsUsCanadianPhysician")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProgramAssignment")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefereeEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefereeName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefereeTitle")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Relationship")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RequestsSent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Specialty")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("StatusChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StatusChangedBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("System")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("UploadedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeadlineId");
+
+                    b.HasIndex("ClientId", "DueDate");
+
+                    b.HasIndex("Status", "DueDate");
+
+                    b.ToTable("LetterRequests");
+                });
+
+            modelBuilder.Entity("Consultancy.Application.Domain.LetterRequestTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedById")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("LetterRequestTemplates");
+                });
+
             modelBuilder.Entity("Consultancy.Application.Domain.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -414,6 +624,9 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("LetterRequestId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("LockToken")
                         .HasColumnType("TEXT");
 
@@ -435,6 +648,9 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("StrategyCallId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Subject")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
@@ -449,7 +665,11 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                     b.HasIndex("DedupKey")
                         .IsUnique();
 
+                    b.HasIndex("LetterRequestId");
+
                     b.HasIndex("LockToken");
+
+                    b.HasIndex("StrategyCallId");
 
                     b.HasIndex("ClientId", "DueAt");
 
@@ -573,6 +793,84 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("SeasonKeyDates");
+                });
+
+            modelBuilder.Entity("Consultancy.Application.Domain.StrategyCall", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BookedBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConsultantId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EndUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MeetingLink")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutcomeNotes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Uid")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Uid")
+                        .IsUnique();
+
+                    b.HasIndex("ClientId", "StartUtc");
+
+                    b.HasIndex("ConsultantId", "StartUtc")
+                        .IsUnique()
+                        .HasDatabaseName("IX_StrategyCalls_OneLiveCallPerStart")
+                        .HasFilter("\"Status\" <> 3");
+
+                    b.HasIndex("StartUtc", "Status");
+
+                    b.HasIndex("ConsultantId", "Status", "StartUtc");
+
+                    b.ToTable("StrategyCalls", (string)null);
                 });
 
             modelBuilder.Entity("Consultancy.Application.Domain.UserProfile", b =>
@@ -873,6 +1171,17 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                     b.Navigation("Client");
                 });
 
+            modelBuilder.Entity("Consultancy.Application.Domain.ConsultantAvailability", b =>
+                {
+                    b.HasOne("Consultancy.Application.Domain.UserProfile", "Consultant")
+                        .WithOne()
+                        .HasForeignKey("Consultancy.Application.Domain.ConsultantAvailability", "ConsultantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Consultant");
+                });
+
             modelBuilder.Entity("Consultancy.Application.Domain.Deadline", b =>
                 {
                     b.HasOne("Consultancy.Application.Domain.Client", "Client")
@@ -905,6 +1214,24 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                     b.Navigation("StatusChangedBy");
                 });
 
+            modelBuilder.Entity("Consultancy.Application.Domain.LetterRequest", b =>
+                {
+                    b.HasOne("Consultancy.Application.Domain.Client", "Client")
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Consultancy.Application.Domain.Deadline", "Deadline")
+                        .WithMany()
+                        .HasForeignKey("DeadlineId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Client");
+
+                    b.Navigation("Deadline");
+                });
+
             modelBuilder.Entity("Consultancy.Application.Domain.OutboxMessage", b =>
                 {
                     b.HasOne("Consultancy.Application.Domain.Client", "Client")
@@ -917,9 +1244,23 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                         .HasForeignKey("DeadlineId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("Consultancy.Application.Domain.LetterRequest", "LetterRequest")
+                        .WithMany()
+                        .HasForeignKey("LetterRequestId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Consultancy.Application.Domain.StrategyCall", "StrategyCall")
+                        .WithMany()
+                        .HasForeignKey("StrategyCallId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("Client");
 
                     b.Navigation("Deadline");
+
+                    b.Navigation("LetterRequest");
+
+                    b.Navigation("StrategyCall");
                 });
 
             modelBuilder.Entity("Consultancy.Application.Domain.PlaybookItem", b =>
@@ -938,6 +1279,25 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                         .HasForeignKey("SeasonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Consultancy.Application.Domain.StrategyCall", b =>
+                {
+                    b.HasOne("Consultancy.Application.Domain.Client", "Client")
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Consultancy.Application.Domain.UserProfile", "Consultant")
+                        .WithMany()
+                        .HasForeignKey("ConsultantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Client");
+
+                    b.Navigation("Consultant");
                 });
 
             modelBuilder.Entity("Consultancy.Application.Domain.UserProfile", b =>

@@ -1,0 +1,205 @@
+using Consultancy.Application.Common.Exceptions;
+
+namespace Consultancy.Application.Domain;
+
+public enum LetterSystem
+{
+    ERAS = 0,
+    CaRMS = 1,
+}
+
+public enum LetterStatus
+{
+    Planned = 0,
+    Requested = 1,
+    Confirmed = 2,
+    Uploaded = 3,
+    Declined = 4,
+    Cancelled = 5,
+}
+
+/// <summary>Who moved a letter to its current status: the consultant in the app, or the referee through their link.</summary>
+public enum LetterActor
+{
+    Consultant = 0,
+    Referee = 1,
+}
+
+/// <summary>
+/// One letter of recommendation a referee writes for a client, from planning to upload. The referee uploads
+/// it themselves (ERAS letter portal with the applicant's Letter ID, or CaRMS Online); the consultancy tracks
+/// and chases it. Its due date is a client deadline, so the applicant's reminders run through the reminder engine.
+/// </summary>
+public sealed class LetterRequest
+{
+    /// <summary>A referee who did not answer is followed up at most this many times.</summary>
+    public const int MaxFollowUps = 3;
+
+    public int Id { get; private set; }
+    public int ClientId { get; private set; }
+    public Client? Client { get; private set; }
+
+    public string RefereeName { get; set; } = "";
+    public string RefereeEmail { get; set; } = "";
+    /// <summary>Title or role, e.g. "Associate Professor of Medicine, clerkship director".</summary>
+    public string? RefereeTitle { get; set; }
+    public string? Institution { get; set; }
+    /// <summary>City and country of the referee's institution.</summary>
+    public string? Location { get; set; }
+    public bool IsUsCanadianPhysician { get; set; }
+    /// <summary>How the referee knows the applicant, e.g. "Supervisor on a US internal medicine rotation, Jun–Jul 2026".</summary>
+    public string? Relationship { get; set; }
+    /// <summary>The specialty the letter supports, or "General".</summary>
+    public string Specialty { get; set; } = "";
+    public LetterSystem System { get; set; }
+    /// <summary>The ERAS Letter ID the applicant generated for this letter (single use, one per author and letter).</summary>
+    public string? ErasLetterId { get; set; }
+    /// <summary>The group of programs the letter is assigned to, e.g. "Internal medicine programs"; ERAS allows at most 4 per program.</summary>
+    public string? ProgramAssignment { get; set; }
+    public string? Notes { get; set; }
+
+    public DateOnly DueDate { get; private set; }
+    /// <summary>The client deadline that carries the due date and the applicant's reminders (null once someone deleted it).</summary>
+    public int? DeadlineId { get; private set; }
+    public Deadline? Deadline { get; private set; }
+
+    public LetterStatus Status { get; private set; }
+    public LetterActor StatusChangedBy { get; private set; }
+    public DateTime? StatusChangedAt { get; private set; }
+    public DateTime? RequestedAt { get; private set; }
+    public int RequestsSent { get; private set; }
+    public DateTime? ConfirmedAt { get; private set; }
+    public DateTime? DeclinedAt { get; private set; }
+    public string? DeclineReason { get; private set; }
+    /// <summary>The day the letter was uploaded, as reported by the referee or recorded by the consultant.</summary>
+    public DateOnly? UploadedOn { get; private set; }
+    public DateTime? CancelledAt { get; private set; }
+
+    /// <summary>The referee asked for no more follow-up emails about this letter.</summary>
+    public bool FollowUpsStopped { get; private set; }
+    public DateTime? FollowUpsStoppedAt { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+    public DateTime UpdatedAt { get; set; }
+    public Guid Version { get; set; } = Guid.NewGuid();
+
+    private LetterRequest() { }
+
+    public LetterRequest(Client client, DateOnly dueDate, DateTime now)
+    {
+        Client = client;
+        ClientId = client.Id;
+        DueDate = dueDate;
+        CreatedAt = now;
+        UpdatedAt = now;
+    }
+
+    public string Title => $"Letter of recommendation from {RefereeName}";
+
+    /// <summary>Still being worked on: planned, requested or confirmed.</summary>
+    public bool IsActive => Status is LetterStatus.Planned or LetterStatus.Requested or LetterStatus.Confirmed;
+
+    /// <summary>Counts toward the client's letters: anything not declined or cancelled.</summary>
+    public bool Counts => Status is not (LetterStatus.Declined or LetterStatus.Cancelled);
+
+    /// <summary>Waiting on the referee: asked, not yet uploaded.</summary>
+    public bool IsWaitingOnReferee => Status is LetterStatus.Requested or LetterStatus.Confirmed;
+
+    /// <summary>The referee's link works while the letter is open, and for a grace period after it closed.</summary>
+    public bool RefereeLinkWorks(DateTime now, TimeSpan grace) =>
+        IsActive || (StatusChangedAt is { } closed && now < closed + grace);
+
+    /// <summary>Follow-ups go out only while the referee has been asked and has not answered.</summary>
+    public bool WantsFollowUps => Status == LetterStatus.Requested && !FollowUpsStopped;
+
+    public void AttachDeadline(Deadline deadline)
+    {
+        Deadline = deadline;
+        DeadlineId = deadline.Id;
+    }
+
+    /// <summary>Moves the due date, and the deadline that carries it.</summary>
+    public void MoveDueDate(DateOnly dueDate)
+    {
+        DueDate = dueDate;
+        Deadline?.MoveByHand(dueDate);
+    }
+
+    /// <summary>The request email goes out (again, if the referee needs it resent).</summary>
+    public void MarkRequested(DateTime now)
+    {
+        Require(Status is LetterStatus.Planned or LetterStatus.Requested, "send a request for");
+        RequestedAt = now;
+        RequestsSent++;
+        ChangeStatus(LetterStatus.Requested, LetterActor.Consultant, now);
+    }
+
+    public void Confirm(LetterActor by, DateTime now)
+    {
+        Require(Status is LetterStatus.Planned or LetterStatus.Requested, "confirm");
+        ConfirmedAt = now;
+        ChangeStatus(LetterStatus.Confirmed, by, now);
+    }
+
+    public void Decline(LetterActor by, string? reason, DateTime now)
+    {
+        Require(IsActive, "decline");
+        DeclinedAt = now;
+        DeclineReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        ChangeStatus(LetterStatus.Declined, by, now);
+        Deadline?.Cancel(now, null);
+    }
+
+    public void MarkUploaded(LetterActor by, DateOnly uploadedOn, DateTime now)
+    {
+        Require(IsActive, "record the upload of");
+        UploadedOn = uploadedOn;
+        ChangeStatus(LetterStatus.Uploaded, by, now);
+        Deadline?.Complete(now, null);
+    }
+
+    public void Cancel(DateTime now)
+    {
+        Require(IsActive, "cancel");
+        CancelledAt = now;
+        ChangeStatus(LetterStatus.Cancelled, LetterActor.Consultant, now);
+        Deadline?.Cancel(now, null);
+    }
+
+    public void StopFollowUps(DateTime now)
+    {
+        if (FollowUpsStopped) return;
+        FollowUpsStopped = true;
+        FollowUpsStoppedAt = now;
+    }
+
+    /// <summary>The statuses a consultant may record by hand from the current one.</summary>
+    public IReadOnlyList<LetterStatus> NextByHand => Status switch
+    {
+        LetterStatus.Planned => [LetterStatus.Confirmed, LetterStatus.Uploaded, LetterStatus.Declined, LetterStatus.Cancelled],
+        LetterStatus.Requested => [LetterStatus.Confirmed, LetterStatus.Uploaded, LetterStatus.Declined, LetterStatus.Cancelled],
+        LetterStatus.Confirmed => [LetterStatus.Uploaded, LetterStatus.Declined, LetterStatus.Cancelled],
+        _ => [],
+    };
+
+    /// <summary>What the referee may report from their page, given the current status.</summary>
+    public bool RefereeMay(LetterStatus status) => (Status, status) switch
+    {
+        (LetterStatus.Planned or LetterStatus.Requested, LetterStatus.Confirmed or LetterStatus.Declined or LetterStatus.Uploaded) => true,
+        (LetterStatus.Confirmed, LetterStatus.Declined or LetterStatus.Uploaded) => true,
+        _ => false,
+    };
+
+    private void ChangeStatus(LetterStatus status, LetterActor by, DateTime now)
+    {
+        Status = status;
+        StatusChangedBy = by;
+        StatusChangedAt = now;
+    }
+
+    private void Require(bool allowed, string action)
+    {
+        if (!allowed)
+            throw new ValidationException("", $"You cannot {action} a letter that is {Status.ToString().ToLowerInvariant()}.");
+    }
+}
