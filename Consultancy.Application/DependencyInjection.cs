@@ -1,8 +1,10 @@
 using System.Reflection;
 using Consultancy.Application.Common.Behaviours;
+using Consultancy.Application.Domain;
 using Consultancy.Application.Letters;
 using Consultancy.Application.Playbooks;
 using Consultancy.Application.Reminders;
+using Consultancy.Application.StrategyCalls;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,6 +36,10 @@ public static class DependencyInjection
         services.AddScoped<ReminderPlanner>();
         services.AddScoped<ReminderEmail>();
         services.AddScoped<PlaybookApplication>();
+        services.AddScoped<BookableSlots>();
+        services.AddScoped<BookingCalendar>();
+        services.AddScoped<CallMail>();
+        services.AddScoped<CallEmail>();
         services.AddScoped<LetterFollowUpPlanner>();
         services.AddScoped<LetterStatusChanges>();
         services.AddScoped<LetterEmail>();

@@ -2,7 +2,9 @@ using Consultancy.Application;
 using Consultancy.Infrastructure;
 using Consultancy.Infrastructure.Identity;
 using Consultancy.Infrastructure.Persistence;
+using Consultancy.Web.Controllers;
 using Consultancy.Web.Infrastructure;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -42,6 +44,18 @@ builder.Services.AddControllersWithViews(mvc =>
     // Field rules and their messages live in the use cases' validators, not in implicit [Required]s.
     mvc.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
 });
+// Public booking posts: a fixed number per client address and window, so one address cannot fill a calendar.
+builder.Services.AddRateLimiter(limiter =>
+{
+    limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    limiter.AddPolicy(BookingController.RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+        http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+        _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = builder.Configuration.GetValue("Booking:RateLimit:PermitLimit", 10),
+            Window = TimeSpan.FromSeconds(builder.Configuration.GetValue("Booking:RateLimit:WindowSeconds", 600)),
+        }));
+});
 builder.Services.AddRazorPages(pages => pages.Conventions.ConfigureFilter(new AutoValidateAntiforgeryTokenAttribute()));
 
 var app = builder.Build();
@@ -57,6 +71,7 @@ app.UseStatusCodePagesWithReExecute("/Error/{0}");
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 // Stylesheets and scripts are public: the sign-in page needs them before anyone is signed in.
 app.MapStaticAssets().AllowAnonymous();
