@@ -1,8 +1,10 @@
 using System.Reflection;
 using Consultancy.Application.Common.Behaviours;
+using Consultancy.Application.Domain;
 using Consultancy.Application.Letters;
 using Consultancy.Application.Playbooks;
 using Consultancy.Application.Reminders;
+using Consultancy.Application.StrategyCalls;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,9 +37,14 @@ public static class DependencyInjection
         services.AddScoped<Security.SecurityLog>();
         services.AddScoped<ReminderEmail>();
         services.AddScoped<PlaybookApplication>();
+        services.AddScoped<BookableSlots>();
+        services.AddScoped<BookingCalendar>();
+        services.AddScoped<CallMail>();
+        services.AddScoped<CallEmail>();
         services.AddScoped<LetterFollowUpPlanner>();
         services.AddScoped<LetterStatusChanges>();
         services.AddScoped<LetterEmail>();
+        services.AddScoped<Clients.Import.ClientImportPlanner>();
         services.AddAutoMapper(_ => { }, Self);
         return services;
     }

@@ -52,6 +52,7 @@ public static class DependencyInjection
         else
             services.AddSingleton<IEmailTransport, SmtpEmailTransport>();
         services.AddScoped<IReminderLinks, ReminderLinks>();
+        services.AddScoped<IBookingLinks, BookingLinks>();
         services.AddScoped<ILetterLinks, LetterLinks>();
 
         services.AddOptions<ReminderSettings>().Bind(configuration.GetSection(ReminderSettings.Section));

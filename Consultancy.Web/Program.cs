@@ -19,6 +19,7 @@ builder.Services.AddDefaultIdentity<AppUser>(IdentitySetup.Configure)
     .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
 builder.Services.AddTransient<Microsoft.AspNetCore.Identity.UI.Services.IEmailSender, IdentityEmailSender>();
 builder.Services.AddSingleton<SeasonPlanRuns>();
+builder.Services.AddSingleton<ImportUploads>();
 // A deactivated user or a changed role takes effect within a minute, even for open sessions.
 builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 builder.Services.ConfigureApplicationCookie(cookie =>

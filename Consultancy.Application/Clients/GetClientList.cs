@@ -52,7 +52,15 @@ public sealed record ClientListItem
 internal sealed class GetClientListHandler(IAppDbContext db, IMapper mapper, ICurrentUser user)
     : IRequestHandler<GetClientList, PagedList<ClientListItem>>
 {
-    public Task<PagedList<ClientListItem>> Handle(GetClientList request, CancellationToken ct)
+    public Task<PagedList<ClientListItem>> Handle(GetClientList request, CancellationToken ct) =>
+        db.FilteredClients(user, request).ProjectTo<ClientListItem>(mapper.ConfigurationProvider)
+            .ToPagedListAsync(request.Page, request.PageSize, ct);
+}
+
+internal static class ClientListFilters
+{
+    /// <summary>The caseload's clients that the list's search and filters select, in the list's order (paging aside).</summary>
+    public static IQueryable<Client> FilteredClients(this IAppDbContext db, ICurrentUser user, GetClientList request)
     {
         var clients = (string.IsNullOrWhiteSpace(request.Search) ? db.Clients : db.ClientsMatching(request.Search))
             .InCaseloadOf(user).Where(c => c.IsArchived == request.Archived);
@@ -66,7 +74,7 @@ internal sealed class GetClientListHandler(IAppDbContext db, IMapper mapper, ICu
             clients = clients.Where(c => ("," + c.Tags + ",").Contains(tag));
         }
 
-        var sorted = request.Sort switch
+        return request.Sort switch
         {
             ClientSort.NameDescending => clients.OrderByDescending(c => c.LastName).ThenByDescending(c => c.FirstName).ThenByDescending(c => c.Id),
             ClientSort.RecentlyUpdated => clients.OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id),
@@ -74,8 +82,5 @@ internal sealed class GetClientListHandler(IAppDbContext db, IMapper mapper, ICu
             ClientSort.Season => clients.OrderBy(c => c.Season).ThenBy(c => c.LastName).ThenBy(c => c.Id),
             _ => clients.OrderBy(c => c.LastName).ThenBy(c => c.FirstName).ThenBy(c => c.Id),
         };
-
-        return sorted.ProjectTo<ClientListItem>(mapper.ConfigurationProvider)
-            .ToPagedListAsync(request.Page, request.PageSize, ct);
     }
 }

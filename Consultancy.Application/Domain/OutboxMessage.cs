@@ -5,6 +5,9 @@ public enum OutboxKind
     Reminder = 0,
     Invitation = 1,
     Account = 2,
+    [System.ComponentModel.DataAnnotations.Display(Name = "Call invite")] CallInvite = 3,
+    [System.ComponentModel.DataAnnotations.Display(Name = "Call notice")] CallNotice = 4,
+    [System.ComponentModel.DataAnnotations.Display(Name = "Call reminder")] CallReminder = 5,
     // Letters of recommendation; numbered apart so other kinds can be added without renumbering.
     [System.ComponentModel.DataAnnotations.Display(Name = "Letter request")] LetterRequest = 10,
     [System.ComponentModel.DataAnnotations.Display(Name = "Letter follow-up")] LetterFollowUp = 11,
@@ -33,6 +36,9 @@ public sealed partial class OutboxMessage
     public Client? Client { get; private set; }
     public int? DeadlineId { get; set; }
     public Deadline? Deadline { get; private set; }
+    /// <summary>The strategy call a call email is about; it is rendered from the call as it is at send time.</summary>
+    public int? StrategyCallId { get; private set; }
+    public StrategyCall? StrategyCall { get; private set; }
 
     public string Recipient { get; set; } = "";
     /// <summary>Fixed content (invitations, account mail); reminders are rendered from current data at send time.</summary>
@@ -80,6 +86,18 @@ public sealed partial class OutboxMessage
         CreatedAt = now,
     };
 
+    public static OutboxMessage AboutCall(OutboxKind kind, string dedupKey, StrategyCall call, int? clientId, string recipient, DateTime dueAt, DateTime now) => new()
+    {
+        Kind = kind,
+        DedupKey = dedupKey,
+        ClientId = clientId,
+        StrategyCall = call,
+        StrategyCallId = call.Id,
+        Recipient = recipient,
+        DueAt = dueAt,
+        CreatedAt = now,
+    };
+
     public static string ReminderKey(int deadlineId, int offsetDays) => $"deadline:{deadlineId}:before:{offsetDays}d";
 
     /// <summary>The offset a reminder's key names, e.g. 7 for "deadline:12:before:7d".</summary>
@@ -87,6 +105,18 @@ public sealed partial class OutboxMessage
         Kind == OutboxKind.Reminder && int.TryParse(DedupKey.Split(':')[^1].TrimEnd('d'), out var days) ? days : null;
 
     public bool IsPending => Status == OutboxStatus.Pending;
+
+    /// <summary>The server accepted it: from now on it is history, never sent or re-planned again.</summary>
+    public void MarkSent(DateTime sentAt, string messageId, string recipient)
+    {
+        Status = OutboxStatus.Sent;
+        SentAt = sentAt;
+        MessageId = messageId;
+        Recipient = recipient;
+        LastError = null;
+        LockToken = null;
+        LockedUntil = null;
+    }
 
     public void CancelBecause(string reason)
     {

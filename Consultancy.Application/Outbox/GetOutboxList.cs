@@ -2,6 +2,7 @@ using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Common.Paging;
 using Consultancy.Application.Domain;
 using MediatR;
+using Microsoft.EntityFrameworkCore;
 
 namespace Consultancy.Application.Outbox;
 
@@ -11,6 +12,8 @@ public sealed record GetOutboxList : IRequest<PagedList<OutboxListItem>>
     public OutboxStatus? Status { get; set; }
     public OutboxKind? Kind { get; set; }
     public int? ClientId { get; set; }
+    /// <summary>Part of the recipient's address, the client's name, the deadline's title or the subject.</summary>
+    public string? Search { get; set; }
     public int Page { get; set; } = 1;
     public int PageSize { get; set; } = Paging.DefaultPageSize;
 }
@@ -27,6 +30,11 @@ internal sealed class GetOutboxListHandler(IAppDbContext db) : IRequestHandler<G
         if (request.Status is { } status) messages = messages.Where(m => m.Status == status);
         if (request.Kind is { } kind) messages = messages.Where(m => m.Kind == kind);
         if (request.ClientId is { } clientId) messages = messages.Where(m => m.ClientId == clientId);
+        if (SearchPattern(request.Search) is { } pattern)
+            messages = messages.Where(m => EF.Functions.Like(m.Recipient, pattern, "\\")
+                || (m.Client != null && EF.Functions.Like(m.Client.FirstName + " " + m.Client.LastName, pattern, "\\"))
+                || (m.Deadline != null && EF.Functions.Like(m.Deadline.Title, pattern, "\\"))
+                || (m.Subject != null && EF.Functions.Like(m.Subject, pattern, "\\")));
 
         // Pending mail soonest first; everything else newest first.
         var ordered = request.Status == OutboxStatus.Pending
@@ -38,5 +46,14 @@ internal sealed class GetOutboxListHandler(IAppDbContext db) : IRequestHandler<G
                 m.Deadline == null ? null : m.Deadline.Title,
                 m.DueAt, m.SentAt, m.Attempts, m.LastError, m.CancelReason))
             .ToPagedListAsync(request.Page, request.PageSize, ct);
+    }
+
+    /// <summary>A case-insensitive "contains" pattern, with LIKE's wildcards in the term taken literally.</summary>
+    private static string? SearchPattern(string? search)
+    {
+        var term = search?.Trim();
+        if (string.IsNullOrEmpty(term)) return null;
+        if (term.Length > 100) term = term[..100];
+        return "%" + term.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
     }
 }

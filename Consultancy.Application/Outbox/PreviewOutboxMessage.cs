@@ -3,6 +3,7 @@ using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Domain;
 using Consultancy.Application.Letters;
 using Consultancy.Application.Reminders;
+using Consultancy.Application.StrategyCalls;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,13 +14,16 @@ public sealed record PreviewOutboxMessage(long Id) : IRequest<OutboxPreview>;
 
 public sealed record OutboxPreview(OutboxListItem Message, string? MessageId, EmailMessage? Email);
 
-internal sealed partial class PreviewOutboxMessageHandler(IAppDbContext db, ReminderEmail reminders, LetterEmail letters)
+internal sealed partial class PreviewOutboxMessageHandler(IAppDbContext db, ReminderEmail reminders, CallEmail calls, LetterEmail letters)
     : IRequestHandler<PreviewOutboxMessage, OutboxPreview>
 {
     /// <summary>Invitation and password-reset links sign the reader in as their recipient: never shown to anyone else.</summary>
     private static string HideLinks(string text) => Links().Replace(text, "[personal link hidden]");
 
-    /// <summary>A referee's link answers for the letter without sign-in, so it is hidden the same way.</summary>
+    /// <summary>
+    /// A call email's manage link lets its holder cancel the call, and a referee's link answers for the letter without
+    /// sign-in: both are hidden the same way.
+    /// </summary>
     private static EmailMessage HideLinks(EmailMessage email) => email with { TextBody = HideLinks(email.TextBody), HtmlBody = null, Headers = null };
 
     [System.Text.RegularExpressions.GeneratedRegex(@"https?://\S+")]
@@ -29,10 +33,14 @@ internal sealed partial class PreviewOutboxMessageHandler(IAppDbContext db, Remi
     {
         var message = await db.OutboxMessages.AsNoTracking()
             .Include(m => m.Deadline).Include(m => m.LetterRequest).Include(m => m.Client).ThenInclude(c => c!.Consultant)
+            .Include(m => m.StrategyCall).ThenInclude(c => c!.Client)
+            .Include(m => m.StrategyCall).ThenInclude(c => c!.Consultant)
             .SingleOrDefaultAsync(m => m.Id == request.Id, ct)
             ?? throw new NotFoundException("Outbox message", request.Id);
 
-        var email = OutboxMessage.IsAboutLetter(message.Kind)
+        var email = CallEmail.IsAboutCall(message)
+            ? message.StrategyCall is null ? null : HideLinks(calls.Render(message))
+            : OutboxMessage.IsAboutLetter(message.Kind)
             ? (message is { LetterRequest: not null, Client: not null } ? HideLinks(letters.Render(message)) : null)
             : message.Kind != OutboxKind.Reminder
             ? new EmailMessage(message.Recipient, message.Subject ?? "", HideLinks(message.TextBody ?? ""))

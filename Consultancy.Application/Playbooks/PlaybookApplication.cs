@@ -40,13 +40,14 @@ public sealed class PlaybookApplication(IAppDbContext db, ReminderPlanner planne
         }
         if (created.Count == 0) return 0;
 
-        // Reminder rows are keyed by deadline id: save the deadlines, then their plan, in one transaction.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Reminder rows are keyed by deadline id: save the deadlines, then their plan, in one transaction (the
+        // caller's, when it already has one, e.g. converting a lead).
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         db.Deadlines.AddRange(created);
         await db.SaveChangesAsync(ct);
         await planner.ReplanAsync(created, ct);
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        if (transaction is not null) await transaction.CommitAsync(ct);
         return created.Count;
     }
 }

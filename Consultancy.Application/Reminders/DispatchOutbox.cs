@@ -2,6 +2,7 @@ using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Common.Settings;
 using Consultancy.Application.Domain;
 using Consultancy.Application.Letters;
+using Consultancy.Application.StrategyCalls;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -15,7 +16,7 @@ public sealed record DispatchOutbox : IRequest<DispatchResult>;
 public sealed record DispatchResult(int Sent, int Retrying, int Failed, int Cancelled);
 
 internal sealed class DispatchOutboxHandler(
-    IAppDbContext db, IEmailTransport transport, ReminderEmail reminders, LetterEmail letters, TimeProvider clock,
+    IAppDbContext db, IEmailTransport transport, ReminderEmail reminders, CallEmail calls, LetterEmail letters, TimeProvider clock,
     IOptions<ReminderSettings> options, ILogger<DispatchOutboxHandler> logger)
     : IRequestHandler<DispatchOutbox, DispatchResult>
 {
@@ -55,13 +56,20 @@ internal sealed class DispatchOutboxHandler(
 
     private async Task SendBatchAsync(Guid token, CancellationToken ct)
     {
-        var batch = await db.OutboxMessages.AsNoTracking()
+        // The dispatcher runs as the system, which the caseload rule lets see every client: the filters would
+        // change nothing but the plan, where SQLite builds every client's deadlines each time to join them.
+        var batch = await db.OutboxMessages.AsNoTracking().IgnoreQueryFilters()
             .Include(m => m.Deadline).Include(m => m.LetterRequest).Include(m => m.Client).ThenInclude(c => c!.Consultant)
+            .Include(m => m.StrategyCall).ThenInclude(c => c!.Client)
+            .Include(m => m.StrategyCall).ThenInclude(c => c!.Consultant)
             .Where(m => m.LockToken == token)
             .OrderBy(m => m.DueAt).ThenBy(m => m.Id)
             .ToListAsync(ct);
 
-        var timeline = new List<AuditEntry>();
+        // Accepted sends are recorded a group at a time; a group commits in the background while the next one is
+        // sent, and the next group's commit waits for it, so at most two groups are ever unrecorded.
+        var group = new List<AcceptedSend>();
+        var committing = Task.CompletedTask;
         IEmailConnection? connection = null;
         try
         {
@@ -69,6 +77,7 @@ internal sealed class DispatchOutboxHandler(
             {
                 if (WhyNotSend(message) is { } reason)
                 {
+                    await committing; // one user of the context at a time
                     await CancelAsync(message, token, reason, ct);
                     continue;
                 }
@@ -80,6 +89,7 @@ internal sealed class DispatchOutboxHandler(
                 }
                 catch (Exception error) when (error is not OperationCanceledException)
                 {
+                    await committing;
                     await MarkFailedAttemptAsync(message, token, error, ct);
                     if (connection is not null) await connection.DisposeAsync();
                     connection = null;
@@ -87,18 +97,83 @@ internal sealed class DispatchOutboxHandler(
                 }
                 // Outside the catch: once the server has the email, a failure to record it must not turn into a
                 // retry. The row keeps its lease, and only its expiry (a crash-like case) can send it again.
-                await MarkSentAsync(message, token, messageId, timeline);
+                group.Add(new AcceptedSend(message, messageId, clock.GetUtcNow().UtcDateTime, clock.GetTimestamp()));
+                _sent++;
+                if (group.Count >= _settings.RecordGroupSize
+                    || clock.GetElapsedTime(group[0].Timestamp) >= TimeSpan.FromMilliseconds(_settings.RecordGroupMilliseconds))
+                {
+                    await committing;
+                    var closed = group;
+                    group = [];
+                    // SQLite does its work on the calling thread, so the commit gets its own while this one sends on.
+                    committing = Task.Run(() => RecordSentAsync(closed, token), CancellationToken.None);
+                }
             }
         }
         finally
         {
             if (connection is not null) await connection.DisposeAsync();
-            await RecordOnTimelinesAsync(timeline);
+            try
+            {
+                await committing;
+            }
+            finally
+            {
+                // Even when the run is cancelled, a send threw or the previous group failed to commit: these emails have left.
+                await RecordSentAsync(group, token);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Records a group of accepted sends — each row Sent with its own time and Message-ID, and each reminder
+    /// on its client's timeline — in one transaction: one disk sync for the group instead of one per email.
+    /// Only rows this dispatcher still holds are recorded. A group whose recording failed is not tried again:
+    /// its rows keep their lease and are sent again only after it expires, as after a crash.
+    /// </summary>
+    private async Task RecordSentAsync(IReadOnlyList<AcceptedSend> sends, Guid token)
+    {
+        if (sends.Count == 0) return;
+        var group = sends.ToDictionary(s => s.Message.Id);
+
+        // Recorded even if the caller gives up now: the emails have left, and saying otherwise would send them twice.
+        var ct = CancellationToken.None;
+        var ids = group.Keys.ToList();
+        List<OutboxMessage> rows = [];
+        List<AuditEntry> timeline = [];
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            db.Database.AutoSavepointsEnabled = false; // the transaction is the group's; a savepoint inside it adds nothing
+            rows = await db.OutboxMessages.IgnoreQueryFilters().Where(m => ids.Contains(m.Id) && m.LockToken == token).ToListAsync(ct);
+            foreach (var row in rows)
+            {
+                var send = group[row.Id];
+                // A reminder goes to the client's current address; other mail (referees, consultants) to the one it names.
+                var recipient = send.Message.Kind == OutboxKind.Reminder ? send.Message.Client?.Email ?? send.Message.Recipient : send.Message.Recipient;
+                row.MarkSent(send.SentAt, send.MessageId, recipient);
+                if (row.Kind == OutboxKind.Reminder)
+                    timeline.Add(new AuditEntry
+                    {
+                        EntityType = "Reminder", EntityId = row.Id.ToString(), ClientId = row.ClientId, Action = AuditAction.Sent, At = send.SentAt,
+                        Changes = [new AuditFieldChange("Deadline", null, send.Message.Deadline!.Title), new AuditFieldChange("Recipient", null, recipient)],
+                    });
+            }
+            db.AuditEntries.AddRange(timeline);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        finally
+        {
+            // One context serves every batch of a run: rows left tracked would make each later save scan them all.
+            foreach (var row in rows) db.OutboxMessages.Entry(row).State = EntityState.Detached;
+            foreach (var entry in timeline) db.AuditEntries.Entry(entry).State = EntityState.Detached;
         }
     }
 
     private string? WhyNotSend(OutboxMessage message)
     {
+        if (CallEmail.IsAboutCall(message)) return calls.WhyNotSend(message);
         if (OutboxMessage.IsAboutLetter(message.Kind)) return letters.WhyNotSend(message);
         if (message.Kind != OutboxKind.Reminder) return null;
         var now = clock.GetUtcNow().UtcDateTime;
@@ -115,46 +190,11 @@ internal sealed class DispatchOutboxHandler(
         };
     }
 
-    private EmailMessage Render(OutboxMessage message) => message.Kind == OutboxKind.Reminder
-        ? reminders.Render(message, message.Deadline!, message.Client!, message.Client!.Consultant)
+    private EmailMessage Render(OutboxMessage message) =>
+        CallEmail.IsAboutCall(message) ? calls.Render(message)
         : OutboxMessage.IsAboutLetter(message.Kind) ? letters.Render(message)
+        : message.Kind == OutboxKind.Reminder ? reminders.Render(message, message.Deadline!, message.Client!, message.Client!.Consultant)
         : new EmailMessage(message.Recipient, message.Subject ?? "", message.TextBody ?? "", message.HtmlBody, MessageKey: $"outbox-{message.Id}");
-
-    private async Task MarkSentAsync(OutboxMessage message, Guid token, string messageId, List<AuditEntry> timeline)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        // A reminder goes to the client's current address; other mail (referees, consultants) to the one it names.
-        var recipient = message.Kind == OutboxKind.Reminder ? message.Client?.Email ?? message.Recipient : message.Recipient;
-        // Recorded even if the caller gives up now: the email has left, and saying otherwise would send it twice.
-        await Mine(message, token).ExecuteUpdateAsync(s => s
-            .SetProperty(m => m.Status, OutboxStatus.Sent)
-            .SetProperty(m => m.SentAt, now)
-            .SetProperty(m => m.MessageId, messageId)
-            .SetProperty(m => m.Recipient, recipient)
-            .SetProperty(m => m.LastError, (string?)null)
-            .SetProperty(m => m.LockToken, (Guid?)null)
-            .SetProperty(m => m.LockedUntil, (DateTime?)null), CancellationToken.None);
-        if (message.Kind == OutboxKind.Reminder)
-            timeline.Add(new AuditEntry
-            {
-                EntityType = "Reminder", EntityId = message.Id.ToString(), ClientId = message.ClientId, Action = AuditAction.Sent, At = now,
-                Changes = [new AuditFieldChange("Deadline", null, message.Deadline!.Title), new AuditFieldChange("Recipient", null, recipient)],
-            });
-        _sent++;
-    }
-
-    /// <summary>
-    /// The batch's timeline entries in one save, after its last send: a save per email cost a second disk sync
-    /// per email. Saved even if the caller gives up, since those emails have left.
-    /// </summary>
-    private async Task RecordOnTimelinesAsync(List<AuditEntry> entries)
-    {
-        if (entries.Count == 0) return;
-        db.AuditEntries.AddRange(entries);
-        await db.SaveChangesAsync(CancellationToken.None);
-        // One context serves every batch of a run: entries left tracked would make each later save scan them all.
-        foreach (var entry in entries) db.AuditEntries.Entry(entry).State = EntityState.Detached;
-    }
 
     private async Task MarkFailedAttemptAsync(OutboxMessage message, Guid token, Exception error, CancellationToken ct)
     {
@@ -165,9 +205,11 @@ internal sealed class DispatchOutboxHandler(
         var text = error.Message.Length > 1000 ? error.Message[..1000] : error.Message;
         logger.LogWarning("Outbox message {Id} attempt {Attempt} failed ({Outcome}): {Error}", message.Id, attempts, giveUp ? "giving up" : "will retry", text);
 
+        // The later of the back-off and the row's due time as it is now: a re-plan while this dispatcher held the
+        // row (the deadline moved) may have set a later one.
         await Mine(message, token).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.Status, giveUp ? OutboxStatus.Failed : OutboxStatus.Pending)
-            .SetProperty(m => m.DueAt, giveUp ? message.DueAt : retryAt)
+            .SetProperty(m => m.DueAt, m => giveUp || m.DueAt > retryAt ? m.DueAt : retryAt)
             .SetProperty(m => m.LastError, text)
             .SetProperty(m => m.LockToken, (Guid?)null)
             .SetProperty(m => m.LockedUntil, (DateTime?)null), ct);
@@ -188,3 +230,6 @@ internal sealed class DispatchOutboxHandler(
     private IQueryable<OutboxMessage> Mine(OutboxMessage message, Guid token) =>
         db.OutboxMessages.Where(m => m.Id == message.Id && m.LockToken == token);
 }
+
+/// <param name="Timestamp">When the server accepted it, from <see cref="TimeProvider.GetTimestamp"/>: how long it has waited to be recorded.</param>
+internal sealed record AcceptedSend(OutboxMessage Message, string MessageId, DateTime SentAt, long Timestamp);

@@ -42,7 +42,19 @@ public sealed class ReminderPlanner(IAppDbContext db, TimeProvider clock, IOptio
                 var key = OutboxMessage.ReminderKey(deadline.Id, offset);
                 existing.TryGetValue(key, out var row);
                 // Sent is history; failed and hand-cancelled rows wait for a person's retry, not a re-plan.
-                if (row is { Status: OutboxStatus.Sent or OutboxStatus.Failed } or { CancelledByHand: true } || IsLeased(row, now)) continue;
+                if (row is { Status: OutboxStatus.Sent or OutboxStatus.Failed } or { CancelledByHand: true }) continue;
+                if (IsLeased(row, now))
+                {
+                    // A dispatcher holds it: whether it still goes out (status, offsets, opt-out) is decided by the
+                    // dispatcher's own check before each attempt, so only the new time and address are taken — for a
+                    // retry after a failed attempt, or a take-over after a crash.
+                    if (wanted.TryGetValue(offset, out var movedTo) && movedTo >= now)
+                    {
+                        row!.Recipient = client.Email;
+                        row.Reschedule(movedTo);
+                    }
+                    continue;
+                }
 
                 if (!wanted.TryGetValue(offset, out var dueAt))
                     row?.CancelBecause(reason ?? "no longer planned");
@@ -82,6 +94,6 @@ public sealed class ReminderPlanner(IAppDbContext db, TimeProvider clock, IOptio
             days => LocalTimes.ToUtc(deadline.DueDate.AddDays(-days).ToDateTime(sendHour), zone)), null);
     }
 
-    /// <summary>A dispatcher holds it right now; it re-checks the deadline itself before sending.</summary>
+    /// <summary>A dispatcher holds it right now; it checks the deadline itself before each attempt.</summary>
     private static bool IsLeased(OutboxMessage? row, DateTime now) => row?.LockedUntil is { } until && until > now;
 }

@@ -18,7 +18,32 @@ internal static class MimeMessages
         foreach (var (name, value) in message.Headers ?? new Dictionary<string, string>())
             mime.Headers.Add(name, value);
 
-        mime.Body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody }.ToMessageBody();
+        mime.Body = message.Calendar is { } invite
+            ? WithInvite(message, invite)
+            : new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody }.ToMessageBody();
         return mime;
+    }
+
+    /// <summary>
+    /// multipart/mixed: the text, HTML and text/calendar alternatives (calendar clients read the last one and
+    /// show Accept buttons), then the same invite as an invite.ics attachment for everyone else.
+    /// </summary>
+    private static MimeEntity WithInvite(EmailMessage message, CalendarInvite invite)
+    {
+        var alternatives = new MultipartAlternative { new TextPart("plain") { Text = message.TextBody } };
+        if (message.HtmlBody is not null) alternatives.Add(new TextPart("html") { Text = message.HtmlBody });
+        var calendar = new TextPart("calendar") { Text = invite.Content };
+        calendar.ContentType.Parameters.Add("method", invite.Method);
+        calendar.ContentType.Charset = "utf-8";
+        alternatives.Add(calendar);
+
+        var attachment = new MimePart("application", "ics")
+        {
+            Content = new MimeContent(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(invite.Content))),
+            ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
+            ContentTransferEncoding = ContentEncoding.Base64,
+            FileName = "invite.ics",
+        };
+        return new Multipart("mixed") { alternatives, attachment };
     }
 }

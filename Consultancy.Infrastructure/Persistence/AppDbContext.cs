@@ -26,6 +26,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     public DbSet<SeasonKeyDate> SeasonKeyDates => Set<SeasonKeyDate>();
     public DbSet<Playbook> Playbooks => Set<Playbook>();
     public DbSet<PlaybookItem> PlaybookItems => Set<PlaybookItem>();
+    public DbSet<ConsultantAvailability> ConsultantAvailabilities => Set<ConsultantAvailability>();
+    public DbSet<StrategyCall> StrategyCalls => Set<StrategyCall>();
     public DbSet<LetterRequest> LetterRequests => Set<LetterRequest>();
     public DbSet<LetterRequestTemplate> LetterRequestTemplates => Set<LetterRequestTemplate>();
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
@@ -56,6 +58,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
         builder.Entity<ClientStageChange>().HasQueryFilter(s => SeesAllClients || s.Client!.ConsultantId == CurrentConsultantId);
         builder.Entity<AuditEntry>().HasQueryFilter(a => SeesAllClients || a.Client!.ConsultantId == CurrentConsultantId);
         builder.Entity<Deadline>().HasQueryFilter(d => SeesAllClients || d.Client!.ConsultantId == CurrentConsultantId);
+        // A call is seen by its client's consultant and by the consultant who runs it (the same person unless a
+        // returning client booked someone else).
+        builder.Entity<StrategyCall>().HasQueryFilter(c => SeesAllClients || c.ConsultantId == CurrentConsultantId || c.Client!.ConsultantId == CurrentConsultantId);
         builder.Entity<LetterRequest>().HasQueryFilter(l => SeesAllClients || l.Client!.ConsultantId == CurrentConsultantId);
         // Mail about no client (invitations, password resets) is for admins' eyes only.
         builder.Entity<OutboxMessage>().HasQueryFilter(m => SeesAllClients || (m.ClientId != null && m.Client!.ConsultantId == CurrentConsultantId));

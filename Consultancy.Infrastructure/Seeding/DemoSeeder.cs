@@ -46,6 +46,19 @@ public static class DemoSeeder
             ["Olena", "Andriy", "Iryna", "Dmytro"], ["Shevchenko", "Kovalenko", "Bondarenko", "Tkachenko"]),
     ];
 
+    /// <summary>
+    /// Deadlines a week ahead whose first reminder (7 days before) is brought forward to a few minutes after
+    /// the first start, so a new user sees reminders go out — as .eml files and as Sent in the outbox — at once.
+    /// </summary>
+    public static readonly (string Title, DeadlineCategory Category, TimeSpan FirstReminderAfterStart)[] FirstMinutesDeadlines =
+    [
+        ("Upload your updated CV for review", DeadlineCategory.Documents, TimeSpan.FromMinutes(1)),
+        ("Send your personal statement draft", DeadlineCategory.Documents, TimeSpan.FromMinutes(2)),
+        ("Book a mock interview session", DeadlineCategory.Interview, TimeSpan.FromMinutes(3)),
+    ];
+
+    private const int FirstMinutesOffsetDays = 7;
+
     private static readonly string[] Specialties =
         ["Internal Medicine", "Family Medicine", "Pediatrics", "Psychiatry", "Pathology", "Internal Medicine, Family Medicine", "Neurology"];
 
@@ -70,6 +83,8 @@ public static class DemoSeeder
             await transaction.CommitAsync(ct);
             consultantIds.Add(id);
         }
+
+        await SeedAvailabilityAsync(db, consultantIds, now, ct);
 
         var existingEmails = (await db.Clients.Select(c => c.Email).ToListAsync(ct)).ToHashSet();
         foreach (var client in DemoClients(consultantIds, now).Where(c => !existingEmails.Contains(c.Email)))
@@ -96,7 +111,94 @@ public static class DemoSeeder
         await provider.GetRequiredService<ReminderPlanner>().ReplanAsync(behind, ct);
         await db.SaveChangesAsync(ct);
 
+        await AddFirstMinutesDeadlinesAsync(db, provider.GetRequiredService<ReminderPlanner>(), now, ct);
         await DemoLetters.SeedAsync(provider, now, ct);
+    }
+
+    /// <summary>
+    /// Each of <see cref="FirstMinutesDeadlines"/> once (a restart finds it by its title and adds nothing): due in
+    /// a week in the client's zone, planned as usual, then its 7-days-before reminder — due at the send hour today,
+    /// possibly already past — set to go out minutes from now instead. Re-planning later puts it back on the
+    /// usual schedule; once sent it is history like any other.
+    /// </summary>
+    private static async Task AddFirstMinutesDeadlinesAsync(AppDbContext db, ReminderPlanner planner, DateTime now, CancellationToken ct)
+    {
+        var titles = FirstMinutesDeadlines.Select(d => d.Title).ToList();
+        var existing = await db.Deadlines.Where(d => titles.Contains(d.Title) && d.Client!.Email.EndsWith("@example.org"))
+            .Select(d => d.Title).ToListAsync(ct);
+        if (existing.Count == FirstMinutesDeadlines.Length) return;
+
+        // Clients mid-application who still get reminders, one per deadline, in different time zones.
+        var clients = (await db.Clients
+                .Where(c => c.Email.EndsWith("@example.org") && !c.IsArchived && !c.RemindersOptedOut
+                    && (c.Stage == ClientStage.Onboarding || c.Stage == ClientStage.Documents || c.Stage == ClientStage.Applied))
+                .OrderBy(c => c.Id)
+                .ToListAsync(ct))
+            .DistinctBy(c => c.TimeZoneId)
+            .Take(FirstMinutesDeadlines.Length)
+            .ToList();
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var added = new List<(Deadline Deadline, DateTime FirstReminderAt)>();
+        for (var i = 0; i < Math.Min(FirstMinutesDeadlines.Length, clients.Count); i++)
+        {
+            var (title, category, after) = FirstMinutesDeadlines[i];
+            if (existing.Contains(title)) continue;
+            var client = clients[i];
+            var zone = TimeZones.Find(client.TimeZoneId);
+            var deadline = new Deadline(client, now)
+            {
+                Title = title,
+                Category = category,
+                DueDate = LocalTimes.Today(now, zone).AddDays(FirstMinutesOffsetDays),
+                ReminderOffsets = new ReminderOffsets([FirstMinutesOffsetDays, 1]),
+            };
+            deadline.AnchorTo(zone);
+            db.Deadlines.Add(deadline);
+            added.Add((deadline, now + after));
+        }
+        await db.SaveChangesAsync(ct);
+        await planner.ReplanAsync([.. added.Select(a => a.Deadline)], ct);
+        await db.SaveChangesAsync(ct);
+
+        foreach (var (deadline, firstReminderAt) in added)
+        {
+            var key = OutboxMessage.ReminderKey(deadline.Id, FirstMinutesOffsetDays);
+            var first = await db.OutboxMessages.SingleOrDefaultAsync(m => m.DedupKey == key, ct);
+            // Not planned at all when the send hour has already passed in the client's zone today.
+            if (first is null)
+                db.OutboxMessages.Add(OutboxMessage.Reminder(deadline, FirstMinutesOffsetDays, deadline.Client!.Email, firstReminderAt, now));
+            else
+                first.Reschedule(firstReminderAt);
+        }
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>Both demo consultants take bookings on weekdays, so /book works out of the box; set once, never overwritten.</summary>
+    private static async Task SeedAvailabilityAsync(AppDbContext db, IReadOnlyList<string> consultantIds, DateTime now, CancellationToken ct)
+    {
+        var configured = await db.ConsultantAvailabilities.Where(a => consultantIds.Contains(a.ConsultantId)).Select(a => a.ConsultantId).ToListAsync(ct);
+        foreach (var (id, (_, name, _)) in consultantIds.Zip(Consultants).Where(pair => !configured.Contains(pair.First)))
+        {
+            var slug = name.ToLowerInvariant().Replace(' ', '-');
+            var availability = new ConsultantAvailability(id, $"{name}, residency application advisor", slug, now)
+            {
+                IsBookable = true,
+                MeetingLink = $"https://meet.example.com/{slug}",
+                BufferMinutes = 10,
+            };
+            foreach (var day in new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday })
+            {
+                availability.Weekly.Add(new WeeklyHours(day, new TimeOnly(9, 0), new TimeOnly(12, 0)));
+                availability.Weekly.Add(new WeeklyHours(day, new TimeOnly(13, 0), new TimeOnly(17, 0)));
+            }
+            // Evening hours on Tuesdays and Thursdays, for applicants many time zones east.
+            availability.Weekly.Add(new WeeklyHours(DayOfWeek.Tuesday, new TimeOnly(19, 0), new TimeOnly(21, 0)));
+            availability.Weekly.Add(new WeeklyHours(DayOfWeek.Thursday, new TimeOnly(19, 0), new TimeOnly(21, 0)));
+            db.ConsultantAvailabilities.Add(availability);
+        }
+        await db.SaveChangesAsync(ct);
     }
 
     private static IEnumerable<Client> DemoClients(IReadOnlyList<string> consultantIds, DateTime now)

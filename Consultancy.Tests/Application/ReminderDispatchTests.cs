@@ -229,6 +229,157 @@ public sealed class ReminderDispatchTests : IAsyncLifetime
         Assert.Equal(5, _smtp.Messages.Count);
     }
 
+    [Fact]
+    public async Task A_group_whose_recording_failed_is_not_sent_again_while_its_lease_holds_and_only_that_group_is_sent_again_after()
+    {
+        var database = new FailingDatabase();
+        await using var app = await ApplicationHarness.StartAsync(RecordingInGroupsOf(10), database.AddTo);
+        var maya = await TestUsers.CreateAsync(app.Services, "maya@consultancy.test");
+        var due = await ManyDueRemindersAsync(app, maya, 50);
+        var ids = await app.QueryAsync(db => db.OutboxMessages.OrderBy(m => m.Id).Select(m => m.Id).ToListAsync());
+        database.FailCommit(2, dies: false);
+
+        // Groups 1 and 3 are recorded; group 2's commit fails, which the run notices when group 3 closes, and stops.
+        await Assert.ThrowsAnyAsync<IOException>(app.DispatchAsync);
+        Assert.Equal(30, _smtp.Messages.Count);
+        Assert.Equal(20, await SentCountAsync(app));
+
+        Assert.Equal(0, (await app.DispatchAsync()).Sent);
+        app.Clock.SetUtcNow(due.AddSeconds(LeaseSeconds + 1));
+        Assert.Equal(30, (await app.DispatchAsync()).Sent);
+        Assert.Equal(0, (await app.DispatchAsync()).Sent);
+
+        Assert.Equal(MessageIds(ids[10..20]), SentTwice());
+        Assert.Equal(50, await SentCountAsync(app));
+        Assert.Equal(50, await app.QueryAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditAction.Sent)));
+    }
+
+    [Fact]
+    public async Task A_crash_while_a_group_commits_sends_at_most_two_groups_again_and_only_after_the_lease_expires()
+    {
+        var database = new FailingDatabase();
+        await using var app = await ApplicationHarness.StartAsync(RecordingInGroupsOf(10), database.AddTo);
+        var maya = await TestUsers.CreateAsync(app.Services, "maya@consultancy.test");
+        var due = await ManyDueRemindersAsync(app, maya, 50);
+        var ids = await app.QueryAsync(db => db.OutboxMessages.OrderBy(m => m.Id).Select(m => m.Id).ToListAsync());
+        database.FailCommit(2, dies: true);
+
+        // The process "dies" as group 2 commits; group 3 was being sent meanwhile and is never recorded either.
+        await Assert.ThrowsAnyAsync<IOException>(app.DispatchAsync);
+        database.Revive();
+        Assert.Equal(30, _smtp.Messages.Count);
+        Assert.Equal(10, await SentCountAsync(app));
+
+        Assert.Equal(0, (await app.DispatchAsync()).Sent);
+        app.Clock.SetUtcNow(due.AddSeconds(LeaseSeconds + 1));
+        Assert.Equal(40, (await app.DispatchAsync()).Sent);
+
+        Assert.Equal(MessageIds(ids[10..30]), SentTwice());
+        Assert.Equal(50, _smtp.Messages.Select(m => m.MessageId).Distinct().Count());
+        Assert.Equal(50, await SentCountAsync(app));
+    }
+
+    [Fact]
+    public async Task With_a_slow_server_a_group_is_recorded_when_its_time_is_up_without_waiting_to_fill()
+    {
+        var database = new FailingDatabase();
+        await using var app = await ApplicationHarness.StartAsync(new Dictionary<string, string?>(ApplicationHarness.SmtpSettings(_smtp))
+        {
+            ["Reminders:RecordGroupSize"] = "1000",
+            ["Reminders:RecordGroupMilliseconds"] = "1000",
+        }, database.AddTo);
+        var maya = await TestUsers.CreateAsync(app.Services, "maya@consultancy.test");
+        await ManyDueRemindersAsync(app, maya, 10);
+        _smtp.OnReceiving = () =>
+        {
+            app.Clock.Advance(TimeSpan.FromMilliseconds(300));
+            return Task.CompletedTask;
+        };
+        database.FailCommit(2, dies: true);
+
+        await Assert.ThrowsAnyAsync<IOException>(app.DispatchAsync);
+        database.Revive();
+
+        // Sends 1-5 closed the first group (the 5th came 1.2 s after the 1st); the crash took only the second.
+        Assert.Equal(10, _smtp.Messages.Count);
+        var sentAt = await app.QueryAsync(db => db.OutboxMessages.Where(m => m.Status == OutboxStatus.Sent)
+            .OrderBy(m => m.Id).Select(m => m.SentAt).ToListAsync());
+        Assert.Equal(5, sentAt.Count);
+        // Each row keeps the time its own send was accepted.
+        Assert.Equal(5, sentAt.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_due_date_moved_while_a_dispatcher_holds_the_reminder_moves_its_retry_to_the_new_time()
+    {
+        var (clientId, deadlineId) = await ClientWithDeadlineAsync("7");
+        var reminder = (await RemindersOfAsync(deadlineId)).Single();
+        _app.Clock.SetUtcNow(reminder.DueAt);
+        var maya = _maya;
+        _smtp.RefuseTemporarily = true;
+        // The consultant moves the deadline a month later while the server is still answering this reminder.
+        _smtp.OnReceiving = async () =>
+        {
+            _smtp.OnReceiving = null;
+            var form = await _app.SendAsync(maya, new GetDeadlineForEdit(deadlineId));
+            await _app.SendAsync(maya, form with { DueDate = new DateOnly(2027, 3, 1) });
+        };
+
+        Assert.Equal(1, (await _app.DispatchAsync()).Retrying);
+
+        var moved = (await RemindersOfAsync(deadlineId)).Single();
+        var planned = new DateTime(2027, 2, 22, 8, 0, 0, DateTimeKind.Utc); // 09:00 in Lagos
+        Assert.Equal((OutboxStatus.Pending, planned, 1), (moved.Status, moved.DueAt, moved.Attempts));
+        _smtp.RefuseTemporarily = false;
+        _app.Clock.SetUtcNow(reminder.DueAt.AddMinutes(30));
+        Assert.Equal(0, (await _app.DispatchAsync()).Sent);
+        _app.Clock.SetUtcNow(planned);
+        Assert.Equal(1, (await _app.DispatchAsync()).Sent);
+        Assert.Equal("Reminder: Upload personal statement is due in 7 days (1 Mar)", Assert.Single(_smtp.Messages).Subject);
+    }
+
+    [Fact]
+    public async Task A_due_date_moved_while_a_crashed_dispatcher_holds_the_reminder_is_sent_at_the_new_time_not_at_lease_expiry()
+    {
+        var (_, deadlineId) = await ClientWithDeadlineAsync("7");
+        var reminder = (await RemindersOfAsync(deadlineId)).Single();
+        _app.Clock.SetUtcNow(reminder.DueAt);
+        await _app.QueryAsync(db => db.OutboxMessages.ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.LockToken, Guid.NewGuid())
+            .SetProperty(m => m.LockedUntil, reminder.DueAt.AddMinutes(5))
+            .SetProperty(m => m.Attempts, 1)));
+
+        var form = await _app.SendAsync(_maya, new GetDeadlineForEdit(deadlineId));
+        await _app.SendAsync(_maya, form with { DueDate = new DateOnly(2027, 3, 1) });
+
+        var planned = new DateTime(2027, 2, 22, 8, 0, 0, DateTimeKind.Utc);
+        _app.Clock.SetUtcNow(reminder.DueAt.AddMinutes(6));
+        Assert.Equal(0, (await _app.DispatchAsync()).Sent);
+        _app.Clock.SetUtcNow(planned);
+        Assert.Equal(1, (await _app.DispatchAsync()).Sent);
+        Assert.Contains("(1 Mar)", Assert.Single(_smtp.Messages).Subject);
+    }
+
+    private Dictionary<string, string?> RecordingInGroupsOf(int size) => new(ApplicationHarness.SmtpSettings(_smtp))
+    {
+        ["Reminders:RecordGroupSize"] = size.ToString(),
+        ["Reminders:RecordGroupMilliseconds"] = "60000",
+    };
+
+    private const int LeaseSeconds = 300;
+
+    private static Task<int> SentCountAsync(ApplicationHarness app) =>
+        app.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Sent));
+
+    private static HashSet<string> MessageIds(IEnumerable<long> ids) => ids.Select(id => $"outbox-{id}@consultancy.test").ToHashSet();
+
+    private HashSet<string> SentTwice()
+    {
+        var arrivals = _smtp.Messages.GroupBy(m => m.MessageId ?? "").ToList();
+        Assert.All(arrivals, a => Assert.InRange(a.Count(), 1, 2));
+        return arrivals.Where(a => a.Count() == 2).Select(a => a.Key).ToHashSet();
+    }
+
     private async Task<(int ClientId, int DeadlineId)> ClientWithDeadlineAsync(string offsets)
     {
         var clientId = await _app.SendAsync(_maya, ClientBuilder.NewClient());
@@ -244,17 +395,19 @@ public sealed class ReminderDispatchTests : IAsyncLifetime
         _app.QueryAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.DeadlineId == deadlineId).OrderBy(m => m.DueAt).ToListAsync());
 
     /// <summary>Plans <paramref name="count"/> reminders due at the same instant and moves the clock there.</summary>
-    private async Task<DateTime> ManyDueRemindersAsync(int count)
+    private Task<DateTime> ManyDueRemindersAsync(int count) => ManyDueRemindersAsync(_app, _maya, count);
+
+    private static async Task<DateTime> ManyDueRemindersAsync(ApplicationHarness app, TestUser maya, int count)
     {
-        await using (var scope = _app.Services.CreateSystemScope())
+        await using (var scope = app.Services.CreateSystemScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<IAppDbContext>();
             var planner = scope.ServiceProvider.GetRequiredService<ReminderPlanner>();
-            var now = _app.Clock.GetUtcNow().UtcDateTime;
+            var now = app.Clock.GetUtcNow().UtcDateTime;
             var deadlines = new List<Deadline>();
             for (var i = 0; i < count; i++)
             {
-                var client = Client.Open(_maya.Id, ClientStage.Applied, now, null);
+                var client = Client.Open(maya.Id, ClientStage.Applied, now, null);
                 var form = ClientBuilder.NewClient($"Bulk{i}", "Applicant") with { TimeZoneId = "UTC" };
                 (client.FirstName, client.LastName, client.Email, client.TimeZoneId) = (form.FirstName, form.LastName, form.Email, form.TimeZoneId);
                 var deadline = new Deadline(client, now) { Title = $"Deadline {i}", DueDate = new DateOnly(2027, 2, 1), ReminderOffsets = new ReminderOffsets([7]) };
@@ -267,7 +420,7 @@ public sealed class ReminderDispatchTests : IAsyncLifetime
             await db.SaveChangesAsync(CancellationToken.None);
         }
         var due = new DateTime(2027, 1, 25, 9, 0, 0, DateTimeKind.Utc);
-        _app.Clock.SetUtcNow(due);
+        app.Clock.SetUtcNow(due);
         return due;
     }
 }

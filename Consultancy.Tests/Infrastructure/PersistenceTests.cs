@@ -17,7 +17,7 @@ public sealed class PersistenceTests
                 .Where(t => t.ClrType == typeof(Client) || t.GetForeignKeys().Any(fk => fk.PrincipalEntityType.ClrType == typeof(Client)))
                 .ToList();
             Assert.Equal(
-                [nameof(AuditEntry), nameof(Client), nameof(ClientNote), nameof(ClientStageChange), nameof(Deadline), nameof(LetterRequest), nameof(OutboxMessage)],
+                [nameof(AuditEntry), nameof(Client), nameof(ClientNote), nameof(ClientStageChange), nameof(Deadline), nameof(LetterRequest), nameof(OutboxMessage), nameof(StrategyCall)],
                 clientOwned.Select(t => t.ClrType.Name).Order());
             Assert.All(clientOwned, t => Assert.NotEmpty(t.GetDeclaredQueryFilters()));
             return Task.FromResult(0);
@@ -43,6 +43,21 @@ public sealed class PersistenceTests
         Assert.Equal(0, pending);
         Assert.Equal(DateTimeKind.Utc, created.Kind);
         Assert.Equal(app.Clock.GetUtcNow().UtcDateTime, created);
+    }
+
+    /// <summary>
+    /// The outbox's crash window (README, guarantees) assumes a committed group of sends survives a power loss:
+    /// with synchronous=NORMAL, WAL commits since the last checkpoint could vanish and be sent again.
+    /// </summary>
+    [Fact]
+    public async Task Every_commit_is_synced_to_disk_before_it_counts()
+    {
+        await using var app = await ApplicationHarness.StartAsync();
+
+        var synchronous = await app.QueryAsync(db =>
+            db.Database.SqlQueryRaw<int>("SELECT synchronous AS Value FROM pragma_synchronous").SingleAsync());
+
+        Assert.Equal(2, synchronous); // FULL
     }
 
     [Fact]

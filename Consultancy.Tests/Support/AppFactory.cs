@@ -24,6 +24,7 @@ public class AppFactory : WebApplicationFactory<Program>
 
     public string MailDirectory => _directory.File("mail");
     public string DatabasePath => _directory.File("app.db");
+    public string ImportDirectory => _directory.File("imports");
 
     /// <summary>Every SQL command the app ran, by the request path that ran it.</summary>
     public SqlCommandLog SqlCommands { get; } = new();
@@ -33,6 +34,7 @@ public class AppFactory : WebApplicationFactory<Program>
         _settings["ConnectionStrings:Default"] = $"Data Source={DatabasePath};Pooling=False";
         _settings["Email:PickupDirectory"] = MailDirectory;
         _settings["DataProtection:KeysDirectory"] = _directory.File("keys");
+        _settings["Imports:Directory"] = ImportDirectory;
         _settings["Admin:Email"] = TestUsers.AdminEmail;
         _settings["Admin:Password"] = TestUsers.AdminPassword;
         _settings["Admin:TimeZone"] = "America/Toronto";

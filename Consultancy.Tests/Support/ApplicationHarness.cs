@@ -29,7 +29,7 @@ public sealed class ApplicationHarness : IAsyncDisposable
     public string MailDirectory => _directory.File("mail");
     public string DatabasePath => _directory.File("app.db");
 
-    private ApplicationHarness(IReadOnlyDictionary<string, string?>? overrides)
+    private ApplicationHarness(IReadOnlyDictionary<string, string?>? overrides, Action<IServiceCollection>? configureServices)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -54,12 +54,15 @@ public sealed class ApplicationHarness : IAsyncDisposable
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders();
+        configureServices?.Invoke(services);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
-    public static async Task<ApplicationHarness> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="configureServices">Changes to the production wiring, e.g. a database interceptor that fails on cue.</param>
+    public static async Task<ApplicationHarness> StartAsync(
+        IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
-        var harness = new ApplicationHarness(settings);
+        var harness = new ApplicationHarness(settings, configureServices);
         await DatabaseInitializer.InitializeAsync(harness._services, harness._services.GetRequiredService<IConfiguration>(), CancellationToken.None);
         return harness;
     }

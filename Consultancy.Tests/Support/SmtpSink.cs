@@ -24,6 +24,8 @@ public sealed class SmtpSink : IAsyncDisposable
 
     /// <summary>While true, every message is answered "452 try again later" and not kept.</summary>
     public bool RefuseTemporarily { get; set; }
+    /// <summary>Runs for each message the server receives, before it replies (accepting or refusing): e.g. time passing during a send.</summary>
+    public Func<Task>? OnReceiving { get; set; }
 
     public SmtpSink() => Start();
 
@@ -76,6 +78,7 @@ public sealed class SmtpSink : IAsyncDisposable
         public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction,
             ReadOnlySequence<byte> buffer, CancellationToken ct)
         {
+            if (sink.OnReceiving is { } receiving) await receiving();
             if (sink.RefuseTemporarily) return new SmtpResponse(SmtpReplyCode.InsufficientStorage, "Try again later");
             using var stream = new MemoryStream(buffer.ToArray());
             sink._messages.Enqueue(await MimeMessage.LoadAsync(stream, ct));

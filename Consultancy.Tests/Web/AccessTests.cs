@@ -17,14 +17,16 @@ public sealed class AccessTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
-    public void Only_health_errors_unsubscribe_referee_links_and_the_sign_in_pages_are_open_without_login()
+    public void Only_health_errors_unsubscribe_referee_links_booking_and_the_sign_in_pages_are_open_without_login()
     {
         var open = Endpoints().Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null && !IsStaticAsset(e))
             .Select(e => e.RoutePattern.RawText!).Distinct().Order().ToList();
 
         Assert.Contains("/health", open);
+        Assert.Contains("book/{slug}", open);
         Assert.All(open, route => Assert.True(
             route is "/health" or "Identity/Error" or "u/{token}" or "letters/r/{token}" or "letters/stop/{token}" || route.StartsWith("Error", StringComparison.Ordinal)
+            || route is "book" || route.StartsWith("book/", StringComparison.Ordinal)
             || (route.StartsWith("Identity/Account/", StringComparison.Ordinal) && !route.StartsWith("Identity/Account/Manage", StringComparison.Ordinal)),
             $"{route} is reachable without signing in"));
     }
@@ -50,6 +52,9 @@ public sealed class AccessTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("GET /Clients/Details/1", visited);
         Assert.Contains("POST /Clients/AddNote/1", visited);
         Assert.Contains("GET /Users/Index/1", visited);
+        Assert.Contains("GET /Calls/Details/1", visited);
+        Assert.Contains("POST /Calls/Cancel/1", visited);
+        Assert.Contains("GET /Availability/Edit/1", visited);
         Assert.Contains("GET /Identity/Account/Manage/ChangePassword", visited);
     }
 

@@ -99,6 +99,27 @@ public sealed class ReminderPagesTests(AppFactory app) : IClassFixture<AppFactor
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.PostAsync("/u/forged-token", null)).StatusCode);
     }
 
+    [Fact]
+    public async Task The_outbox_is_searched_by_deadline_recipient_or_client_within_the_caseload()
+    {
+        var (alice, clientId) = await ClientAsync("outboxsearch@consultancy.test");
+        var bob = await BrowserlessSession.SignInAsync(app, await app.ConsultantAsync("outboxsearch-b@consultancy.test"));
+        await alice.SubmitAsync($"/Deadlines/Create?clientId={clientId}", "main form", new()
+        {
+            ["Title"] = "Request Dean's letter 100%", ["DueDate"] = "2031-03-10", ["ReminderOffsets"] = "14, 7",
+        });
+
+        var found = await alice.GetPageAsync("/Outbox?search=dean%27s%20LETTER%20100%25");
+        var rows = found.QuerySelectorAll("tbody tr");
+        Assert.Equal(2, rows.Length);
+        Assert.All(rows, r => Assert.Contains("Request Dean's letter 100%", r.TextContent));
+        Assert.Equal("dean's LETTER 100%", ((AngleSharp.Html.Dom.IHtmlInputElement)found.QuerySelector("#search")!).Value);
+
+        // "%" is a character to find, not a wildcard; and another consultant's client is not found at all.
+        Assert.Empty((await alice.GetPageAsync("/Outbox?search=Dean%27s%20letter%20%25%25")).QuerySelectorAll("tbody tr"));
+        Assert.Empty((await bob.GetPageAsync("/Outbox?search=Dean%27s%20letter")).QuerySelectorAll("tbody tr"));
+    }
+
     private async Task<(BrowserlessSession Session, int ClientId)> ClientAsync(string email)
     {
         var session = await BrowserlessSession.SignInAsync(app, await app.ConsultantAsync(email));

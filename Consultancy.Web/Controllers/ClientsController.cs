@@ -10,10 +10,11 @@ using Consultancy.Web.ViewModels;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
 
 namespace Consultancy.Web.Controllers;
 
-public sealed class ClientsController(IMediator mediator) : Controller
+public sealed class ClientsController(IMediator mediator, TimeProvider clock) : Controller
 {
     [HttpGet]
     public async Task<IActionResult> Index([FromQuery] GetClientList query, CancellationToken ct)
@@ -32,6 +33,33 @@ public sealed class ClientsController(IMediator mediator) : Controller
         var letters = await mediator.Send(new GetClientLetters(id), ct);
         var warnings = await mediator.Send(new GetLetterWarnings(id), ct);
         return View(new ClientPageViewModel(client, deadlines, seasons) { Letters = letters, LetterWarnings = warnings });
+    }
+
+    /// <summary>The list as it is filtered, searched and sorted, every page, streamed as CSV.</summary>
+    [HttpGet]
+    public async Task<IActionResult> Export([FromQuery] GetClientList query, CancellationToken ct)
+    {
+        var rows = await mediator.Send(new ExportClientList(query), ct);
+        await StartCsvDownloadAsync(CsvFileName.For(query.Archived ? "archived-clients" : "clients", User.TimeZone(), clock));
+        await ClientCsv.WriteAsync(Response.Body, rows, ct);
+        return new EmptyResult();
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> ExportDeadlines(int id, CancellationToken ct)
+    {
+        var client = await mediator.Send(new GetClientForEdit(id), ct);
+        var deadlines = await mediator.Send(new GetClientDeadlines(id), ct);
+        await StartCsvDownloadAsync(CsvFileName.For($"deadlines-{client.FirstName}-{client.LastName}", User.TimeZone(), clock));
+        await DeadlineCsv.WriteAsync(Response.Body, client.TimeZoneId, deadlines, ct);
+        return new EmptyResult();
+    }
+
+    private Task StartCsvDownloadAsync(string fileName)
+    {
+        Response.ContentType = "text/csv; charset=utf-8";
+        Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileNameStar = fileName, FileName = fileName }.ToString();
+        return Response.StartAsync();
     }
 
     [HttpGet]

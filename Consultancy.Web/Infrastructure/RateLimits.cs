@@ -19,7 +19,7 @@ public static class RateLimits
         new(RateLimitPolicyNames.SignIn, "SignIn", PermitLimit: 20, WindowSeconds: 60, PostsOnly: true),
         new(RateLimitPolicyNames.PasswordReset, "PasswordReset", PermitLimit: 10, WindowSeconds: 900, PostsOnly: true),
         new(RateLimitPolicyNames.PublicLinks, "PublicLinks", PermitLimit: 30, WindowSeconds: 60, PostsOnly: false),
-        new(RateLimitPolicyNames.Booking, "Booking", PermitLimit: 20, WindowSeconds: 60, PostsOnly: false),
+        new(RateLimitPolicyNames.Booking, "Booking", PermitLimit: 10, WindowSeconds: 600, PostsOnly: true),
     ];
 
     public static IServiceCollection AddRateLimits(this IServiceCollection services, IConfiguration configuration) =>
@@ -68,7 +68,7 @@ public static class RateLimitPolicyNames
     public const string PasswordReset = "password-reset";
     /// <summary>Login-free links from emails: unsubscribe, the referee's page, stop follow-ups.</summary>
     public const string PublicLinks = "public-links";
-    /// <summary>The public booking pages (book a call, manage a booking).</summary>
+    /// <summary>Posts on the public booking pages (book a call, move or cancel a booking), so one address cannot fill a calendar.</summary>
     public const string Booking = "booking";
 }
 

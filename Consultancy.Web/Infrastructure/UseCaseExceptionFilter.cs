@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Consultancy.Application.Common.Interfaces;
+using Consultancy.Application.StrategyCalls;
+using Microsoft.AspNetCore.Routing;
 
 namespace Consultancy.Web.Infrastructure;
 
@@ -20,7 +22,10 @@ public sealed class UseCaseExceptionFilter : IAsyncActionFilter
     {
         if (before.Controller is not Controller controller) { await next(); return; }
 
-        if (HttpMethods.IsPost(before.HttpContext.Request.Method) && !before.ModelState.IsValid)
+        // Only a form can be shown again; an action without one (the error pages, re-executed for a refused
+        // POST whose body could not be read) goes on to its own result.
+        if (HttpMethods.IsPost(before.HttpContext.Request.Method) && !before.ModelState.IsValid
+            && (FormModel(before) is not null || ReturnTarget(before) is not null))
         {
             before.Result = Invalid(controller, before, before.ModelState);
             return;
@@ -33,6 +38,7 @@ public sealed class UseCaseExceptionFilter : IAsyncActionFilter
         {
             ValidationException invalid => Invalid(controller, before, ToModelState(invalid.Errors)),
             ConcurrencyException conflict => Conflict(controller, before, conflict),
+            SlotTakenException taken => SlotTaken(controller, before, taken),
             NotFoundException => new NotFoundResult(),
             ForbiddenException => new StatusCodeResult(StatusCodes.Status403Forbidden),
             // Two saves of the same record at once (a double-click, two tabs): the database kept one of them.
@@ -54,6 +60,18 @@ public sealed class UseCaseExceptionFilter : IAsyncActionFilter
         }
         if (!ReferenceEquals(errors, controller.ModelState)) controller.ModelState.Merge(errors);
         return Redisplay(controller, before, StatusCodes.Status400BadRequest);
+    }
+
+    /// <summary>Someone else got the time first: back to the free times, fresh, with the reason on top.</summary>
+    private static IActionResult? SlotTaken(Controller controller, ActionExecutingContext before, SlotTakenException taken)
+    {
+        var attribute = before.ActionDescriptor.EndpointMetadata.OfType<OnSlotTakenReturnToAttribute>().FirstOrDefault();
+        if (attribute is null) return null;
+        controller.TempData.Flash(FlashKind.Error, taken.Message);
+        var routeValues = SameRouteValues(before);
+        if (before.HttpContext.Request.HasFormContentType && before.HttpContext.Request.Form["TimeZoneId"] is { Count: > 0 } zone)
+            routeValues["tz"] = zone.ToString();
+        return new RedirectToActionResult(attribute.Action, null, routeValues);
     }
 
     private static IActionResult Conflict(Controller controller, ActionExecutingContext before, ConcurrencyException conflict)
@@ -82,7 +100,16 @@ public sealed class UseCaseExceptionFilter : IAsyncActionFilter
     private static IActionResult? ReturnTarget(ActionExecutingContext before)
     {
         var attribute = before.ActionDescriptor.EndpointMetadata.OfType<OnInvalidReturnToAttribute>().FirstOrDefault();
-        return attribute is null ? null : new RedirectToActionResult(attribute.Action, null, new { id = before.RouteData.Values["id"] });
+        return attribute is null ? null : new RedirectToActionResult(attribute.Action, null, SameRouteValues(before));
+    }
+
+    /// <summary>The posted page's own route values (its id, slug or token), to go back to a page of the same record.</summary>
+    private static RouteValueDictionary SameRouteValues(ActionExecutingContext before)
+    {
+        var values = new RouteValueDictionary(before.RouteData.Values);
+        values.Remove("action");
+        values.Remove("controller");
+        return values;
     }
 
     private static ModelStateDictionary ToModelState(IReadOnlyDictionary<string, string[]> errors)
@@ -92,6 +119,13 @@ public sealed class UseCaseExceptionFilter : IAsyncActionFilter
             foreach (var message in messages) state.AddModelError(field, message);
         return state;
     }
+}
+
+/// <summary>Marks a booking form: when the chosen time was taken meanwhile, go back to the page of free times.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class OnSlotTakenReturnToAttribute(string action) : Attribute
+{
+    public string Action { get; } = action;
 }
 
 /// <summary>Marks a small form posted from another page: on invalid input, go back to that page with a message.</summary>

@@ -21,7 +21,8 @@ namespace Consultancy.Benchmarks.Reminders;
 /// <param name="SmtpPort">Mail goes to an SMTP server on this loopback port; without one, to a pickup folder.</param>
 /// <param name="WithScheduler">Runs the Quartz dispatch job, as the web app does, once <see cref="BenchmarkApp.StartSchedulerAsync"/> is called.</param>
 /// <param name="Synchronous">A <c>PRAGMA synchronous</c> mode for every connection; null keeps SQLite's default, as the app does.</param>
-internal sealed record AppSetup(int? SmtpPort = null, bool WithScheduler = false, string? Synchronous = null);
+/// <param name="RecordGroupSize">Overrides <c>Reminders:RecordGroupSize</c> (sends recorded per transaction); null keeps the app's default.</param>
+internal sealed record AppSetup(int? SmtpPort = null, bool WithScheduler = false, string? Synchronous = null, int? RecordGroupSize = null);
 
 /// <summary>
 /// The Application and Infrastructure layers wired as the web app wires them, on a fresh SQLite file in a
@@ -60,6 +61,7 @@ internal sealed class BenchmarkApp : IAsyncDisposable
             ["Admin:Password"] = "Bench-Owner-Pass-42!",
             ["App:BaseUrl"] = "https://crm.consultancy.test",
         };
+        if (setup.RecordGroupSize is { } groupSize) settings["Reminders:RecordGroupSize"] = groupSize.ToString();
         if (setup.SmtpPort is { } port)
         {
             settings["Email:Smtp:Host"] = "127.0.0.1";
@@ -95,7 +97,6 @@ internal sealed class BenchmarkApp : IAsyncDisposable
             options.AddInterceptors(new PhaseCommandInterceptor(phases), new PhaseTransactionInterceptor(phases));
             if (synchronous is not null) options.AddInterceptors(new SynchronousPragma(synchronous));
         });
-        services.AddScoped<IAppDbContext>(sp => new TimedAppDbContext(sp.GetRequiredService<AppDbContext>(), phases));
         var transport = services.Last(d => d.ServiceType == typeof(IEmailTransport)).ImplementationType!;
         services.AddSingleton<IEmailTransport>(sp => new TimedEmailTransport((IEmailTransport)ActivatorUtilities.CreateInstance(sp, transport), phases));
         services.AddTransient<IPipelineBehavior<DispatchOutbox, DispatchResult>>(_ => new DispatchRunTiming(phases));

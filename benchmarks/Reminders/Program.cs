@@ -1,9 +1,9 @@
 using Consultancy.Benchmarks.Reminders;
 
 // Usage: ReminderBenchmarks [throughput] [timeliness] [planning] [--messages N] [--rounds N] [--warmup N]
-//        [--due N] [--time-limit SECONDS] [--sync-normal]
+//        [--due N] [--time-limit SECONDS] [--sync-normal] [--group-size N]
 // With no scenario named, all three run. --sync-normal adds a throughput run with PRAGMA synchronous=NORMAL,
-// to show what SQLite's sync to disk costs the dispatcher.
+// to show what SQLite's sync to disk costs the dispatcher; --group-size overrides Reminders:RecordGroupSize in the throughput runs.
 var options = Options.Parse(args);
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
@@ -12,7 +12,7 @@ var output = Console.Out;
 
 if (options.Runs("throughput"))
 {
-    var throughput = new ThroughputBenchmark(options.Messages, options.Rounds, options.Warmup);
+    var throughput = new ThroughputBenchmark(options.Messages, options.Rounds, options.Warmup, options.GroupSize);
     Report.Throughput(output, "Dispatch throughput", await throughput.RunAsync(synchronous: null, ct), options.Warmup);
     if (options.SyncNormal)
         Report.Throughput(output, "Dispatch throughput with PRAGMA synchronous=NORMAL (diagnostic, not the app's setting)",
@@ -30,14 +30,14 @@ if (options.Runs("planning"))
     ]);
 }
 
-internal sealed record Options(IReadOnlySet<string> Scenarios, int Messages, int Rounds, int Warmup, int Due, TimeSpan TimeLimit, bool SyncNormal)
+internal sealed record Options(IReadOnlySet<string> Scenarios, int Messages, int Rounds, int Warmup, int Due, TimeSpan TimeLimit, bool SyncNormal, int? GroupSize)
 {
     public bool Runs(string scenario) => Scenarios.Count == 0 || Scenarios.Contains(scenario);
 
     public static Options Parse(string[] args)
     {
         var scenarios = new HashSet<string>();
-        var options = new Options(scenarios, Messages: 2_000, Rounds: 3, Warmup: 200, Due: 10_000, TimeLimit: TimeSpan.FromSeconds(240), SyncNormal: false);
+        var options = new Options(scenarios, Messages: 2_000, Rounds: 3, Warmup: 200, Due: 10_000, TimeLimit: TimeSpan.FromSeconds(240), SyncNormal: false, GroupSize: null);
         for (var i = 0; i < args.Length; i++)
         {
             int Next() => int.Parse(args[++i]);
@@ -54,6 +54,7 @@ internal sealed record Options(IReadOnlySet<string> Scenarios, int Messages, int
                 "--due" => options with { Due = Next() },
                 "--time-limit" => options with { TimeLimit = TimeSpan.FromSeconds(Next()) },
                 "--sync-normal" => options with { SyncNormal = true },
+                "--group-size" => options with { GroupSize = Next() },
                 _ => throw new ArgumentException($"Unknown argument '{args[i]}'."),
             };
         }

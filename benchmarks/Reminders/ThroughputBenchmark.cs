@@ -16,7 +16,8 @@ internal sealed record ThroughputRound(int Round, int Messages, TimeSpan Dispatc
     public double Ratio => Dispatcher / Bare;
 }
 
-internal sealed record ThroughputResult(string Sqlite, int BatchSize, IReadOnlyList<ThroughputRound> Rounds, PhaseSnapshot Phases);
+internal sealed record ThroughputResult(
+    string Sqlite, int BatchSize, int RecordGroupSize, int RecordGroupMilliseconds, IReadOnlyList<ThroughputRound> Rounds, PhaseSnapshot Phases);
 
 /// <summary>
 /// The dispatcher sending rounds of due reminders to a loopback SMTP sink, each round followed by a bare
@@ -24,7 +25,7 @@ internal sealed record ThroughputResult(string Sqlite, int BatchSize, IReadOnlyL
 /// sink, once building each message and once with them prebuilt. All are warmed up first; alternating
 /// keeps machine drift from favouring either side.
 /// </summary>
-internal sealed class ThroughputBenchmark(int messagesPerRound, int rounds, int warmupMessages)
+internal sealed class ThroughputBenchmark(int messagesPerRound, int rounds, int warmupMessages, int? recordGroupSize)
 {
     private static readonly DateTime FirstDue = new(2027, 3, 1, 9, 0, 0, DateTimeKind.Utc);
     private static readonly ReminderOffsets SevenDaysBefore = new([7]);
@@ -32,7 +33,7 @@ internal sealed class ThroughputBenchmark(int messagesPerRound, int rounds, int 
     public async Task<ThroughputResult> RunAsync(string? synchronous, CancellationToken ct)
     {
         await using var sink = new SmtpSink();
-        await using var app = await BenchmarkApp.StartAsync(new AppSetup(SmtpPort: sink.Port, Synchronous: synchronous), ct);
+        await using var app = await BenchmarkApp.StartAsync(new AppSetup(SmtpPort: sink.Port, Synchronous: synchronous, RecordGroupSize: recordGroupSize), ct);
         var consultant = await app.CreateConsultantAsync(ct);
 
         // Round r's reminders fall due on day r at 09:00 UTC; none is due before the clock is moved there.
@@ -66,7 +67,8 @@ internal sealed class ThroughputBenchmark(int messagesPerRound, int rounds, int 
             var prebuilt = await SendBareAsync(sink, messages.Count, () => bare.SendPrebuiltAsync(messages, ct));
             results.Add(new ThroughputRound(round, messagesPerRound, dispatcher, building, prebuilt));
         }
-        return new ThroughputResult(await app.DescribeSqliteAsync(ct), app.Reminders.BatchSize, results, app.Phases.Snapshot());
+        return new ThroughputResult(await app.DescribeSqliteAsync(ct), app.Reminders.BatchSize, app.Reminders.RecordGroupSize,
+            app.Reminders.RecordGroupMilliseconds, results, app.Phases.Snapshot());
     }
 
     private static DateTime DueOn(int round) => FirstDue.AddDays(round);

@@ -17,6 +17,8 @@ public interface IAppDbContext
     DbSet<SeasonKeyDate> SeasonKeyDates { get; }
     DbSet<Playbook> Playbooks { get; }
     DbSet<PlaybookItem> PlaybookItems { get; }
+    DbSet<ConsultantAvailability> ConsultantAvailabilities { get; }
+    DbSet<StrategyCall> StrategyCalls { get; }
     DbSet<LetterRequest> LetterRequests { get; }
     DbSet<LetterRequestTemplate> LetterRequestTemplates { get; }
     DbSet<SecurityEvent> SecurityEvents { get; }

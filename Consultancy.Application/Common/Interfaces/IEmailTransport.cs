@@ -8,7 +8,14 @@ public sealed record EmailMessage(
     string? HtmlBody = null,
     string? ReplyTo = null,
     string? MessageKey = null,
-    IReadOnlyDictionary<string, string>? Headers = null);
+    IReadOnlyDictionary<string, string>? Headers = null,
+    CalendarInvite? Calendar = null);
+
+/// <summary>
+/// An iCalendar invite carried by an email: a text/calendar part whose method parameter matches the METHOD
+/// inside (REQUEST or CANCEL), plus the same file attached as invite.ics.
+/// </summary>
+public sealed record CalendarInvite(string Method, string Content);
 
 /// <summary>Where mail leaves the app: an SMTP server, or the pickup folder when none is configured.</summary>
 public interface IEmailTransport

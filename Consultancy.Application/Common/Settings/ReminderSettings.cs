@@ -20,6 +20,17 @@ public sealed class ReminderSettings
     /// <summary>How long a dispatcher owns a claimed batch; after that another may take it over.</summary>
     public int LeaseSeconds { get; set; } = 300;
 
+    /// <summary>
+    /// Sends the server accepted are recorded as Sent a group at a time, in one transaction per group: a group
+    /// closes after this many sends, <see cref="RecordGroupMilliseconds"/> after its first, or at the end of a
+    /// batch. One group commits while the next is sent, so at most two groups are ever unrecorded: all that a
+    /// crash can send again, and only once the lease has expired.
+    /// </summary>
+    public int RecordGroupSize { get; set; } = 25;
+
+    /// <summary>How long after its first send a group closes at the latest (checked after each send).</summary>
+    public int RecordGroupMilliseconds { get; set; } = 500;
+
     public ReminderOffsets DefaultReminderOffsets =>
         ReminderOffsets.TryParse(DefaultOffsets, out var offsets) ? offsets : ReminderOffsets.Default;
 

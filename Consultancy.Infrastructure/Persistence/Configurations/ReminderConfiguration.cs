@@ -48,11 +48,13 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         message.Ignore(m => m.ReminderOffsetDays);
         message.HasOne(m => m.Client).WithMany().HasForeignKey(m => m.ClientId).OnDelete(DeleteBehavior.Cascade);
         message.HasOne(m => m.Deadline).WithMany().HasForeignKey(m => m.DeadlineId).OnDelete(DeleteBehavior.SetNull);
+        message.HasOne(m => m.StrategyCall).WithMany().HasForeignKey(m => m.StrategyCallId).OnDelete(DeleteBehavior.SetNull);
 
         message.HasIndex(m => m.DedupKey).IsUnique();
         // The dispatcher's claim: pending rows in due order.
         message.HasIndex(m => new { m.Status, m.DueAt });
         message.HasIndex(m => m.DeadlineId);
+        message.HasIndex(m => m.StrategyCallId);
         message.HasIndex(m => m.LockToken);
         message.HasIndex(m => new { m.ClientId, m.DueAt });
     }

@@ -1,9 +1,11 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Consultancy.Benchmarks.Reminders.Instrumentation;
 
-/// <summary>Ends the claim, load and mark phases when their SQL finishes, told apart by the statement text.</summary>
+/// <summary>Ends the claim and load phases when their SQL finishes, told apart by the statement text; times the recording's statements.</summary>
 internal sealed class PhaseCommandInterceptor(PhaseTimer phases) : DbCommandInterceptor
 {
     public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken ct = default)
@@ -13,9 +15,8 @@ internal sealed class PhaseCommandInterceptor(PhaseTimer phases) : DbCommandInte
             case Statement.Claim:
                 phases.Lap(Phase.Claim);
                 break;
-            case Statement.Mark:
-                phases.Add(Detail.MarkStatement, eventData.Duration);
-                phases.Lap(Phase.Mark);
+            case Statement.Record:
+                phases.Add(Detail.RecordStatements, eventData.Duration);
                 break;
         }
         return ValueTask.FromResult(result);
@@ -23,12 +24,12 @@ internal sealed class PhaseCommandInterceptor(PhaseTimer phases) : DbCommandInte
 
     public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken ct = default)
     {
-        if (Classify(command.CommandText) == Statement.AuditInsert) phases.Add(Detail.AuditStatement, eventData.Duration);
+        if (Classify(command.CommandText) == Statement.Record) phases.Add(Detail.RecordStatements, eventData.Duration);
         return ValueTask.FromResult(result);
     }
 
     // The batch is read to the end before the reader goes away, so this is where loading it ends. An INSERT …
-    // RETURNING finishes (and, outside a transaction, commits) only as its reader is read to the end and closed.
+    // RETURNING finishes only as its reader is read to the end and closed.
     public override InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
     {
         switch (Classify(command.CommandText))
@@ -36,32 +37,52 @@ internal sealed class PhaseCommandInterceptor(PhaseTimer phases) : DbCommandInte
             case Statement.Load:
                 phases.Lap(Phase.Load);
                 break;
-            case Statement.AuditInsert:
-                phases.Add(Detail.AuditStatement, eventData.Duration);
+            case Statement.Record:
+                phases.Add(Detail.RecordStatements, eventData.Duration);
                 break;
         }
         return result;
     }
 
-    private enum Statement { Unrelated, Claim, Load, Mark, AuditInsert }
+    private enum Statement { Unrelated, Claim, Load, Record }
 
     private static Statement Classify(string sql) => sql switch
     {
-        _ when sql.StartsWith("UPDATE \"OutboxMessages\"", StringComparison.Ordinal) && sql.Contains("\"SentAt\" =", StringComparison.Ordinal) => Statement.Mark,
+        _ when sql.StartsWith("UPDATE \"OutboxMessages\"", StringComparison.Ordinal) && sql.Contains("\"SentAt\" =", StringComparison.Ordinal) => Statement.Record,
         _ when sql.StartsWith("UPDATE \"OutboxMessages\"", StringComparison.Ordinal) && sql.Contains("\"Attempts\" =", StringComparison.Ordinal) => Statement.Claim,
         _ when sql.StartsWith("SELECT", StringComparison.Ordinal) && sql.Contains("FROM \"OutboxMessages\"", StringComparison.Ordinal)
-            && sql.Contains("\"LockToken\" =", StringComparison.Ordinal) => Statement.Load,
-        _ when sql.Contains("INSERT INTO \"AuditEntries\"", StringComparison.Ordinal) => Statement.AuditInsert,
+            && sql.Contains("\"LockToken\" =", StringComparison.Ordinal) && sql.Contains("\"Deadlines\"", StringComparison.Ordinal) => Statement.Load,
+        _ when sql.StartsWith("SELECT", StringComparison.Ordinal) && sql.Contains("FROM \"OutboxMessages\"", StringComparison.Ordinal)
+            && sql.Contains("\"LockToken\" =", StringComparison.Ordinal) => Statement.Record,
+        _ when sql.Contains("INSERT INTO \"AuditEntries\"", StringComparison.Ordinal) => Statement.Record,
         _ => Statement.Unrelated,
     };
 }
 
-/// <summary>A commit is where SQLite syncs to disk; statements outside a transaction commit (and sync) by themselves.</summary>
+/// <summary>
+/// Times each transaction of the dispatcher — it has one kind only, recording a group of sends — and its commit,
+/// where SQLite syncs to disk. Groups are recorded beside the sends, so these are not laps of the send path.
+/// </summary>
 internal sealed class PhaseTransactionInterceptor(PhaseTimer phases) : DbTransactionInterceptor
 {
+    private readonly ConcurrentDictionary<DbTransaction, long> _started = new();
+
+    public override ValueTask<DbTransaction> TransactionStartedAsync(DbConnection connection, TransactionEndEventData eventData, DbTransaction result, CancellationToken ct = default)
+    {
+        _started[result] = Stopwatch.GetTimestamp() - (long)(eventData.Duration.TotalSeconds * Stopwatch.Frequency);
+        return ValueTask.FromResult(result);
+    }
+
     public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken ct = default)
     {
         phases.Add(Detail.Commit, eventData.Duration);
+        if (_started.TryRemove(transaction, out var started)) phases.Add(Detail.Record, Stopwatch.GetElapsedTime(started));
+        return Task.CompletedTask;
+    }
+
+    public override Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken ct = default)
+    {
+        _started.TryRemove(transaction, out _);
         return Task.CompletedTask;
     }
 }

@@ -10,8 +10,6 @@ internal enum Phase
     Connect,
     Render,
     Send,
-    Mark,
-    Audit,
     Quit,
     Other,
 }
@@ -19,10 +17,11 @@ internal enum Phase
 /// <summary>Time spent inside a phase, measured by the database provider itself.</summary>
 internal enum Detail
 {
-    /// <summary>The UPDATE that marks a row Sent; outside a transaction, so it includes its own commit.</summary>
-    MarkStatement,
-    /// <summary>The INSERT of an audit entry, from execution until its reader is gone, when SQLite has finished the statement.</summary>
-    AuditStatement,
+    /// <summary>Recording a group of sends, from BEGIN to the end of COMMIT; it runs beside the sends, not in their path.</summary>
+    Record,
+    /// <summary>The statements recording a group of sends (SELECT of the rows, their UPDATEs, the timeline INSERTs), inside its transaction.</summary>
+    RecordStatements,
+    /// <summary>The group's COMMIT: where SQLite syncs to disk.</summary>
     Commit,
 }
 
@@ -39,7 +38,7 @@ internal sealed class PhaseTimer(TimeProvider clock)
     private readonly double[] _phaseMs = new double[Enum.GetValues<Phase>().Length];
     private readonly int[] _phaseCounts = new int[Enum.GetValues<Phase>().Length];
     private readonly double[] _detailMs = new double[Enum.GetValues<Detail>().Length];
-    private readonly List<double> _auditSaves = [];
+    private readonly List<double> _recordSaves = [];
     private readonly List<DispatchRun> _runs = [];
     private long _lapStartedAt;
     private DateTime _runStartedAt;
@@ -74,7 +73,11 @@ internal sealed class PhaseTimer(TimeProvider clock)
     public void Add(Detail detail, TimeSpan elapsed)
     {
         lock (_gate)
-            if (_running) _detailMs[(int)detail] += elapsed.TotalMilliseconds;
+        {
+            if (!_running) return;
+            _detailMs[(int)detail] += elapsed.TotalMilliseconds;
+            if (detail == Detail.Record) _recordSaves.Add(elapsed.TotalMilliseconds);
+        }
     }
 
     public PhaseSnapshot Snapshot()
@@ -83,7 +86,7 @@ internal sealed class PhaseTimer(TimeProvider clock)
             return new PhaseSnapshot(
                 Enum.GetValues<Phase>().ToDictionary(p => p, p => (_phaseMs[(int)p], _phaseCounts[(int)p])),
                 Enum.GetValues<Detail>().ToDictionary(d => d, d => _detailMs[(int)d]),
-                [.. _auditSaves], [.. _runs]);
+                [.. _recordSaves], [.. _runs]);
     }
 
     public void Reset()
@@ -93,7 +96,7 @@ internal sealed class PhaseTimer(TimeProvider clock)
             Array.Clear(_phaseMs);
             Array.Clear(_phaseCounts);
             Array.Clear(_detailMs);
-            _auditSaves.Clear();
+            _recordSaves.Clear();
             _runs.Clear();
         }
     }
@@ -106,15 +109,14 @@ internal sealed class PhaseTimer(TimeProvider clock)
         _lapStartedAt = now;
         _phaseMs[(int)phase] += elapsed;
         _phaseCounts[(int)phase]++;
-        if (phase == Phase.Audit) _auditSaves.Add(elapsed);
     }
 }
 
-/// <param name="AuditSaves">Each audit save in milliseconds, in order: shows whether a save costs more as a run goes on.</param>
+/// <param name="RecordSaves">Each group's recording in milliseconds, in order: shows whether it costs more as a run goes on.</param>
 internal sealed record PhaseSnapshot(
     IReadOnlyDictionary<Phase, (double Ms, int Count)> Phases,
     IReadOnlyDictionary<Detail, double> DetailMs,
-    IReadOnlyList<double> AuditSaves,
+    IReadOnlyList<double> RecordSaves,
     IReadOnlyList<DispatchRun> Runs)
 {
     public double TotalMs => Phases.Values.Sum(p => p.Ms);

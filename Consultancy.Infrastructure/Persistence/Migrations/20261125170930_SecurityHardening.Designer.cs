@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Consultancy.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261125164121_SecurityHardening")]
+    [Migration("20261125170930_SecurityHardening")]
     partial class SecurityHardening
     {
         /// <inheritdoc />
@@ -291,6 +291,67 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                     b.HasIndex("ClientId", "ChangedAt");
 
                     b.ToTable("ClientStageChanges");
+                });
+
+            modelBuilder.Entity("Consultancy.Application.Domain.ConsultantAvailability", b =>
+                {
+                    b.Property<string>("ConsultantId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BufferMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CallMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HorizonDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsBookable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MeetingLink")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MinimumNoticeHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Overrides")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeOff")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Weekly")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ConsultantId");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("ConsultantAvailabilities", (string)null);
                 });
 
             modelBuilder.Entity("Consultancy.Application.Domain.Deadline", b =>
@@ -590,6 +651,9 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("StrategyCallId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Subject")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
@@ -607,6 +671,8 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                     b.HasIndex("LetterRequestId");
 
                     b.HasIndex("LockToken");
+
+                    b.HasIndex("StrategyCallId");
 
                     b.HasIndex("ClientId", "DueAt");
 
@@ -788,6 +854,84 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                             Id = 1,
                             RequireTwoFactor = false
                         });
+                });
+
+            modelBuilder.Entity("Consultancy.Application.Domain.StrategyCall", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BookedBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConsultantId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EndUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MeetingLink")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutcomeNotes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Uid")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Uid")
+                        .IsUnique();
+
+                    b.HasIndex("ClientId", "StartUtc");
+
+                    b.HasIndex("ConsultantId", "StartUtc")
+                        .IsUnique()
+                        .HasDatabaseName("IX_StrategyCalls_OneLiveCallPerStart")
+                        .HasFilter("\"Status\" <> 3");
+
+                    b.HasIndex("StartUtc", "Status");
+
+                    b.HasIndex("ConsultantId", "Status", "StartUtc");
+
+                    b.ToTable("StrategyCalls", (string)null);
                 });
 
             modelBuilder.Entity("Consultancy.Application.Domain.UserProfile", b =>
@@ -1088,6 +1232,17 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                     b.Navigation("Client");
                 });
 
+            modelBuilder.Entity("Consultancy.Application.Domain.ConsultantAvailability", b =>
+                {
+                    b.HasOne("Consultancy.Application.Domain.UserProfile", "Consultant")
+                        .WithOne()
+                        .HasForeignKey("Consultancy.Application.Domain.ConsultantAvailability", "ConsultantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Consultant");
+                });
+
             modelBuilder.Entity("Consultancy.Application.Domain.Deadline", b =>
                 {
                     b.HasOne("Consultancy.Application.Domain.Client", "Client")
@@ -1155,11 +1310,18 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                         .HasForeignKey("LetterRequestId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("Consultancy.Application.Domain.StrategyCall", "StrategyCall")
+                        .WithMany()
+                        .HasForeignKey("StrategyCallId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("Client");
 
                     b.Navigation("Deadline");
 
                     b.Navigation("LetterRequest");
+
+                    b.Navigation("StrategyCall");
                 });
 
             modelBuilder.Entity("Consultancy.Application.Domain.PlaybookItem", b =>
@@ -1178,6 +1340,25 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                         .HasForeignKey("SeasonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Consultancy.Application.Domain.StrategyCall", b =>
+                {
+                    b.HasOne("Consultancy.Application.Domain.Client", "Client")
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Consultancy.Application.Domain.UserProfile", "Consultant")
+                        .WithMany()
+                        .HasForeignKey("ConsultantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Client");
+
+                    b.Navigation("Consultant");
                 });
 
             modelBuilder.Entity("Consultancy.Application.Domain.UserProfile", b =>

@@ -1,0 +1,155 @@
+using System.Text;
+using AutoMapper;
+using Consultancy.Application.Common.Exceptions;
+using Consultancy.Application.Common.Interfaces;
+using Consultancy.Application.Domain;
+using CsvHelper;
+using Microsoft.EntityFrameworkCore;
+
+namespace Consultancy.Application.Clients.Import;
+
+public enum ImportAction
+{
+    Add = 0,
+    Update = 1,
+}
+
+/// <summary>What importing one record of the file would do, and what stops it.</summary>
+internal sealed class PlannedImportRow(int rowNumber, ClientCsvRow fields, Client? existing)
+{
+    public int RowNumber { get; } = rowNumber;
+    public ClientCsvRow Fields { get; } = fields;
+    public Client? Existing { get; } = existing;
+    public string? ConsultantId { get; set; }
+    public List<string> Errors { get; } = [];
+    public ImportAction Action => Existing is null ? ImportAction.Add : ImportAction.Update;
+}
+
+/// <summary>
+/// Reads an import file and checks every record as the client form would: the same field rules and messages,
+/// plus what only a file can get wrong (unknown columns, the same email twice, another caseload's client).
+/// </summary>
+internal sealed class ClientImportPlanner(IAppDbContext db, ICurrentUser user, IMapper mapper, TimeProvider clock)
+{
+    public const int MaxRows = 20_000;
+    public const string OtherCaseloadMessage = "A client with this email address belongs to another consultant's caseload.";
+
+    public async Task<List<PlannedImportRow>> PlanAsync(Stream csv, bool tracked, CancellationToken ct)
+    {
+        var (columns, records) = Read(csv);
+        var emails = records.Select(r => NormalisedEmail(r, columns)).Where(e => e.Length > 0).Distinct().ToList();
+
+        var visible = db.Clients.Where(c => emails.Contains(c.Email));
+        var existing = await (tracked ? visible : visible.AsNoTracking()).ToDictionaryAsync(c => c.Email, ct);
+        var taken = (await db.Clients.IgnoreQueryFilters().Where(c => emails.Contains(c.Email)).Select(c => c.Email).ToListAsync(ct)).ToHashSet();
+        var staff = user.IsAdmin
+            ? await db.UserProfiles.Where(u => u.IsActive).ToDictionaryAsync(u => u.Email.ToLower(), u => u.Id, ct)
+            : [];
+        var myEmail = user.IsAdmin ? null : await db.UserProfiles.Where(u => u.Id == user.UserId).Select(u => u.Email).SingleOrDefaultAsync(ct);
+
+        var validator = new ClientFieldsValidator(clock);
+        var firstRowOfEmail = new Dictionary<string, int>();
+        var rows = new List<PlannedImportRow>(records.Count);
+        foreach (var (rowNumber, cells) in records.Select((cells, i) => (i + 2, cells)))
+        {
+            var email = NormalisedEmail(cells, columns);
+            var current = existing.GetValueOrDefault(email);
+            var fields = current is null ? new ClientCsvRow() : mapper.Map<ClientCsvRow>(current);
+            fields.ConsultantEmail = null;
+            var row = new PlannedImportRow(rowNumber, fields, current);
+            foreach (var (column, index) in columns)
+                if (column.Parse(fields, ClientCsv.Unprotect(index < cells.Length ? cells[index] : "")) is { } parseError)
+                    row.Errors.Add(parseError);
+
+            row.Errors.AddRange(validator.Validate(fields).Errors.Select(e => e.ErrorMessage).Distinct());
+            if (email.Length > 0 && !firstRowOfEmail.TryAdd(email, rowNumber))
+                row.Errors.Add($"This email address is already on row {firstRowOfEmail[email]} of the file.");
+            if (current is null && taken.Contains(email))
+                row.Errors.Add(OtherCaseloadMessage);
+            row.ConsultantId = ResolveConsultant(row, staff, myEmail);
+            rows.Add(row);
+        }
+        return rows;
+    }
+
+    private string? ResolveConsultant(PlannedImportRow row, Dictionary<string, string> staff, string? myEmail)
+    {
+        var requested = row.Fields.ConsultantEmail?.Trim().ToLowerInvariant();
+        if (string.IsNullOrEmpty(requested)) return row.Existing?.ConsultantId ?? user.UserId;
+        if (!user.IsAdmin)
+        {
+            if (requested == myEmail?.ToLowerInvariant()) return user.UserId;
+            row.Errors.Add("Only admins can give clients to another consultant: leave Consultant email empty or put your own.");
+            return null;
+        }
+        if (staff.TryGetValue(requested, out var id)) return id;
+        row.Errors.Add($"No active consultant signs in with {requested}.");
+        return null;
+    }
+
+    private static string NormalisedEmail(string[] cells, IReadOnlyList<(ClientCsvColumn Column, int Index)> columns)
+    {
+        var index = columns.Single(c => c.Column.Header == ClientCsv.EmailHeader).Index;
+        return index < cells.Length ? ClientCsv.Unprotect(cells[index]).ToLowerInvariant() : "";
+    }
+
+    /// <summary>The file's columns (by the documented headers) and its records; a file that is no client CSV is refused whole.</summary>
+    private static (IReadOnlyList<(ClientCsvColumn Column, int Index)> Columns, List<string[]> Records) Read(Stream csv)
+    {
+        using var buffer = new MemoryStream();
+        csv.CopyTo(buffer);
+        var bytes = buffer.ToArray();
+        if (bytes.Length == 0 || bytes.All(b => b is (byte)' ' or (byte)'\r' or (byte)'\n' or (byte)'\t'))
+            throw new ValidationException(ImportClients.FileField, "The file is empty. Start from the template: its first row names the columns.");
+        if (bytes.AsSpan(0, Math.Min(bytes.Length, 8192)).Contains((byte)0) || !IsUtf8(bytes))
+            throw new ValidationException(ImportClients.FileField, "This is not a CSV text file. Save the spreadsheet as “CSV UTF-8 (comma delimited)” and upload that.");
+
+        using var reader = CsvReader.Create(bytes, CsvReaderOptions.Default with
+        {
+            Separator = ',', TrimWhitespace = true, AllowLineBreaksInQuotes = true, SkipEmptyLines = true,
+        });
+        reader.ReadHeader();
+        var headers = reader.Headers.Select(h => h.Trim()).ToList();
+        var known = ClientCsv.Columns.ToDictionary(c => c.Header, StringComparer.OrdinalIgnoreCase);
+        var unknown = headers.Where(h => h.Length > 0 && !known.ContainsKey(h)).ToList();
+        var missing = ClientCsv.Columns.Where(c => c.Required && !headers.Contains(c.Header, StringComparer.OrdinalIgnoreCase)).Select(c => c.Header).ToList();
+        var repeated = headers.GroupBy(h => h, StringComparer.OrdinalIgnoreCase).Where(g => g.Key.Length > 0 && g.Count() > 1).Select(g => g.Key).ToList();
+        if (missing.Count > 0 || unknown.Count > 0 || repeated.Count > 0)
+        {
+            var problems = new List<string>();
+            if (missing.Count > 0) problems.Add($"missing column{(missing.Count > 1 ? "s" : "")} {Quoted(missing)}");
+            if (unknown.Count > 0) problems.Add($"unknown column{(unknown.Count > 1 ? "s" : "")} {Quoted(unknown)}");
+            if (repeated.Count > 0) problems.Add($"repeated column{(repeated.Count > 1 ? "s" : "")} {Quoted(repeated)}");
+            throw new ValidationException(ImportClients.FileField,
+                $"The first row must name the template's columns: {string.Join("; ", problems)}. Download the template to see them.");
+        }
+
+        var columns = headers.Select((h, i) => (Header: h, Index: i)).Where(h => h.Header.Length > 0)
+            .Select(h => (known[h.Header], h.Index)).ToList();
+        var records = new List<string[]>();
+        while (reader.Read())
+        {
+            if (records.Count == MaxRows)
+                throw new ValidationException(ImportClients.FileField, $"The file has more than {MaxRows:N0} clients. Split it into smaller files.");
+            records.Add(Enumerable.Range(0, reader.FieldCount).Select(reader.GetString).ToArray());
+        }
+        if (records.Count == 0)
+            throw new ValidationException(ImportClients.FileField, "The file has its header row but no clients under it.");
+        return (columns, records);
+    }
+
+    private static string Quoted(IEnumerable<string> names) => string.Join(", ", names.Select(n => $"“{n}”"));
+
+    private static bool IsUtf8(byte[] bytes)
+    {
+        try
+        {
+            _ = new UTF8Encoding(false, true).GetCharCount(bytes);
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            return false;
+        }
+    }
+}

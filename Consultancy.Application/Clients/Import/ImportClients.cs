@@ -1,0 +1,56 @@
+using Consultancy.Application.Common.Exceptions;
+using Consultancy.Application.Common.Interfaces;
+using Consultancy.Application.Domain;
+using Consultancy.Application.Reminders;
+using MediatR;
+
+namespace Consultancy.Application.Clients.Import;
+
+/// <summary>Adds and updates the file's clients, all of them or none: any row with an error stops the whole import.</summary>
+public sealed record ImportClients(Stream Csv) : IRequest<ImportResult>
+{
+    /// <summary>The field that problems with the file as a whole are reported on: the upload form's file input.</summary>
+    public const string FileField = "File";
+}
+
+public sealed record ImportResult(int Added, int Updated);
+
+internal sealed class ImportClientsHandler(IAppDbContext db, ClientImportPlanner planner, ReminderPlanner reminders, ICurrentUser user, TimeProvider clock)
+    : IRequestHandler<ImportClients, ImportResult>
+{
+    private const int RowsPerSave = 500;
+
+    public async Task<ImportResult> Handle(ImportClients request, CancellationToken ct)
+    {
+        var rows = await planner.PlanAsync(request.Csv, tracked: true, ct);
+        var invalid = rows.Where(r => r.Errors.Count > 0).ToList();
+        if (invalid.Count > 0)
+            throw new ValidationException(ImportClients.FileField,
+                $"Nothing was imported: {invalid.Count} row(s) have errors (first: row {invalid[0].RowNumber}, {invalid[0].Errors[0]}). Check the file and upload it again.");
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        foreach (var (row, index) in rows.Select((row, index) => (row, index)))
+        {
+            // One transaction keeps it all or nothing; saving as it goes keeps each save's change set small.
+            if (index > 0 && index % RowsPerSave == 0) await db.SaveChangesAsync(ct);
+            if (row.Existing is { } client)
+            {
+                var (zone, email) = (client.TimeZoneId, client.Email);
+                row.Fields.ApplyTo(client);
+                client.MoveToStage(row.Fields.Stage, now, user.UserId);
+                if (row.ConsultantId is { } consultantId && consultantId != client.ConsultantId) client.AssignTo(consultantId);
+                if (client.TimeZoneId != zone || client.Email != email) await reminders.ReplanClientAsync(client, ct);
+            }
+            else
+            {
+                var added = Client.Open(row.ConsultantId!, row.Fields.Stage, now, user.UserId);
+                row.Fields.ApplyTo(added);
+                db.Clients.Add(added);
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return new ImportResult(rows.Count(r => r.Action == ImportAction.Add), rows.Count(r => r.Action == ImportAction.Update));
+    }
+}

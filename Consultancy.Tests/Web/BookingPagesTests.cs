@@ -1,0 +1,160 @@
+using System.Net;
+using Consultancy.Application.Domain;
+using Consultancy.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Consultancy.Infrastructure.Identity;
+using Consultancy.Infrastructure.Persistence;
+
+namespace Consultancy.Tests.Web;
+
+public sealed class BookingPagesTests : IAsyncLifetime
+{
+    // Wednesday 25 November 2026, 14:00 UTC; the first free time is Thursday 09:00 in New York (14:00 UTC).
+    private static readonly DateTime FirstSlot = new(2026, 11, 26, 14, 0, 0, DateTimeKind.Utc);
+    private readonly AppFactory _app = new AppFactory { Clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 14, 0, 0, TimeSpan.Zero)) }
+        .With("RateLimits:Booking:PermitLimit", "4").With("RateLimits:Booking:WindowSeconds", "3600");
+    private TestUser _maya = null!;
+
+    public async Task InitializeAsync()
+    {
+        _maya = await _app.ConsultantAsync("maya@consultancy.test");
+        await _app.Services.OpenBookingAsync(_maya, "maya");
+    }
+
+    public Task DisposeAsync()
+    {
+        _app.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private static string SlotUrl(DateTime start, string zone = "Asia/Kolkata") =>
+        $"/book/maya/details?start={start:yyyy-MM-ddTHH:mm:ssZ}&tz={Uri.EscapeDataString(zone)}";
+
+    private static Dictionary<string, string> Details(string email) => new()
+    {
+        ["FirstName"] = "Priya", ["LastName"] = "Sharma", ["Email"] = email, ["Phone"] = "",
+        ["TargetSystem"] = "0", ["MedicalSchoolCountry"] = "India", ["GraduationYear"] = "2022",
+        ["Topic"] = "Which programs to apply to.",
+    };
+
+    [Fact]
+    public async Task A_visitor_sees_free_times_in_their_zone_books_one_and_lands_on_their_call()
+    {
+        var visitor = new BrowserlessSession(_app.NewBrowserlessClient());
+
+        var list = await visitor.GetPageAsync("/book");
+        Assert.NotNull(list.QuerySelector("a[href='/book/maya']"));
+        Assert.NotNull(list.QuerySelector("a[href='/book/any']"));
+
+        var slots = await visitor.GetPageAsync("/book/maya?tz=Asia%2FKolkata");
+        Assert.Equal("Asia/Kolkata", slots.QuerySelector("select#tz option[selected]")!.GetAttribute("value"));
+        var first = slots.QuerySelector("a.slot")!;
+        Assert.Equal("19:30", first.TextContent.Trim());                   // 09:00 in New York
+        Assert.Equal("Thursday 26 November", slots.QuerySelector(".slot-days h2")!.TextContent.Trim());
+        Assert.NotNull(slots.QuerySelector("script[src^='/js/booking.js']"));
+        Assert.Null(slots.QuerySelector("script:not([src])"));
+
+        // Without a zone (no script ran) the consultant's zone is used, and named.
+        var noScript = await visitor.GetPageAsync("/book/maya");
+        Assert.Equal("America/New_York", noScript.QuerySelector("select#tz option[selected]")!.GetAttribute("value"));
+        Assert.Equal("09:00", noScript.QuerySelector("a.slot")!.TextContent.Trim());
+
+        var response = await visitor.SubmitAsync(SlotUrl(FirstSlot), "main form[method=post]", Details("priya@applicant.test"));
+        Assert.True(HttpStatusCode.Redirect == response.StatusCode, await response.Content.ReadAsStringAsync());
+        var manage = await visitor.GetPageAsync(response.Headers.Location!.OriginalString);
+        Assert.Contains("You're booked, Priya!", manage.QuerySelector("[role=status]")!.TextContent);
+        Assert.Contains("Thursday 26 November 2026, 19:30 (Asia/Kolkata)", manage.QuerySelector("dl")!.TextContent);
+
+        await using var scope = _app.Services.CreateSystemScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var client = await db.Clients.SingleAsync(c => c.Email == "priya@applicant.test");
+        Assert.Equal((ClientStage.CallBooked, _maya.Id), (client.Stage, client.ConsultantId));
+    }
+
+    [Fact]
+    public async Task A_form_with_missing_details_comes_back_with_messages_and_what_was_typed()
+    {
+        var visitor = new BrowserlessSession(_app.NewBrowserlessClient());
+        var details = Details("priya@applicant.test");
+        details["MedicalSchoolCountry"] = "";
+        details["FirstName"] = "Pri";
+
+        var response = await visitor.SubmitAsync(SlotUrl(FirstSlot), "main form[method=post]", details);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await BrowserlessSession.ParseAsync(response);
+        Assert.Contains("Enter the country of your medical school.", page.QuerySelector("[data-valmsg-for=MedicalSchoolCountry]")!.TextContent);
+        Assert.Equal("Pri", page.QuerySelector("input#FirstName")!.GetAttribute("value"));
+        Assert.Contains("19:30", page.QuerySelector("p.lead")!.TextContent);
+    }
+
+    [Fact]
+    public async Task The_second_visitor_for_the_same_time_is_told_it_was_just_taken_and_sees_fresh_times()
+    {
+        var first = new BrowserlessSession(_app.NewBrowserlessClient());
+        var second = new BrowserlessSession(_app.NewBrowserlessClient());
+        var firstForm = await first.GetPageAsync(SlotUrl(FirstSlot));
+        var secondForm = await second.GetPageAsync(SlotUrl(FirstSlot));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await first.SubmitAsync(firstForm, SlotUrl(FirstSlot), "main form[method=post]", Details("one@applicant.test"))).StatusCode);
+        var lost = await second.SubmitAsync(secondForm, SlotUrl(FirstSlot), "main form[method=post]", Details("two@applicant.test"));
+
+        Assert.Equal(HttpStatusCode.Redirect, lost.StatusCode);
+        Assert.Equal("/book/maya?tz=Asia%2FKolkata", lost.Headers.Location!.OriginalString);
+        var fresh = await second.GetPageAsync(lost.Headers.Location.OriginalString);
+        Assert.Contains("That time was just taken", fresh.QuerySelector("[role=alert]")!.TextContent);
+        Assert.Equal("20:00", fresh.QuerySelector("a.slot")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Booking_posts_from_one_address_are_rate_limited()
+    {
+        var visitor = new BrowserlessSession(_app.NewBrowserlessClient());
+        var page = await visitor.GetPageAsync(SlotUrl(FirstSlot.AddDays(1)));
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            var details = Details($"flood{i}@applicant.test");
+            details["Topic"] = "";
+            statuses.Add((await visitor.SubmitAsync(page, SlotUrl(FirstSlot.AddDays(1)), "main form[method=post]", details)).StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    [Fact]
+    public async Task An_applicant_moves_and_cancels_through_the_manage_link_and_bad_links_get_a_clear_page()
+    {
+        var visitor = new BrowserlessSession(_app.NewBrowserlessClient());
+        var booked = await visitor.SubmitAsync(SlotUrl(FirstSlot), "main form[method=post]", Details("mover@applicant.test"));
+        var manageUrl = booked.Headers.Location!.OriginalString.Split('?')[0];
+
+        var slots = await visitor.GetPageAsync(manageUrl + "/reschedule?tz=Asia%2FKolkata");
+        var later = slots.QuerySelectorAll("a.slot").First(a => a.TextContent.Trim() == "21:30");
+        var confirm = later.GetAttribute("href")!;
+        var moved = await visitor.SubmitAsync(confirm, "main form[method=post]", []);
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        var page = await visitor.GetPageAsync(manageUrl);
+        Assert.Contains("Your call has moved", page.QuerySelector("[role=status]")!.TextContent);
+        Assert.Contains("21:30 (Asia/Kolkata)", page.QuerySelector("dl")!.TextContent);
+
+        var cancelled = await visitor.SubmitAsync(manageUrl, "form[action$='/cancel']", []);
+        Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
+        page = await visitor.GetPageAsync(manageUrl);
+        Assert.Contains("Cancelled", page.QuerySelector("dl")!.TextContent);
+        Assert.Null(page.QuerySelector("form[action$='/cancel']"));
+        var free = await visitor.GetPageAsync("/book/maya?tz=Asia%2FKolkata");
+        Assert.Contains("21:30", free.QuerySelectorAll("a.slot").Select(a => a.TextContent.Trim()));
+
+        foreach (var bad in new[] { manageUrl[..^5] + "xxxxx", "/book/manage/garbage", "/book/manage/garbage/reschedule" })
+        {
+            var response = await visitor.Http.GetAsync(bad);
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Contains("This link is not valid any more", await response.Content.ReadAsStringAsync());
+        }
+        var forgedCancel = await visitor.PostAsync("/book/manage/garbage/cancel", SlotUrl(FirstSlot.AddDays(1)), []);
+        Assert.Equal(HttpStatusCode.NotFound, forgedCancel.StatusCode);
+    }
+}
