@@ -71,8 +71,9 @@ internal sealed class GetDashboardHandler(IAppDbContext db, ICurrentUser user, T
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var zone = TimeZones.Find(request.TimeZoneId);
-        // Only admins choose whose dashboard to see; a consultant's caseload is already theirs alone.
-        var consultantId = user.IsAdmin && !string.IsNullOrWhiteSpace(request.ConsultantId) ? request.ConsultantId : null;
+        // Only admins (and the digest job, which runs as the system) choose whose day to see; a consultant's
+        // caseload is already theirs alone.
+        var consultantId = user.SeesAllClients && !string.IsNullOrWhiteSpace(request.ConsultantId) ? request.ConsultantId : null;
         var today = LocalTimes.Today(now, zone);
 
         var (calls, callsToday) = await CallsAsync(consultantId, zone, today, ct);

@@ -13,6 +13,8 @@ public sealed class UserProfile
     public UserRole Role { get; set; }
     public bool IsActive { get; private set; } = true;
     public DateTime CreatedAt { get; private set; }
+    /// <summary>The consultant turned the daily digest email off in their profile.</summary>
+    public bool DigestOptedOut { get; set; }
 
     private UserProfile() { }
 
