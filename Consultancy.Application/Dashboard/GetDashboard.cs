@@ -1,4 +1,5 @@
 using Consultancy.Application.Common.Interfaces;
+using Consultancy.Application.Common.Paging;
 using Consultancy.Application.Deadlines;
 using Consultancy.Application.Domain;
 using Consultancy.Application.Letters;
@@ -124,8 +125,9 @@ internal sealed class GetDashboardHandler(IAppDbContext db, ICurrentUser user, T
 
     private async Task<DashboardList<WaitingLetter>> LettersWaitingAsync(string? consultantId, CancellationToken ct)
     {
-        var page = await mediator.Send(new GetLettersWaiting { ConsultantId = consultantId, PageSize = ListLimit }, ct);
-        return new(page.Items, page.TotalCount);
+        // The Letters page's own query and order (overdue first); its smallest page is larger than a panel.
+        var page = await mediator.Send(new GetLettersWaiting { ConsultantId = consultantId, PageSize = Paging.PageSizes[0] }, ct);
+        return new(page.Items.Take(ListLimit).ToList(), page.TotalCount);
     }
 
     private async Task<LetterWarningsPanel> LetterWarningsAsync(string? consultantId, DateTime now, CancellationToken ct)

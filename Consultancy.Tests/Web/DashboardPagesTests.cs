@@ -83,6 +83,9 @@ public sealed class DashboardPagesTests(AppFactory app) : IClassFixture<AppFacto
 
         Assert.Equal(DashboardQueries, small.Count);
         Assert.Equal(DashboardQueries, large.Count);
+        var home = await session.GetPageAsync("/");
+        Assert.Equal(8, home.QuerySelectorAll("#letters-waiting > li").Length);
+        Assert.Equal("31 letters waiting", Normalised(home.QuerySelector("#figure-letters")!.TextContent));
         // An admin's page also reads the consultants for its filter.
         Assert.Equal(DashboardQueries + 1, everyone.Count);
     }
