@@ -36,6 +36,7 @@ public static class DependencyInjection
         services.AddScoped<ReminderPlanner>();
         services.AddScoped<Security.SecurityLog>();
         services.AddScoped<ReminderEmail>();
+        services.AddScoped<Dashboard.DigestEmail>();
         services.AddScoped<PlaybookApplication>();
         services.AddScoped<BookableSlots>();
         services.AddScoped<BookingCalendar>();

@@ -28,6 +28,7 @@ public static class DependencyInjection
         services.AddScoped<CurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddScoped<AppLinks>();
+        services.AddScoped<IAppLinks>(provider => provider.GetRequiredService<AppLinks>());
         // Keys outlive restarts, so sign-in cookies and emailed links stay valid after a deploy.
         services.AddDataProtection()
             .SetApplicationName("Consultancy")
@@ -58,6 +59,7 @@ public static class DependencyInjection
         services.AddOptions<ReminderSettings>().Bind(configuration.GetSection(ReminderSettings.Section));
         services.AddOptions<LetterSettings>().Bind(configuration.GetSection(LetterSettings.Section));
         services.AddOptions<PrivacySettings>().Bind(configuration.GetSection(PrivacySettings.Section));
+        services.AddOptions<DigestSettings>().Bind(configuration.GetSection(DigestSettings.Section));
         return services;
     }
 
@@ -67,6 +69,7 @@ public static class DependencyInjection
     public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration)
     {
         var interval = Math.Max(1, configuration.GetValue<int?>($"{ReminderSettings.Section}:DispatchIntervalSeconds") ?? 30);
+        var digestMinutes = Math.Max(1, configuration.GetValue<int?>($"{DigestSettings.Section}:CheckIntervalMinutes") ?? 5);
         services.AddQuartz(quartz =>
         {
             var dispatch = new JobKey("dispatch-outbox");
@@ -77,6 +80,13 @@ public static class DependencyInjection
             quartz.AddJob<PurgeEmailBodiesJob>(job => job.WithIdentity(purge));
             quartz.AddTrigger(trigger => trigger.ForJob(purge).StartAt(DateTimeOffset.UtcNow.AddMinutes(1))
                 .WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromHours(6)).RepeatForever()));
+
+            // Every few minutes rather than a cron at the send hour: consultants live in different zones, and a run
+            // missed while the app was down is made up by the next one the same local day.
+            var digests = new JobKey("queue-daily-digests");
+            quartz.AddJob<QueueDailyDigestsJob>(job => job.WithIdentity(digests));
+            quartz.AddTrigger(trigger => trigger.ForJob(digests).StartNow()
+                .WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromMinutes(digestMinutes)).RepeatForever()));
         });
         // Shutting down waits for a running batch, so no claimed message is left half-recorded.
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);

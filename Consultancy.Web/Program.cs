@@ -71,7 +71,7 @@ app.UseAuthorization();
 // Stylesheets and scripts are public: the sign-in page needs them before anyone is signed in.
 app.MapStaticAssets().AllowAnonymous();
 app.MapHealthChecks("/health").AllowAnonymous();
-app.MapControllerRoute("default", "{controller=Clients}/{action=Index}/{id?}").WithStaticAssets();
+app.MapControllerRoute("default", "{controller=Dashboard}/{action=Index}/{id?}").WithStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 
 app.Run();

@@ -12,6 +12,7 @@ public enum OutboxKind
     [System.ComponentModel.DataAnnotations.Display(Name = "Letter request")] LetterRequest = 10,
     [System.ComponentModel.DataAnnotations.Display(Name = "Letter follow-up")] LetterFollowUp = 11,
     [System.ComponentModel.DataAnnotations.Display(Name = "Letter notice")] LetterNotice = 12,
+    [System.ComponentModel.DataAnnotations.Display(Name = "Daily digest")] Digest = 20,
 }
 
 public enum OutboxStatus
@@ -97,6 +98,10 @@ public sealed partial class OutboxMessage
         DueAt = dueAt,
         CreatedAt = now,
     };
+
+    /// <summary>A consultant's digest for one day in their own zone: the key makes it one per day, whoever writes it.</summary>
+    public static string DigestKey(string userId, DateOnly localDate) =>
+        $"digest:{userId}:{localDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}";
 
     public static string ReminderKey(int deadlineId, int offsetDays) => $"deadline:{deadlineId}:before:{offsetDays}d";
 

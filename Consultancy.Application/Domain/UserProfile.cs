@@ -13,6 +13,10 @@ public sealed class UserProfile
     public UserRole Role { get; set; }
     public bool IsActive { get; private set; } = true;
     public DateTime CreatedAt { get; private set; }
+    /// <summary>The consultant turned the daily digest email off in their profile.</summary>
+    public bool DigestOptedOut { get; set; }
+    /// <summary>The random secret in the consultant's private calendar feed address; null until they create one.</summary>
+    public string? CalendarFeedToken { get; private set; }
 
     private UserProfile() { }
 
@@ -24,6 +28,14 @@ public sealed class UserProfile
         TimeZoneId = timeZoneId;
         Role = role;
         CreatedAt = createdAt;
+    }
+
+    /// <summary>A new feed address; the old one stops working at once.</summary>
+    public string ResetCalendarFeed()
+    {
+        CalendarFeedToken = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))
+            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        return CalendarFeedToken;
     }
 
     public void Deactivate() => IsActive = false;

@@ -11,6 +11,7 @@ public sealed record UpdateMyProfile : IRequest<Unit>
 {
     [Display(Name = "Display name")] public string DisplayName { get; set; } = "";
     [Display(Name = "Time zone")] public string TimeZoneId { get; set; } = "UTC";
+    [Display(Name = "Email me a daily digest")] public bool DailyDigest { get; set; } = true;
 }
 
 public sealed record GetMyProfile : IRequest<UpdateMyProfile>;
@@ -28,7 +29,7 @@ internal sealed class GetMyProfileHandler(IAppDbContext db, ICurrentUser user) :
 {
     public async Task<UpdateMyProfile> Handle(GetMyProfile request, CancellationToken ct) =>
         await db.UserProfiles.Where(u => u.Id == user.UserId)
-            .Select(u => new UpdateMyProfile { DisplayName = u.DisplayName, TimeZoneId = u.TimeZoneId })
+            .Select(u => new UpdateMyProfile { DisplayName = u.DisplayName, TimeZoneId = u.TimeZoneId, DailyDigest = !u.DigestOptedOut })
             .SingleOrDefaultAsync(ct)
         ?? throw new NotFoundException("User", user.UserId ?? "(anonymous)");
 }
@@ -41,6 +42,7 @@ internal sealed class UpdateMyProfileHandler(IAppDbContext db, ICurrentUser user
         var profile = await db.FindProfileAsync(user.UserId ?? "", ct);
         profile.DisplayName = request.DisplayName.Trim();
         profile.TimeZoneId = request.TimeZoneId;
+        profile.DigestOptedOut = !request.DailyDigest;
         await db.SaveChangesAsync(ct);
         return Unit.Value;
     }

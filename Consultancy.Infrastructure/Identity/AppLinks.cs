@@ -1,3 +1,4 @@
+using Consultancy.Application.Common.Interfaces;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 
@@ -7,7 +8,7 @@ namespace Consultancy.Infrastructure.Identity;
 /// Absolute links for emails: <c>App:BaseUrl</c> when set (required behind a proxy), otherwise the
 /// address the current request came in on.
 /// </summary>
-public sealed class AppLinks(IConfiguration configuration, IHttpContextAccessor http)
+public sealed class AppLinks(IConfiguration configuration, IHttpContextAccessor http) : IAppLinks
 {
     public string Absolute(string pathAndQuery)
     {

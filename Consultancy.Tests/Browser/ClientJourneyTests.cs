@@ -12,6 +12,8 @@ public sealed class ClientJourneyTests(BrowserFixture browser) : IClassFixture<B
         var consultant = await browser.App.ConsultantAsync("journey@consultancy.test", "America/Toronto");
         var page = await browser.SignedInPageAsync(consultant);
 
+        // Signing in opens the dashboard; the client list is one click away.
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Clients" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Add client" }).ClickAsync();
         await page.GetByLabel("First name").FillAsync("Mariam");
         await page.GetByLabel("Last name").FillAsync("Farouk");

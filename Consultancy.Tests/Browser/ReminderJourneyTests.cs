@@ -11,6 +11,8 @@ public sealed class ReminderJourneyTests(BrowserFixture browser) : IClassFixture
         Skip.IfNot(BrowserFixture.ChromiumInstalled, BrowserFixture.SkipReason);
         var page = await browser.SignedInPageAsync(browser.App.Admin);
 
+        // Signing in opens the dashboard; the client list is one click away.
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Clients" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Add client" }).ClickAsync();
         await page.GetByLabel("First name").FillAsync("Olena");
         await page.GetByLabel("Last name").FillAsync("Shevchenko");

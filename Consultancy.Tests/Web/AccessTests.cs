@@ -25,7 +25,7 @@ public sealed class AccessTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("/health", open);
         Assert.Contains("book/{slug}", open);
         Assert.All(open, route => Assert.True(
-            route is "/health" or "Identity/Error" or "u/{token}" or "letters/r/{token}" or "letters/stop/{token}" || route.StartsWith("Error", StringComparison.Ordinal)
+            route is "/health" or "Identity/Error" or "u/{token}" or "letters/r/{token}" or "letters/stop/{token}" or "calendar/{token}.ics" || route.StartsWith("Error", StringComparison.Ordinal)
             || route is "book" || route.StartsWith("book/", StringComparison.Ordinal)
             || (route.StartsWith("Identity/Account/", StringComparison.Ordinal) && !route.StartsWith("Identity/Account/Manage", StringComparison.Ordinal)),
             $"{route} is reachable without signing in"));

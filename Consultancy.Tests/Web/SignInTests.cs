@@ -8,14 +8,14 @@ namespace Consultancy.Tests.Web;
 public sealed class SignInTests(AppFactory app) : IClassFixture<AppFactory>
 {
     [Fact]
-    public async Task Signing_in_through_the_login_form_opens_the_client_list()
+    public async Task Signing_in_through_the_login_form_opens_the_dashboard()
     {
         var consultant = await app.ConsultantAsync("signin@consultancy.test");
         var session = await BrowserlessSession.SignInAsync(app, consultant);
 
         var page = await session.GetPageAsync("/");
 
-        Assert.Equal("Clients · Consultancy", page.Title);
+        Assert.Equal("Dashboard · Consultancy", page.Title);
         Assert.Contains("signin", page.QuerySelector("nav")!.TextContent);
     }
 

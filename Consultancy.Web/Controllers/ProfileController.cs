@@ -1,3 +1,4 @@
+using Consultancy.Application.CalendarFeeds;
 using Consultancy.Application.Users;
 using Consultancy.Infrastructure.Identity;
 using Consultancy.Web.Infrastructure;
@@ -19,6 +20,14 @@ public sealed class ProfileController(IMediator mediator, SignInManager<AppUser>
         // Name and time zone travel in the sign-in cookie: reissue it so the change shows at once.
         if (await users.GetUserAsync(User) is { } user) await signIn.RefreshSignInAsync(user);
         TempData.Success("Profile saved.");
+        return RedirectToAction(nameof(Edit));
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> ResetCalendarFeed(CancellationToken ct)
+    {
+        await mediator.Send(new ResetCalendarFeed(), ct);
+        TempData.Success("Your calendar address is ready. Any earlier address no longer works.");
         return RedirectToAction(nameof(Edit));
     }
 }

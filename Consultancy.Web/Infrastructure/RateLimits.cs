@@ -66,7 +66,7 @@ public static class RateLimitPolicyNames
 {
     public const string SignIn = "sign-in";
     public const string PasswordReset = "password-reset";
-    /// <summary>Login-free links from emails: unsubscribe, the referee's page, stop follow-ups.</summary>
+    /// <summary>Login-free links: unsubscribe, the referee's page, stop follow-ups, a consultant's calendar feed.</summary>
     public const string PublicLinks = "public-links";
     /// <summary>Posts on the public booking pages (book a call, move or cancel a booking), so one address cannot fill a calendar.</summary>
     public const string Booking = "booking";

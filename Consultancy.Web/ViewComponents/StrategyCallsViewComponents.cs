@@ -13,10 +13,3 @@ public sealed class ClientCallsViewComponent(IMediator mediator) : ViewComponent
 }
 
 public sealed record ClientCallsModel(int ClientId, IReadOnlyList<CallListItem> Calls);
-
-/// <summary>Today's calls of the signed-in user, above the client list (the first page everyone sees).</summary>
-public sealed class TodaysCallsViewComponent(IMediator mediator) : ViewComponent
-{
-    public async Task<IViewComponentResult> InvokeAsync() =>
-        View(await mediator.Send(new GetTodaysCalls(((System.Security.Claims.ClaimsPrincipal)User).TimeZone().Id)));
-}

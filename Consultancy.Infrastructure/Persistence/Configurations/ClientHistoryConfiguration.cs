@@ -46,6 +46,8 @@ internal sealed class UserProfileConfiguration : IEntityTypeConfiguration<UserPr
         profile.Property(u => u.TimeZoneId).HasMaxLength(64);
         profile.HasOne<Identity.AppUser>().WithOne().HasForeignKey<UserProfile>(u => u.Id).OnDelete(DeleteBehavior.Cascade);
         profile.HasIndex(u => u.Email).IsUnique();
+        profile.Property(u => u.CalendarFeedToken).HasMaxLength(64);
+        profile.HasIndex(u => u.CalendarFeedToken).IsUnique();
     }
 }
 

@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Consultancy.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261125170930_SecurityHardening")]
-    partial class SecurityHardening
+    [Migration("20261125164248_DigestAndCalendarFeed")]
+    partial class DigestAndCalendarFeed
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -798,64 +798,6 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                     b.ToTable("SeasonKeyDates");
                 });
 
-            modelBuilder.Entity("Consultancy.Application.Domain.SecurityEvent", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Actor")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Detail")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("IpAddress")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Subject")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("At");
-
-                    b.ToTable("SecurityEvents");
-                });
-
-            modelBuilder.Entity("Consultancy.Application.Domain.SecurityPolicy", b =>
-                {
-                    b.Property<int>("Id")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("ChangedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("RequireTwoFactor")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("SecurityPolicies");
-
-                    b.HasData(
-                        new
-                        {
-                            Id = 1,
-                            RequireTwoFactor = false
-                        });
-                });
-
             modelBuilder.Entity("Consultancy.Application.Domain.StrategyCall", b =>
                 {
                     b.Property<int>("Id")
@@ -940,8 +882,15 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CalendarFeedToken")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("DigestOptedOut")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
@@ -965,6 +914,9 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CalendarFeedToken")
+                        .IsUnique();
 
                     b.HasIndex("Email")
                         .IsUnique();

@@ -1,0 +1,14 @@
+using Consultancy.Application.Common.Interfaces;
+using Consultancy.Application.Users;
+using MediatR;
+
+namespace Consultancy.Application.CalendarFeeds;
+
+/// <summary>The signed-in user's calendar feed token, or null if they have not created one.</summary>
+public sealed record GetMyCalendarFeed : IRequest<string?>;
+
+internal sealed class GetMyCalendarFeedHandler(IAppDbContext db, ICurrentUser user) : IRequestHandler<GetMyCalendarFeed, string?>
+{
+    public async Task<string?> Handle(GetMyCalendarFeed request, CancellationToken ct) =>
+        (await db.FindProfileAsync(user.UserId ?? "", ct)).CalendarFeedToken;
+}

@@ -1,0 +1,145 @@
+using Consultancy.Application.Clients;
+using Consultancy.Application.Dashboard;
+using Consultancy.Application.Deadlines;
+using Consultancy.Application.Domain;
+using Consultancy.Application.Letters;
+using Consultancy.Application.StrategyCalls;
+using Consultancy.Tests.Support;
+
+namespace Consultancy.Tests.Application;
+
+/// <summary>The consultant's day: what each panel counts, over whose caseload, and in whose time zone.</summary>
+public sealed class DashboardTests : IAsyncLifetime
+{
+    // 25 Nov 2026, 14:00 UTC: 09:00 in New York, 19:30 in Kolkata, 06:00 in Los Angeles, 26 Nov 04:00 on Kiritimati.
+    private ApplicationHarness _app = null!;
+    private TestUser _maya = null!;
+    private TestUser _daniel = null!;
+    private TestUser _admin = null!;
+
+    public async Task InitializeAsync()
+    {
+        _app = await ApplicationHarness.StartAsync();
+        _maya = await _app.ConsultantAsync("maya@consultancy.test");
+        _daniel = await _app.ConsultantAsync("daniel@consultancy.test");
+        _admin = await _app.AdminAsync();
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    private async Task<int> ClientAsync(TestUser consultant, string firstName, string zone = "Africa/Lagos", ClientStage stage = ClientStage.Applied, string season = "ERAS 2028") =>
+        await _app.SendAsync(consultant, ClientBuilder.NewClient(firstName) with { TimeZoneId = zone, Stage = stage, Season = season });
+
+    private Task<int> DeadlineAsync(TestUser consultant, int clientId, string title, DateOnly due) =>
+        _app.SendAsync(consultant, new AddDeadline { ClientId = clientId, Title = title, DueDate = due });
+
+    private Task<DashboardModel> DashboardAsync(TestUser viewer, string? consultantId = null) =>
+        _app.SendAsync(viewer, new GetDashboard("America/New_York", consultantId));
+
+    [Fact]
+    public async Task Overdue_is_judged_in_each_clients_own_zone_like_the_deadlines_page()
+    {
+        var kiritimati = await ClientAsync(_maya, "Tevita", "Pacific/Kiritimati");
+        var losAngeles = await ClientAsync(_maya, "Lucia", "America/Los_Angeles");
+        var kolkata = await ClientAsync(_maya, "Ishaan", "Asia/Kolkata");
+        var today = new DateOnly(2026, 11, 25);
+        await DeadlineAsync(_maya, kiritimati, "Kiritimati: due 25 Nov", today);       // already 26 Nov there
+        await DeadlineAsync(_maya, losAngeles, "Los Angeles: due 25 Nov", today);     // 06:00 on the day
+        await DeadlineAsync(_maya, kolkata, "Kolkata: due 24 Nov", today.AddDays(-1));
+        await DeadlineAsync(_maya, kolkata, "Kolkata: due 1 Dec", today.AddDays(6));
+        await DeadlineAsync(_maya, kolkata, "Kolkata: due 9 Dec", today.AddDays(14));
+
+        var dashboard = await DashboardAsync(_maya);
+
+        Assert.Equal(["Kolkata: due 24 Nov", "Kiritimati: due 25 Nov"], dashboard.Overdue.Items.Select(d => d.Title));
+        Assert.Equal(["Los Angeles: due 25 Nov", "Kolkata: due 1 Dec"], dashboard.DueSoon.Items.Select(d => d.Title));
+        var overduePage = await _app.SendAsync(_maya, new GetDeadlineList { Window = DeadlineWindow.Overdue });
+        Assert.Equal(overduePage.Items.Select(d => d.Id), dashboard.Overdue.Items.Select(d => d.Id));
+        Assert.Equal((2, 2), (dashboard.Overdue.TotalCount, dashboard.DueSoon.TotalCount));
+    }
+
+    [Fact]
+    public async Task A_consultant_sees_their_own_caseload_and_an_admin_everyones_or_one_consultants()
+    {
+        var mayas = await ClientAsync(_maya, "Amara");
+        var daniels = await ClientAsync(_daniel, "Bilal", stage: ClientStage.Interviewing);
+        await DeadlineAsync(_maya, mayas, "Maya's overdue", new DateOnly(2026, 11, 20));
+        await DeadlineAsync(_daniel, daniels, "Daniel's overdue", new DateOnly(2026, 11, 21));
+        var letter = await _app.SendAsync(_daniel, LetterBuilder.NewLetter(daniels, new DateOnly(2026, 12, 10)));
+        await _app.SendAsync(_daniel, new SendLetterRequest(letter));
+
+        var mayasDay = await DashboardAsync(_maya, consultantId: _daniel.Id);   // a consultant cannot pick someone else
+        var everyone = await DashboardAsync(_admin);
+        var daniel = await DashboardAsync(_admin, _daniel.Id);
+
+        Assert.Equal(["Maya's overdue"], mayasDay.Overdue.Items.Select(d => d.Title));
+        Assert.Equal((0, 1), (mayasDay.LettersWaiting.TotalCount, mayasDay.ClientsByStage.Single(s => s.Stage == ClientStage.Applied).Count));
+        Assert.Equal(0, mayasDay.ClientsByStage.Single(s => s.Stage == ClientStage.Interviewing).Count);
+        Assert.Null(mayasDay.ConsultantId);
+        Assert.Equal(["Maya's overdue", "Daniel's overdue"], everyone.Overdue.Items.Select(d => d.Title));
+        Assert.Equal(2, everyone.ActiveClients);
+        Assert.Equal(["Daniel's overdue"], daniel.Overdue.Items.Select(d => d.Title));
+        Assert.Equal((1, 1, _daniel.Id), (daniel.LettersWaiting.TotalCount, daniel.ActiveClients, daniel.ConsultantId));
+        Assert.Equal(["Dr. Sarah Klein"], daniel.LettersWaiting.Items.Select(l => l.RefereeName));
+        Assert.True(daniel.Outbox.Pending >= 1);
+        Assert.Equal(0, mayasDay.Outbox.Pending);
+    }
+
+    [Fact]
+    public async Task Calls_of_today_and_the_week_are_the_viewers_own_in_their_zone()
+    {
+        await _app.OpenBookingAsync(_maya, "maya");
+        var client = await ClientAsync(_maya, "Amara", stage: ClientStage.Lead);
+        // 18:30 in New York today; 10:00 in New York in three days; 9 Dec is outside the week.
+        await _app.SendAsync(_maya, new BookCallForClient { ClientId = client, Date = new DateOnly(2026, 11, 25), Time = new TimeOnly(18, 30) });
+        await _app.SendAsync(_maya, new BookCallForClient { ClientId = client, Date = new DateOnly(2026, 11, 28), Time = new TimeOnly(10, 0) });
+        await _app.SendAsync(_maya, new BookCallForClient { ClientId = client, Date = new DateOnly(2026, 12, 9), Time = new TimeOnly(10, 0) });
+
+        var mayas = await DashboardAsync(_maya);
+        var daniels = await DashboardAsync(_daniel);
+
+        var newYork = TimeZones.Find("America/New_York");
+        Assert.Equal((1, 2), (mayas.CallsToday, mayas.Calls.TotalCount));
+        Assert.Equal([new DateTime(2026, 11, 25, 23, 30, 0, DateTimeKind.Utc)], mayas.TodaysCalls(newYork).Select(c => c.StartUtc));
+        Assert.Equal([new DateTime(2026, 11, 28, 15, 0, 0, DateTimeKind.Utc)], mayas.LaterCalls(newYork).Select(c => c.StartUtc));
+        Assert.Equal((0, 0), (daniels.CallsToday, daniels.Calls.TotalCount));
+    }
+
+    [Fact]
+    public async Task Clients_are_counted_by_stage_and_outcomes_by_season()
+    {
+        await ClientAsync(_maya, "A", stage: ClientStage.Lead);
+        await ClientAsync(_maya, "B", stage: ClientStage.Applied);
+        await ClientAsync(_maya, "C", stage: ClientStage.Applied);
+        await ClientAsync(_maya, "D", stage: ClientStage.Matched, season: "ERAS 2027");
+        await ClientAsync(_maya, "E", stage: ClientStage.Matched, season: "ERAS 2027");
+        await ClientAsync(_maya, "F", stage: ClientStage.Unmatched, season: "ERAS 2027");
+        await ClientAsync(_maya, "G", stage: ClientStage.Withdrawn, season: "CaRMS 2027");
+        var archived = await ClientAsync(_maya, "H", stage: ClientStage.Applied);
+        await _app.SendAsync(_maya, new ArchiveClient(archived));
+
+        var dashboard = await DashboardAsync(_maya);
+
+        Assert.Equal((1, 2, 2, 1, 1), (Stage(ClientStage.Lead), Stage(ClientStage.Applied), Stage(ClientStage.Matched), Stage(ClientStage.Unmatched), Stage(ClientStage.Withdrawn)));
+        Assert.Equal([new SeasonOutcomes("ERAS 2027", 2, 1, 0), new SeasonOutcomes("CaRMS 2027", 0, 0, 1)], dashboard.OutcomesBySeason);
+        int Stage(ClientStage stage) => dashboard.ClientsByStage.Single(s => s.Stage == stage).Count;
+    }
+
+    [Fact]
+    public async Task Letter_rule_warnings_name_the_clients_whose_letters_fall_short()
+    {
+        var short_ = await ClientAsync(_maya, "Short");
+        var complete = await ClientAsync(_maya, "Complete");
+        await ClientAsync(_maya, "NoLetters");
+        await _app.SendAsync(_maya, LetterBuilder.NewLetter(short_, new DateOnly(2026, 12, 10), usCanadianPhysician: false));
+        foreach (var name in new[] { "Dr. One", "Dr. Two", "Dr. Three" })
+            await _app.SendAsync(_maya, LetterBuilder.NewLetter(complete, new DateOnly(2026, 12, 10), name));
+
+        var panel = (await DashboardAsync(_maya)).LetterWarnings;
+
+        Assert.Equal((2, 2), (panel.ClientsChecked, panel.ClientsWithLetters));
+        var warned = Assert.Single(panel.Clients);
+        Assert.Equal(short_, warned.ClientId);
+        Assert.Equal([LetterRule.TooFewForEras, LetterRule.NoUsCanadianPhysician, LetterRule.TooFewForSpecialty], warned.Warnings.Select(w => w.Rule));
+    }
+}
