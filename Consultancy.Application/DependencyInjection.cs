@@ -1,4 +1,5 @@
 using System.Reflection;
+using Consultancy.Application.Clients;
 using Consultancy.Application.Common.Behaviours;
 using Consultancy.Application.Playbooks;
 using Consultancy.Application.Reminders;
@@ -33,6 +34,7 @@ public static class DependencyInjection
         services.AddScoped<ReminderPlanner>();
         services.AddScoped<ReminderEmail>();
         services.AddScoped<PlaybookApplication>();
+        services.AddSingleton<ClientListTotals>();
         services.AddAutoMapper(_ => { }, Self);
         return services;
     }

@@ -35,9 +35,10 @@ public static class DependencyInjection
 
         var connectionString = ResolveSqlitePath(configuration.GetConnectionString("Default") ?? DefaultConnectionString, contentRoot);
         services.AddScoped<AuditInterceptor>();
+        services.AddScoped<ClientChangeInterceptor>();
         services.AddDbContext<AppDbContext>((sp, options) => options
             .UseSqlite(connectionString)
-            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<ClientChangeInterceptor>()));
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
 

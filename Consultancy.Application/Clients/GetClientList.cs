@@ -4,6 +4,7 @@ using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Common.Paging;
 using Consultancy.Application.Domain;
 using MediatR;
+using Microsoft.EntityFrameworkCore;
 
 namespace Consultancy.Application.Clients;
 
@@ -49,33 +50,54 @@ public sealed record ClientListItem
     }
 }
 
-internal sealed class GetClientListHandler(IAppDbContext db, IMapper mapper, ICurrentUser user)
+internal sealed class GetClientListHandler(IAppDbContext db, IMapper mapper, ICurrentUser user, ClientListTotals totals)
     : IRequestHandler<GetClientList, PagedList<ClientListItem>>
 {
-    public Task<PagedList<ClientListItem>> Handle(GetClientList request, CancellationToken ct)
+    public async Task<PagedList<ClientListItem>> Handle(GetClientList request, CancellationToken ct)
     {
-        var clients = (string.IsNullOrWhiteSpace(request.Search) ? db.Clients : db.ClientsMatching(request.Search))
+        var search = string.IsNullOrWhiteSpace(request.Search) ? null : request.Search.Trim().ToLowerInvariant();
+        var season = string.IsNullOrWhiteSpace(request.Season) ? null : request.Season;
+        var consultantId = string.IsNullOrWhiteSpace(request.ConsultantId) ? null : request.ConsultantId;
+        var tag = string.IsNullOrWhiteSpace(request.Tag) ? null : request.Tag.Trim().ToLowerInvariant();
+
+        var clients = (search is null ? db.Clients : db.ClientsMatching(search))
             .InCaseloadOf(user).Where(c => c.IsArchived == request.Archived);
         if (request.Stage is { } stage) clients = clients.Where(c => c.Stage == stage);
         if (request.System is { } system) clients = clients.Where(c => c.TargetSystem == system);
-        if (!string.IsNullOrWhiteSpace(request.Season)) clients = clients.Where(c => c.Season == request.Season);
-        if (!string.IsNullOrWhiteSpace(request.ConsultantId)) clients = clients.Where(c => c.ConsultantId == request.ConsultantId);
-        if (!string.IsNullOrWhiteSpace(request.Tag))
+        if (season is not null) clients = clients.Where(c => c.Season == season);
+        if (consultantId is not null) clients = clients.Where(c => c.ConsultantId == consultantId);
+        if (tag is not null)
         {
-            var tag = "," + request.Tag.Trim().ToLowerInvariant() + ",";
-            clients = clients.Where(c => ("," + c.Tags + ",").Contains(tag));
+            var delimited = "," + tag + ",";
+            clients = clients.Where(c => ("," + c.Tags + ",").Contains(delimited));
         }
 
-        var sorted = request.Sort switch
-        {
-            ClientSort.NameDescending => clients.OrderByDescending(c => c.LastName).ThenByDescending(c => c.FirstName).ThenByDescending(c => c.Id),
-            ClientSort.RecentlyUpdated => clients.OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id),
-            ClientSort.Stage => clients.OrderBy(c => c.Stage).ThenBy(c => c.LastName).ThenBy(c => c.Id),
-            ClientSort.Season => clients.OrderBy(c => c.Season).ThenBy(c => c.LastName).ThenBy(c => c.Id),
-            _ => clients.OrderBy(c => c.LastName).ThenBy(c => c.FirstName).ThenBy(c => c.Id),
-        };
+        var key = new ClientListTotalKey(user.SeesAllClients ? null : user.UserId, search, request.Stage, request.System,
+            season, consultantId, tag, request.Archived);
+        var total = await totals.GetOrCountAsync(key, () => clients.CountAsync(ct));
 
-        return sorted.ProjectTo<ClientListItem>(mapper.ConfigurationProvider)
-            .ToPagedListAsync(request.Page, request.PageSize, ct);
+        var (ordered, reversed) = InOrder(clients, request.Sort);
+        return await ordered.ProjectTo<ClientListItem>(mapper.ConfigurationProvider)
+            .ToPagedListAsync(reversed.ProjectTo<ClientListItem>(mapper.ConfigurationProvider), total, request.Page, request.PageSize, ct);
     }
+
+    /// <summary>The list in the chosen order and in exactly the opposite one; each ends in the unique id.</summary>
+    private static (IQueryable<Client> Ordered, IQueryable<Client> Reversed) InOrder(IQueryable<Client> clients, ClientSort sort) => sort switch
+    {
+        ClientSort.NameDescending => (
+            clients.OrderByDescending(c => c.LastName).ThenByDescending(c => c.FirstName).ThenByDescending(c => c.Id),
+            clients.OrderBy(c => c.LastName).ThenBy(c => c.FirstName).ThenBy(c => c.Id)),
+        ClientSort.RecentlyUpdated => (
+            clients.OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id),
+            clients.OrderBy(c => c.UpdatedAt).ThenBy(c => c.Id)),
+        ClientSort.Stage => (
+            clients.OrderBy(c => c.Stage).ThenBy(c => c.LastName).ThenBy(c => c.Id),
+            clients.OrderByDescending(c => c.Stage).ThenByDescending(c => c.LastName).ThenByDescending(c => c.Id)),
+        ClientSort.Season => (
+            clients.OrderBy(c => c.Season).ThenBy(c => c.LastName).ThenBy(c => c.Id),
+            clients.OrderByDescending(c => c.Season).ThenByDescending(c => c.LastName).ThenByDescending(c => c.Id)),
+        _ => (
+            clients.OrderBy(c => c.LastName).ThenBy(c => c.FirstName).ThenBy(c => c.Id),
+            clients.OrderByDescending(c => c.LastName).ThenByDescending(c => c.FirstName).ThenByDescending(c => c.Id)),
+    };
 }
