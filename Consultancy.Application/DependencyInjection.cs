@@ -1,5 +1,4 @@
 using System.Reflection;
-using Consultancy.Application.Clients;
 using Consultancy.Application.Common.Behaviours;
 using Consultancy.Application.Playbooks;
 using Consultancy.Application.Reminders;
@@ -34,7 +33,6 @@ public static class DependencyInjection
         services.AddScoped<ReminderPlanner>();
         services.AddScoped<ReminderEmail>();
         services.AddScoped<PlaybookApplication>();
-        services.AddSingleton<ClientListTotals>();
         services.AddAutoMapper(_ => { }, Self);
         return services;
     }

@@ -3,16 +3,17 @@ using System.Collections.Concurrent;
 namespace Consultancy.Application.Clients;
 
 /// <summary>
-/// The client list's totals, kept for a minute per caseload and filter so paging through a list counts it once.
+/// The client list's totals, kept for a while (a minute by default) per caseload and filter, so paging through a
+/// list counts it once.
 /// Counting is the costly part of a list page: an exact total reads an index entry for every matching client
 /// (tens of thousands for an unfiltered list), where a page reads twenty-five. A total is dropped the moment
 /// any client is saved through this process, so the pager never shows a count older than the last change
-/// made here; the minute bounds how long a change made elsewhere (another app instance, a script) can go
-/// unseen.
+/// made here; the lifetime bounds how long a change made elsewhere (another app instance, a script) can go
+/// unseen. A zero lifetime counts on every request.
 /// </summary>
-public sealed class ClientListTotals(TimeProvider clock)
+public sealed class ClientListTotals(TimeProvider clock, TimeSpan lifetime)
 {
-    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan DefaultLifetime = TimeSpan.FromMinutes(1);
 
     /// <summary>Caseloads times filters stays small in use; past this many the whole store starts afresh.</summary>
     private const int MaximumEntries = 10_000;
@@ -26,7 +27,7 @@ public sealed class ClientListTotals(TimeProvider clock)
         // under the old one is never read.
         var generation = Interlocked.Read(ref _generation);
         var now = clock.GetUtcNow();
-        if (_totals.TryGetValue(key, out var cached) && cached.Generation == generation && cached.CountedAt + Lifetime > now)
+        if (_totals.TryGetValue(key, out var cached) && cached.Generation == generation && cached.CountedAt + lifetime > now)
             return cached.Total;
 
         var total = await count();

@@ -157,11 +157,24 @@ public sealed class ClientListTests : IAsyncLifetime
         Assert.Equal(4, (await _app.SendAsync(_alice, new GetClientList())).TotalCount);
 
         await _app.QueryAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE Clients SET IsArchived = 1 WHERE LastName = 'Saleh'"));
-        _app.Clock.Advance(ClientListTotals.Lifetime);
+        _app.Clock.Advance(ClientListTotals.DefaultLifetime);
 
         var list = await _app.SendAsync(_alice, new GetClientList());
         Assert.Equal(3, list.TotalCount);
         Assert.DoesNotContain("Saleh", list.Items.Select(c => c.LastName));
+    }
+
+    [Fact]
+    public async Task With_a_zero_totals_lifetime_every_list_counts_afresh()
+    {
+        await using var app = await ApplicationHarness.StartAsync(new Dictionary<string, string?> { ["ClientList:TotalsCacheSeconds"] = "0" });
+        var consultant = await app.ConsultantAsync("counts@consultancy.test");
+        await app.SendAsync(consultant, ClientBuilder.NewClient("Imran", "Siddiqui"));
+        Assert.Equal(1, (await app.SendAsync(consultant, new GetClientList())).TotalCount);
+
+        await app.QueryAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE Clients SET IsArchived = 1"));
+
+        Assert.Equal(0, (await app.SendAsync(consultant, new GetClientList())).TotalCount);
     }
 
     [Fact]
