@@ -1,3 +1,4 @@
+using Consultancy.Application.Clients;
 using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Common.Settings;
 using Consultancy.Infrastructure.Email;
@@ -36,9 +37,13 @@ public static class DependencyInjection
 
         var connectionString = ResolveSqlitePath(configuration.GetConnectionString("Default") ?? DefaultConnectionString, contentRoot);
         services.AddScoped<AuditInterceptor>();
+        services.AddScoped<ClientChangeInterceptor>();
+        var totalsSeconds = configuration.GetValue<int?>("ClientList:TotalsCacheSeconds");
+        services.AddSingleton(sp => new ClientListTotals(sp.GetRequiredService<TimeProvider>(),
+            totalsSeconds is { } seconds ? TimeSpan.FromSeconds(Math.Max(0, seconds)) : ClientListTotals.DefaultLifetime));
         services.AddDbContext<AppDbContext>((sp, options) => options
             .UseSqlite(connectionString)
-            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<ClientChangeInterceptor>()));
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
 

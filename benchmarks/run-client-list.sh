@@ -5,7 +5,7 @@
 #
 # Environment: CLIENTS (default 50000), DURATION of each measurement (default 15s), WARMUP of each
 # scenario before any is measured (default 5s), SINGLE: how long each is then loaded by one
-# connection alone (default 5s).
+# connection alone (default 5s), also with the list totals counted on every request.
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -126,16 +126,15 @@ expected_content() { [[ "$1" == /health ]] && echo Healthy || echo table-clients
 
 table="$results/table.md"
 {
-  echo "| Scenario | User | Path | Requests/s | p50 (ms) | p99 (ms) | p50 alone (ms) | SQL queries |"
-  echo "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |"
+  echo "| Scenario | User | Path | Requests/s | p50 (ms) | p99 (ms) | p50 alone (ms) | p99 alone (ms) | p50 alone, counting (ms) | SQL queries |"
+  echo "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 } >"$table"
-declare -A queries
+declare -A queries repeat_queries counting_ms
 
 # Pass 1: how many SQL commands one request runs, counted in EF's command log with nothing else running.
-echo "Counting SQL queries per request ..."
-start_app "$results/app-query-log.txt" --Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command=Information
-executed() { sleep 0.5; grep -c 'Executed DbCommand' "$results/app-query-log.txt" || true; }
-add_scenarios
+# First with the list totals counted on every request (what a first view, or one after a change, runs),
+# then as configured (a repeat view within the totals' lifetime).
+executed() { sleep 0.5; grep -c 'Executed DbCommand' "$query_log" || true; }
 count_queries() {
   local path=$1 cookie=$2 before
   fetch "$path" "$cookie" "$(expected_content "$path")" # first hit compiles the query; not counted
@@ -143,6 +142,10 @@ count_queries() {
   fetch "$path" "$cookie" "$(expected_content "$path")"
   echo $(( $(executed) - before ))
 }
+echo "Counting SQL queries per request ..."
+query_log="$results/app-query-log.txt"
+start_app "$query_log" --Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command=Information --ClientList:TotalsCacheSeconds=0
+add_scenarios
 queries[/health]=$(count_queries /health "")
 for i in "${!scenario_paths[@]}"; do
   cookie=$(sign_in "${scenario_users[i]}")
@@ -152,6 +155,14 @@ done
 stale_cookie=$(sign_in "$admin")
 sleep 61
 stale_queries=$(count_queries /Clients "$stale_cookie")
+stop_app
+query_log="$results/app-query-log-kept-totals.txt"
+start_app "$query_log" --Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command=Information
+repeat_queries[/health]=$(count_queries /health "")
+for i in "${!scenario_paths[@]}"; do
+  cookie=$(sign_in "${scenario_users[i]}")
+  repeat_queries["${scenario_users[i]} ${scenario_paths[i]}"]=$(count_queries "${scenario_paths[i]}" "$cookie")
+done
 stop_app
 
 # Pass 2: load, with the app logging as configured for Production. Every scenario is loaded once before
@@ -185,13 +196,27 @@ measure() {
   if grep -q 'Non-2xx or 3xx responses' "$out"; then echo "$path had failed responses; see $out" >&2; exit 1; fi
   # One connection at a time: the request's own cost, without queueing behind the other seven.
   wrk -t1 -c1 -d"$single" --latency "${header[@]}" "$base_url$path" >"${out%.txt}-1-connection.txt"
-  local rps p50 p99 p50_alone
+  local rps p50 p99 p50_alone p99_alone
   rps=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$out")
   p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$out")")
   p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$out")")
   p50_alone=$(to_ms "$(awk '$1 == "50%" { print $2 }' "${out%.txt}-1-connection.txt")")
-  echo "| $name | $user | \`$path\` | $rps | $p50 | $p99 | $p50_alone | ${queries[$key]} |" | tee -a "$table"
+  p99_alone=$(to_ms "$(awk '$1 == "99%" { print $2 }' "${out%.txt}-1-connection.txt")")
+  rows+=("| $name | $user | \`$path\` | $rps | $p50 | $p99 | $p50_alone | $p99_alone | @COUNTING@ | ${queries[$key]} first view, ${repeat_queries[$key]} repeat |")
+  echo "${rows[-1]}"
 }
+# measure_counting NAME USER PATH COOKIE KEY: one connection alone, with the app counting every total.
+measure_counting() {
+  local name=$1 user=$2 path=$3 cookie=$4 key=$5 out
+  local header=()
+  [[ -n "$cookie" ]] && header=(-H "Cookie: $cookie")
+  fetch "$path" "$cookie" "$(expected_content "$path")"
+  out="$results/wrk-$(tr -cs "a-z0-9" - <<<"$name")${user%%@*}-1-connection-counting.txt"
+  wrk -t1 -c1 -d"$warmup" "${header[@]}" "$base_url$path" >/dev/null
+  wrk -t1 -c1 -d"$single" --latency "${header[@]}" "$base_url$path" >"$out"
+  counting_ms[$key]=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$out")")
+}
+rows=()
 measure "health (baseline)" anonymous /health "" /health
 for i in "${!scenario_paths[@]}"; do
   cookie=$(sign_in "${scenario_users[i]}")
@@ -200,13 +225,30 @@ done
 other_after=$(other_cpu)
 stop_app
 
+# Pass 3: one connection alone with the list totals counted on every request, as on a first view or right
+# after a client changed.
+echo "Measuring with totals counted on every request ..."
+start_app "$results/app-log-counting.txt" --ClientList:TotalsCacheSeconds=0
+counting_ms[/health]="–"
+for i in "${!scenario_paths[@]}"; do
+  cookie=$(sign_in "${scenario_users[i]}")
+  measure_counting "${scenario_names[i]}" "${scenario_users[i]}" "${scenario_paths[i]}" "$cookie" "${scenario_users[i]} ${scenario_paths[i]}"
+done
+stop_app
+keys=(/health)
+for i in "${!scenario_paths[@]}"; do keys+=("${scenario_users[i]} ${scenario_paths[i]}"); done
+for i in "${!rows[@]}"; do
+  echo "${rows[i]/@COUNTING@/${counting_ms[${keys[i]}]}}" >>"$table"
+done
+
 {
   echo
-  echo "SQL queries: EF Core commands logged for one request with a fresh session. A session older than a"
-  echo "minute costs one request $stale_queries queries on /Clients (security stamp revalidation), then the renewed cookie is fresh again."
+  echo "SQL queries: EF Core commands logged for one request with a fresh session: a first view (totals counted"
+  echo "on every request) and a repeat view within the totals' lifetime. A session older than a minute costs one"
+  echo "request $stale_queries queries on /Clients (first view; security stamp revalidation), then the renewed cookie is fresh again."
   echo
   echo "Load: wrk -t2 -c8 -d$duration --latency, after $warmup of load on every scenario, on loopback, on the app's machine;"
-  echo "p50 alone: wrk -t1 -c1 -d$single right after."
+  echo "Alone: wrk -t1 -c1 -d$single right after; counting: the same with ClientList:TotalsCacheSeconds=0, after $warmup of it."
   echo "CPU busy with other work while the benchmark idled: $other_before just before measuring, $other_after just after."
   echo "Machine: $(nproc) CPUs, $(lscpu | sed -n 's/^Model name: *//p'), $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) RAM,"
   echo "Linux $(uname -r), .NET SDK $(dotnet --version), $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)."

@@ -19,11 +19,8 @@ internal sealed class GetClientFilterOptionsHandler(IAppDbContext db, ICurrentUs
     public async Task<ClientFilterOptions> Handle(GetClientFilterOptions request, CancellationToken ct)
     {
         // One round trip for both lists: the client list page must stay within three queries.
-        // Grouping rather than DISTINCT lets SQLite stream the seasons in index order instead of sorting clients.
-        // Not narrowed with InCaseloadOf: a consultant's clients would then be read by consultant and sorted.
-        var seasons = db.Clients.Where(c => c.Season != null)
-            .GroupBy(c => c.Season!)
-            .Select(g => new { Kind = SeasonKind, Key = g.Key, Label = g.Key, Active = true });
+        var seasons = db.SeasonsOf(db.Clients.InCaseloadOf(user))
+            .Select(season => new { Kind = SeasonKind, Key = season, Label = season, Active = true });
         var consultants = db.UserProfiles.Where(u => user.IsAdmin)
             .Select(u => new { Kind = ConsultantKind, Key = u.Id, Label = u.DisplayName, Active = u.IsActive });
         var rows = await seasons.Concat(consultants).ToListAsync(ct);

@@ -4,6 +4,7 @@ using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Common.Paging;
 using Consultancy.Application.Domain;
 using MediatR;
+using Microsoft.EntityFrameworkCore;
 
 namespace Consultancy.Application.Clients;
 
@@ -49,12 +50,22 @@ public sealed record ClientListItem
     }
 }
 
-internal sealed class GetClientListHandler(IAppDbContext db, IMapper mapper, ICurrentUser user)
+internal sealed class GetClientListHandler(IAppDbContext db, IMapper mapper, ICurrentUser user, ClientListTotals totals)
     : IRequestHandler<GetClientList, PagedList<ClientListItem>>
 {
-    public Task<PagedList<ClientListItem>> Handle(GetClientList request, CancellationToken ct) =>
-        db.FilteredClients(user, request).ProjectTo<ClientListItem>(mapper.ConfigurationProvider)
-            .ToPagedListAsync(request.Page, request.PageSize, ct);
+    public async Task<PagedList<ClientListItem>> Handle(GetClientList request, CancellationToken ct)
+    {
+        var filters = request.Normalised();
+        var clients = db.SelectedClients(user, filters);
+
+        var key = new ClientListTotalKey(user.SeesAllClients ? null : user.UserId, filters.Search, filters.Stage, filters.System,
+            filters.Season, filters.ConsultantId, filters.Tag, filters.Archived);
+        var total = await totals.GetOrCountAsync(key, () => clients.CountAsync(ct));
+
+        var (ordered, reversed) = ClientListFilters.InOrder(clients, request.Sort);
+        return await ordered.ProjectTo<ClientListItem>(mapper.ConfigurationProvider)
+            .ToPagedListAsync(reversed.ProjectTo<ClientListItem>(mapper.ConfigurationProvider), total, request.Page, request.PageSize, ct);
+    }
 }
 
 internal static class ClientListFilters
@@ -62,25 +73,53 @@ internal static class ClientListFilters
     /// <summary>The caseload's clients that the list's search and filters select, in the list's order (paging aside).</summary>
     public static IQueryable<Client> FilteredClients(this IAppDbContext db, ICurrentUser user, GetClientList request)
     {
-        var clients = (string.IsNullOrWhiteSpace(request.Search) ? db.Clients : db.ClientsMatching(request.Search))
-            .InCaseloadOf(user).Where(c => c.IsArchived == request.Archived);
-        if (request.Stage is { } stage) clients = clients.Where(c => c.Stage == stage);
-        if (request.System is { } system) clients = clients.Where(c => c.TargetSystem == system);
-        if (!string.IsNullOrWhiteSpace(request.Season)) clients = clients.Where(c => c.Season == request.Season);
-        if (!string.IsNullOrWhiteSpace(request.ConsultantId)) clients = clients.Where(c => c.ConsultantId == request.ConsultantId);
-        if (!string.IsNullOrWhiteSpace(request.Tag))
-        {
-            var tag = "," + request.Tag.Trim().ToLowerInvariant() + ",";
-            clients = clients.Where(c => ("," + c.Tags + ",").Contains(tag));
-        }
-
-        return request.Sort switch
-        {
-            ClientSort.NameDescending => clients.OrderByDescending(c => c.LastName).ThenByDescending(c => c.FirstName).ThenByDescending(c => c.Id),
-            ClientSort.RecentlyUpdated => clients.OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id),
-            ClientSort.Stage => clients.OrderBy(c => c.Stage).ThenBy(c => c.LastName).ThenBy(c => c.Id),
-            ClientSort.Season => clients.OrderBy(c => c.Season).ThenBy(c => c.LastName).ThenBy(c => c.Id),
-            _ => clients.OrderBy(c => c.LastName).ThenBy(c => c.FirstName).ThenBy(c => c.Id),
-        };
+        var filters = request.Normalised();
+        return InOrder(db.SelectedClients(user, filters), filters.Sort).Ordered;
     }
+
+    /// <summary>Blank filters as none, search and tag trimmed and lower-cased: equal filters make equal totals keys.</summary>
+    public static GetClientList Normalised(this GetClientList request) => request with
+    {
+        Search = string.IsNullOrWhiteSpace(request.Search) ? null : request.Search.Trim().ToLowerInvariant(),
+        Season = string.IsNullOrWhiteSpace(request.Season) ? null : request.Season,
+        ConsultantId = string.IsNullOrWhiteSpace(request.ConsultantId) ? null : request.ConsultantId,
+        Tag = string.IsNullOrWhiteSpace(request.Tag) ? null : request.Tag.Trim().ToLowerInvariant(),
+    };
+
+    /// <summary>The caseload's clients that normalised filters select, unordered.</summary>
+    public static IQueryable<Client> SelectedClients(this IAppDbContext db, ICurrentUser user, GetClientList filters)
+    {
+        var clients = (filters.Search is null ? db.Clients : db.ClientsMatching(filters.Search))
+            .InCaseloadOf(user).Where(c => c.IsArchived == filters.Archived);
+        if (filters.Stage is { } stage) clients = clients.Where(c => c.Stage == stage);
+        if (filters.System is { } system) clients = clients.Where(c => c.TargetSystem == system);
+        if (filters.Season is { } season) clients = clients.Where(c => c.Season == season);
+        if (filters.ConsultantId is { } consultantId) clients = clients.Where(c => c.ConsultantId == consultantId);
+        if (filters.Tag is { } tag)
+        {
+            var delimited = "," + tag + ",";
+            clients = clients.Where(c => ("," + c.Tags + ",").Contains(delimited));
+        }
+        return clients;
+    }
+
+    /// <summary>The list in the chosen order and in exactly the opposite one; each ends in the unique id.</summary>
+    public static (IQueryable<Client> Ordered, IQueryable<Client> Reversed) InOrder(IQueryable<Client> clients, ClientSort sort) => sort switch
+    {
+        ClientSort.NameDescending => (
+            clients.OrderByDescending(c => c.LastName).ThenByDescending(c => c.FirstName).ThenByDescending(c => c.Id),
+            clients.OrderBy(c => c.LastName).ThenBy(c => c.FirstName).ThenBy(c => c.Id)),
+        ClientSort.RecentlyUpdated => (
+            clients.OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id),
+            clients.OrderBy(c => c.UpdatedAt).ThenBy(c => c.Id)),
+        ClientSort.Stage => (
+            clients.OrderBy(c => c.Stage).ThenBy(c => c.LastName).ThenBy(c => c.Id),
+            clients.OrderByDescending(c => c.Stage).ThenByDescending(c => c.LastName).ThenByDescending(c => c.Id)),
+        ClientSort.Season => (
+            clients.OrderBy(c => c.Season).ThenBy(c => c.LastName).ThenBy(c => c.Id),
+            clients.OrderByDescending(c => c.Season).ThenByDescending(c => c.LastName).ThenByDescending(c => c.Id)),
+        _ => (
+            clients.OrderBy(c => c.LastName).ThenBy(c => c.FirstName).ThenBy(c => c.Id),
+            clients.OrderByDescending(c => c.LastName).ThenByDescending(c => c.FirstName).ThenByDescending(c => c.Id)),
+    };
 }

@@ -48,6 +48,22 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
         return Clients.Where(c => ids.Contains(c.Id));
     }
 
+    public IQueryable<string> SeasonsOf(IQueryable<Client> clients)
+    {
+        // A loose index scan, which SQLite does not do by itself: each step seeks the next season after the last
+        // one, so listing five seasons costs five index seeks however many clients there are. It sees every
+        // client; the EXISTS below, over the caller's clients (query filter included), keeps that caseload's.
+        var everySeason = Database.SqlQueryRaw<string>("""
+            WITH RECURSIVE "Steps"("Value") AS (
+                SELECT MIN("Season") FROM "Clients"
+                UNION ALL
+                SELECT (SELECT MIN("c"."Season") FROM "Clients" AS "c" WHERE "c"."Season" > "Steps"."Value")
+                FROM "Steps" WHERE "Steps"."Value" IS NOT NULL)
+            SELECT "Value" FROM "Steps" WHERE "Value" IS NOT NULL
+            """);
+        return everySeason.Where(season => clients.Any(c => c.Season == season));
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -1,6 +1,7 @@
 using Consultancy.Application.Clients;
 using Consultancy.Application.Domain;
 using Consultancy.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace Consultancy.Tests.Application;
 
@@ -85,11 +86,108 @@ public sealed class ClientListTests : IAsyncLifetime
     [Fact]
     public async Task Filter_options_list_the_caseloads_seasons_and_only_admins_get_consultants()
     {
+        await _app.SendAsync(_bob, ClientBuilder.NewClient("Farid", "Haddad") with { Season = "Research year 2031" });
+        await _app.SendAsync(_bob, ClientBuilder.NewClient("Grace", "Mensah") with { Season = null });
+
         var mine = await _app.SendAsync(_alice, new GetClientFilterOptions());
         Assert.Equal(["CaRMS 2027", "ERAS 2027", "ERAS 2028"], mine.Seasons);
         Assert.Empty(mine.Consultants);
 
+        var bobs = await _app.SendAsync(_bob, new GetClientFilterOptions());
+        Assert.Equal(["ERAS 2028", "Research year 2031"], bobs.Seasons);
+
         var admin = await _app.SendAsync(await _app.AdminAsync(), new GetClientFilterOptions());
+        Assert.Equal(["CaRMS 2027", "ERAS 2027", "ERAS 2028", "Research year 2031"], admin.Seasons);
         Assert.Equal(["Administrator", "alice", "bob"], admin.Consultants.Select(c => c.DisplayName));
+    }
+
+    [Fact]
+    public async Task Pages_read_from_the_far_end_hold_the_same_clients_as_reading_forward()
+    {
+        // Repeated names, missing seasons and identical update times: only the id tells these apart.
+        string[] surnames = ["Okafor", "Okafor", "Ahmed", "Zulu", "Ahmed", "Nwosu", "Okafor"];
+        for (var i = 0; i < 21; i++)
+        {
+            await _app.SendAsync(_alice, ClientBuilder.NewClient(i % 3 == 0 ? "Amara" : "Tunde", surnames[i % surnames.Length]) with
+            {
+                Stage = (ClientStage)(i % 4),
+                Season = i % 5 == 0 ? null : $"ERAS {2026 + i % 3}",
+            });
+            if (i % 4 == 0) _app.Clock.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        foreach (var sort in Enum.GetValues<ClientSort>())
+        {
+            var whole = await _app.SendAsync(_alice, new GetClientList { Sort = sort, PageSize = 100 });
+            Assert.Equal(25, whole.TotalCount);
+
+            var paged = new List<int>();
+            for (var page = 1; page <= 3; page++)
+            {
+                var items = (await _app.SendAsync(_alice, new GetClientList { Sort = sort, PageSize = 10, Page = page })).Items;
+                Assert.Equal(page < 3 ? 10 : 5, items.Count);
+                paged.AddRange(items.Select(c => c.Id));
+            }
+            Assert.Equal(whole.Items.Select(c => c.Id), paged);
+        }
+    }
+
+    [Fact]
+    public async Task Totals_follow_every_change_to_a_client_at_once()
+    {
+        Assert.Equal(4, (await _app.SendAsync(_alice, new GetClientList())).TotalCount);
+        Assert.Equal(2, (await _app.SendAsync(_alice, new GetClientList { Stage = ClientStage.Applied })).TotalCount);
+        Assert.Equal(0, (await _app.SendAsync(_alice, new GetClientList { Archived = true })).TotalCount);
+
+        var id = await _app.SendAsync(_alice, ClientBuilder.NewClient("Hira", "Qureshi"));
+        Assert.Equal(5, (await _app.SendAsync(_alice, new GetClientList())).TotalCount);
+
+        await _app.SendAsync(_alice, new ChangeClientStage(id, ClientStage.Applied));
+        Assert.Equal(3, (await _app.SendAsync(_alice, new GetClientList { Stage = ClientStage.Applied })).TotalCount);
+
+        await _app.SendAsync(_alice, new ArchiveClient(id));
+        Assert.Equal(4, (await _app.SendAsync(_alice, new GetClientList())).TotalCount);
+        Assert.Equal(1, (await _app.SendAsync(_alice, new GetClientList { Archived = true })).TotalCount);
+        Assert.Equal(2, (await _app.SendAsync(_alice, new GetClientList { Stage = ClientStage.Applied })).TotalCount);
+    }
+
+    [Fact]
+    public async Task A_total_is_counted_again_within_a_minute_of_a_change_made_outside_the_app()
+    {
+        Assert.Equal(4, (await _app.SendAsync(_alice, new GetClientList())).TotalCount);
+
+        await _app.QueryAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE Clients SET IsArchived = 1 WHERE LastName = 'Saleh'"));
+        _app.Clock.Advance(ClientListTotals.DefaultLifetime);
+
+        var list = await _app.SendAsync(_alice, new GetClientList());
+        Assert.Equal(3, list.TotalCount);
+        Assert.DoesNotContain("Saleh", list.Items.Select(c => c.LastName));
+    }
+
+    [Fact]
+    public async Task With_a_zero_totals_lifetime_every_list_counts_afresh()
+    {
+        await using var app = await ApplicationHarness.StartAsync(new Dictionary<string, string?> { ["ClientList:TotalsCacheSeconds"] = "0" });
+        var consultant = await app.ConsultantAsync("counts@consultancy.test");
+        await app.SendAsync(consultant, ClientBuilder.NewClient("Imran", "Siddiqui"));
+        Assert.Equal(1, (await app.SendAsync(consultant, new GetClientList())).TotalCount);
+
+        await app.QueryAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE Clients SET IsArchived = 1"));
+
+        Assert.Equal(0, (await app.SendAsync(consultant, new GetClientList())).TotalCount);
+    }
+
+    [Fact]
+    public async Task Totals_are_kept_per_caseload_and_filter()
+    {
+        var admin = await _app.AdminAsync();
+        Assert.Equal(4, (await _app.SendAsync(_alice, new GetClientList())).TotalCount);
+        Assert.Equal(1, (await _app.SendAsync(_bob, new GetClientList())).TotalCount);
+        Assert.Equal(5, (await _app.SendAsync(admin, new GetClientList())).TotalCount);
+        Assert.Equal(4, (await _app.SendAsync(admin, new GetClientList { ConsultantId = _alice.Id })).TotalCount);
+        Assert.Equal(1, (await _app.SendAsync(_alice, new GetClientList { Search = "  KHAN " })).TotalCount);
+        Assert.Equal(2, (await _app.SendAsync(_alice, new GetClientList { Tag = "priority" })).TotalCount);
+        Assert.Equal(1, (await _app.SendAsync(_alice, new GetClientList { Tag = "needs-usce" })).TotalCount);
+        Assert.Equal(1, (await _app.SendAsync(_alice, new GetClientList { Season = "ERAS 2027" })).TotalCount);
     }
 }

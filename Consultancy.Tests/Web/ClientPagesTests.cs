@@ -98,6 +98,22 @@ public sealed class ClientPagesTests(AppFactory app) : IClassFixture<AppFactory>
         }
     }
 
+    [Fact]
+    public async Task The_list_total_includes_a_client_added_a_moment_ago()
+    {
+        var session = await BrowserlessSession.SignInAsync(app, await app.ConsultantAsync("pages4@consultancy.test"));
+        await session.SubmitAsync("/Clients/Create", "main form", WebForms.NewClient("First", "Arrival"));
+        Assert.Equal("1–1 of 1", await PagerSummaryAsync(session, "/Clients"));
+        Assert.Equal("1–1 of 1", await PagerSummaryAsync(session, "/Clients"));
+
+        await session.SubmitAsync("/Clients/Create", "main form", WebForms.NewClient("Second", "Arrival"));
+
+        Assert.Equal("1–2 of 2", await PagerSummaryAsync(session, "/Clients"));
+    }
+
+    private static async Task<string> PagerSummaryAsync(BrowserlessSession session, string url) =>
+        (await session.GetPageAsync(url)).QuerySelector("nav[aria-label=Pages] p")!.TextContent.Trim();
+
     private async Task<int> CountClientsAsync()
     {
         await using var scope = app.Services.CreateSystemScope();

@@ -31,5 +31,11 @@ public interface IAppDbContext
     /// </summary>
     IQueryable<Client> ClientsMatching(string term);
 
+    /// <summary>
+    /// The distinct seasons of <paramref name="clients"/> (a query over <see cref="Clients"/>), found by stepping
+    /// through the season index one season at a time rather than reading every client.
+    /// </summary>
+    IQueryable<string> SeasonsOf(IQueryable<Client> clients);
+
     Task<int> SaveChangesAsync(CancellationToken ct);
 }
