@@ -37,7 +37,7 @@ internal sealed record Options(IReadOnlySet<string> Scenarios, int Messages, int
     public static Options Parse(string[] args)
     {
         var scenarios = new HashSet<string>();
-        var options = new Options(scenarios, Messages: 2_000, Rounds: 3, Warmup: 200, Due: 10_000, TimeLimit: TimeSpan.FromSeconds(240), SyncNormal: false, GroupSize: null);
+        var options = new Options(scenarios, Messages: 2_000, Rounds: 5, Warmup: 2_000, Due: 10_000, TimeLimit: TimeSpan.FromSeconds(240), SyncNormal: false, GroupSize: null);
         for (var i = 0; i < args.Length; i++)
         {
             int Next() => int.Parse(args[++i]);
