@@ -2,6 +2,7 @@ using Consultancy.Application.Clients;
 using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Common.Settings;
 using Consultancy.Infrastructure.Email;
+using Consultancy.Infrastructure.Hosting;
 using Consultancy.Infrastructure.Identity;
 using Consultancy.Infrastructure.Jobs;
 using Consultancy.Infrastructure.Persistence;
@@ -45,7 +46,9 @@ public static class DependencyInjection
             .UseSqlite(connectionString)
             .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<ClientChangeInterceptor>()));
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
-        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+        services.AddHealthChecks()
+            .AddDbContextCheck<AppDbContext>("database")
+            .AddCheck<ShutdownHealthCheck>("shutdown");
 
         services.AddScoped<IUserAccounts, IdentityUserAccounts>();
         services.AddScoped<IRequestOrigin, RequestOrigin>();
