@@ -6,6 +6,7 @@ using Consultancy.Infrastructure.Hosting;
 using Consultancy.Infrastructure.Identity;
 using Consultancy.Infrastructure.Jobs;
 using Consultancy.Infrastructure.Persistence;
+using Consultancy.Infrastructure.Persistence.Backups;
 using Consultancy.Infrastructure.Persistence.Interceptors;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -49,6 +50,11 @@ public static class DependencyInjection
         services.AddHealthChecks()
             .AddDbContextCheck<AppDbContext>("database")
             .AddCheck<ShutdownHealthCheck>("shutdown");
+
+        services.AddSingleton(new BackupSettings(
+            Path.GetFullPath(configuration["Backup:Directory"] ?? "App_Data/backups", contentRoot),
+            configuration.GetValue<int?>("Backup:Keep") ?? SqliteDatabaseBackups.DefaultKeep));
+        services.AddScoped<IDatabaseBackups, SqliteDatabaseBackups>();
 
         services.AddScoped<IUserAccounts, IdentityUserAccounts>();
         services.AddScoped<IRequestOrigin, RequestOrigin>();

@@ -25,6 +25,7 @@ public class AppFactory : WebApplicationFactory<Program>
     public string MailDirectory => _directory.File("mail");
     public string DatabasePath => _directory.File("app.db");
     public string ImportDirectory => _directory.File("imports");
+    public string BackupDirectory => _directory.File("backups");
 
     /// <summary>Every SQL command the app ran, by the request path that ran it.</summary>
     public SqlCommandLog SqlCommands { get; } = new();
@@ -35,6 +36,7 @@ public class AppFactory : WebApplicationFactory<Program>
         _settings["Email:PickupDirectory"] = MailDirectory;
         _settings["DataProtection:KeysDirectory"] = _directory.File("keys");
         _settings["Imports:Directory"] = ImportDirectory;
+        _settings["Backup:Directory"] = BackupDirectory;
         _settings["Admin:Email"] = TestUsers.AdminEmail;
         _settings["Admin:Password"] = TestUsers.AdminPassword;
         _settings["Admin:TimeZone"] = "America/Toronto";

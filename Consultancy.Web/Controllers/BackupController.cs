@@ -1,0 +1,22 @@
+using Consultancy.Application.Backups;
+using Consultancy.Infrastructure.Identity;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Consultancy.Web.Controllers;
+
+[Authorize(Roles = Roles.Admin)]
+public sealed class BackupController(IMediator mediator) : Controller
+{
+    [HttpGet]
+    public IActionResult Index() => View();
+
+    /// <summary>Takes a consistent copy of the live database, keeps it in the backup folder and downloads it.</summary>
+    [HttpPost]
+    public async Task<IActionResult> Create(CancellationToken ct)
+    {
+        var backup = await mediator.Send(new BackupDatabase(), ct);
+        return PhysicalFile(backup.FilePath, "application/vnd.sqlite3", backup.FileName);
+    }
+}
