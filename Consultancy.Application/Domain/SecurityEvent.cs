@@ -49,4 +49,5 @@ public enum SecurityEventKind
     [Display(Name = "Client data exported")] ClientDataExported = 7,
     [Display(Name = "Client erased")] ClientErased = 8,
     [Display(Name = "Two-factor rule changed")] TwoFactorRuleChanged = 9,
+    [Display(Name = "Database backed up")] DatabaseBackedUp = 10,
 }

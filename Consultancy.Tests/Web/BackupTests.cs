@@ -1,6 +1,10 @@
 using System.Net;
+using Consultancy.Application.Domain;
+using Consultancy.Infrastructure.Identity;
+using Consultancy.Infrastructure.Persistence;
 using Consultancy.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Consultancy.Tests.Web;
 
@@ -93,5 +97,10 @@ public sealed class BackupTests
         Assert.Equal("consultancy-20200103-000000.db", left[0]);
         Assert.Matches(@"^consultancy-\d{8}-\d{6}\.db$", left[1]);
         Assert.Equal("notes.txt", left[2]);
+
+        await using var scope = app.Services.CreateSystemScope();
+        var logged = await scope.ServiceProvider.GetRequiredService<AppDbContext>().SecurityEvents
+            .Where(e => e.Kind == SecurityEventKind.DatabaseBackedUp).ToListAsync();
+        Assert.Equal((app.Admin.Email, left[1]), (Assert.Single(logged).Actor, logged[0].Detail));
     }
 }
