@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using Consultancy.Application.Common.Interfaces;
 using Consultancy.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection;
@@ -23,19 +22,10 @@ internal sealed class BookingLinks(IDataProtectionProvider protection, AppLinks 
 
     public int? CallFromManageToken(string token)
     {
-        string text;
-        try
-        {
-            text = _protector.Unprotect(token);
-        }
-        catch (Exception error) when (error is CryptographicException or FormatException)
-        {
-            return null;
-        }
-        var parts = text.Split('|');
-        if (parts.Length != 2
-            || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-            || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)) return null;
+        var parts = _protector.TryUnprotect(token)?.Split('|');
+        if (parts is not [var callId, var expiry]
+            || !int.TryParse(callId, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            || !long.TryParse(expiry, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)) return null;
         return new DateTime(ticks, DateTimeKind.Utc) < clock.GetUtcNow().UtcDateTime ? null : id;
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using Consultancy.Application.Common.Interfaces;
 using Consultancy.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection;
@@ -21,7 +20,7 @@ internal sealed class LetterLinks(IDataProtectionProvider protection, AppLinks l
 
     public RefereeToken? ReadRefereeToken(string token)
     {
-        var payload = Unprotect(_referee, token);
+        var payload = _referee.TryUnprotect(token);
         var parts = payload?.Split('|', 2);
         return parts is [var id, var email] && int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var letterId)
             ? new RefereeToken(letterId, email)
@@ -32,23 +31,8 @@ internal sealed class LetterLinks(IDataProtectionProvider protection, AppLinks l
         links.Absolute("/letters/stop/" + _stop.Protect(letterId.ToString(CultureInfo.InvariantCulture)));
 
     public int? LetterFromStopToken(string token) =>
-        int.TryParse(Unprotect(_stop, token), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+        int.TryParse(_stop.TryUnprotect(token), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 
     public string ClientPage(int clientId) =>
         links.Absolute($"/Clients/Details/{clientId.ToString(CultureInfo.InvariantCulture)}#letters");
-
-    private static string? Unprotect(IDataProtector protector, string? token)
-    {
-        // Model binding turns an empty or blank path segment into null.
-        if (string.IsNullOrWhiteSpace(token)) return null;
-        try
-        {
-            return protector.Unprotect(token);
-        }
-        // Damaged text that is not even base64url fails before the cryptography does.
-        catch (Exception error) when (error is CryptographicException or FormatException)
-        {
-            return null;
-        }
-    }
 }

@@ -41,6 +41,15 @@ public sealed class PublicLinkTests(AppFactory app) : IClassFixture<AppFactory>
         await AssertLinkProblemAsync(await anonymous.PostAsync($"/letters/stop/{token}", OneClick()), $"POST /letters/stop/{token}");
     }
 
+    [Theory, MemberData(nameof(BadTokens))]
+    public async Task The_manage_booking_page_with_a_bad_token_shows_a_clear_page(string token)
+    {
+        var anonymous = app.NewBrowserlessClient();
+
+        foreach (var url in new[] { $"/book/manage/{token}", $"/book/manage/{token}/reschedule", $"/book/manage/{token}/reschedule/confirm" })
+            await AssertLinkProblemAsync(await anonymous.GetAsync(url), $"GET {url}", "This link is not valid any more");
+    }
+
     [Theory]
     [InlineData("/u/")]
     [InlineData("/letters/r/")]
@@ -56,10 +65,10 @@ public sealed class PublicLinkTests(AppFactory app) : IClassFixture<AppFactory>
 
     private static FormUrlEncodedContent OneClick() => new(new Dictionary<string, string> { ["List-Unsubscribe"] = "One-Click" });
 
-    private static async Task AssertLinkProblemAsync(HttpResponseMessage response, string request)
+    private static async Task AssertLinkProblemAsync(HttpResponseMessage response, string request, string message = "This link does not work")
     {
         var html = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{request} answered {(int)response.StatusCode}");
-        Assert.Contains("This link does not work", html);
+        Assert.Contains(message, html);
     }
 }
