@@ -42,7 +42,12 @@ public sealed class ClientListTotals(TimeProvider clock, TimeSpan lifetime)
     private sealed record Entry(int Total, long Generation, DateTimeOffset CountedAt);
 }
 
-/// <summary>Whose caseload (null: everyone's) and which filters a total counts; sort and page do not change it.</summary>
-public sealed record ClientListTotalKey(
-    string? CaseloadOf, string? Search, Domain.ClientStage? Stage, Domain.TargetSystem? System, string? Season,
-    string? ConsultantId, string? Tag, bool Archived);
+/// <summary>
+/// Whose caseload (null: everyone's) and which normalised filters a total counts; <see cref="For"/> drops sort and
+/// page, which do not change it.
+/// </summary>
+public sealed record ClientListTotalKey(string? CaseloadOf, GetClientList Filters)
+{
+    public static ClientListTotalKey For(string? caseloadOf, GetClientList filters) =>
+        new(caseloadOf, filters with { Sort = default, Page = 1, PageSize = Common.Paging.Paging.DefaultPageSize });
+}

@@ -58,8 +58,7 @@ internal sealed class GetClientListHandler(IAppDbContext db, IMapper mapper, ICu
         var filters = request.Normalised();
         var clients = db.SelectedClients(user, filters);
 
-        var key = new ClientListTotalKey(user.SeesAllClients ? null : user.UserId, filters.Search, filters.Stage, filters.System,
-            filters.Season, filters.ConsultantId, filters.Tag, filters.Archived);
+        var key = ClientListTotalKey.For(user.SeesAllClients ? null : user.UserId, filters);
         var total = await totals.GetOrCountAsync(key, () => clients.CountAsync(ct));
 
         var (ordered, reversed) = ClientListFilters.InOrder(clients, request.Sort);
