@@ -56,7 +56,7 @@ var refereePath = await ResendLetterRequestAsync(maya);
 
 await maya.GotoAsync("/Deadlines");
 await maya.GetByRole(AriaRole.Link, new() { Name = "Upcoming", Exact = true }).ClickAsync();
-await maya.WaitForURLAsync(url => url.Contains("window=", StringComparison.OrdinalIgnoreCase));
+await Assertions.Expect(maya).ToHaveURLAsync(new Regex("window=", RegexOptions.IgnoreCase));
 await ShotAsync(maya, "deadlines.png", fullPage: true);
 await maya.Context.CloseAsync();
 var referee = await NewPageAsync();
@@ -75,7 +75,7 @@ await adminPage.GotoAsync("/Outbox");
 await ShotAsync(adminPage, "outbox.png", fullPage: true);
 await adminPage.GotoAsync("/Seasons");
 await adminPage.GetByRole(AriaRole.Link, new() { Name = "ERAS 2028", Exact = true }).ClickAsync();
-await adminPage.WaitForURLAsync(url => url.Contains("/Seasons/Details", StringComparison.OrdinalIgnoreCase));
+await Assertions.Expect(adminPage).ToHaveURLAsync(new Regex("/Seasons/Details", RegexOptions.IgnoreCase));
 await ShotAsync(adminPage, "season.png");
 await adminPage.GotoAsync("/SecurityLog");
 await ShotAsync(adminPage, "security-log.png");
@@ -114,7 +114,7 @@ async Task SignInAsync(IPage page, string email, string password, bool succeeds 
     await page.GetByLabel("Email").FillAsync(email);
     await page.GetByLabel("Password").FillAsync(password);
     await page.Locator("#login-submit").ClickAsync();
-    if (succeeds) await page.WaitForURLAsync(url => !url.Contains("/Identity/Account/Login", StringComparison.OrdinalIgnoreCase));
+    if (succeeds) await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("/Identity/Account/Login", RegexOptions.IgnoreCase));
     else await page.Locator("#account [role=alert]").WaitForAsync();
 }
 
