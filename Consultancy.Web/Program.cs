@@ -16,6 +16,8 @@ builder.Services.AddJobs(builder.Configuration);
 builder.Services.AddDefaultIdentity<AppUser>(IdentitySetup.Configure)
     .AddRoles<IdentityRole>()
     .AddEntityFrameworkStores<AppDbContext>()
+    .AddUserManager<AuditedUserManager>()
+    .AddSignInManager<AuditedSignInManager>()
     .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
 builder.Services.AddTransient<Microsoft.AspNetCore.Identity.UI.Services.IEmailSender, IdentityEmailSender>();
 builder.Services.AddSingleton<SeasonPlanRuns>();

@@ -50,4 +50,8 @@ public enum SecurityEventKind
     [Display(Name = "Client erased")] ClientErased = 8,
     [Display(Name = "Two-factor rule changed")] TwoFactorRuleChanged = 9,
     [Display(Name = "Database backed up")] DatabaseBackedUp = 10,
+    [Display(Name = "Password reset")] PasswordReset = 11,
+    [Display(Name = "Password changed")] PasswordChanged = 12,
+    [Display(Name = "Two-factor turned on")] TwoFactorTurnedOn = 13,
+    [Display(Name = "Two-factor turned off")] TwoFactorTurnedOff = 14,
 }

@@ -1,6 +1,11 @@
 using System.Net;
 using System.Security.Cryptography;
+using Consultancy.Application.Domain;
+using Consultancy.Infrastructure.Identity;
 using Consultancy.Tests.Support;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Consultancy.Tests.Web;
 
@@ -37,6 +42,61 @@ public sealed class TwoFactorTests(AppFactory app) : IClassFixture<AppFactory>
         var accepted = await fresh.SubmitAsync(secondStep, "main form", new() { ["Input.TwoFactorCode"] = Totp.Code(sharedKey, DateTimeOffset.UtcNow) });
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await fresh.Http.GetAsync("/Clients")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Second_step_sign_ins_password_changes_and_resets_and_two_factor_switches_are_in_the_security_log()
+    {
+        var user = await app.ConsultantAsync("totp.log@consultancy.test");
+        var session = await BrowserlessSession.SignInAsync(app, user);
+        var setup = await session.GetPageAsync("/Identity/Account/Manage/EnableAuthenticator");
+        var sharedKey = setup.QuerySelector("kbd")!.TextContent.Replace(" ", "");
+        var enabled = await session.SubmitAsync(setup, "/Identity/Account/Manage/EnableAuthenticator", "form#send-code", new() { ["Input.Code"] = Totp.Code(sharedKey, DateTimeOffset.UtcNow) });
+        var recoveryCode = (await session.GetPageAsync(enabled.Headers.Location!.OriginalString)).QuerySelector("code")!.TextContent.Trim();
+
+        var withCode = await PasswordStepAsync(user);
+        var wrongCode = Totp.Code(sharedKey, DateTimeOffset.UtcNow) == "000000" ? "111111" : "000000";
+        Assert.NotEqual(HttpStatusCode.Redirect, (await withCode.Session.SubmitAsync(withCode.SecondStep, "main form", new() { ["Input.TwoFactorCode"] = wrongCode })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await withCode.Session.SubmitAsync(withCode.SecondStep, "main form", new() { ["Input.TwoFactorCode"] = Totp.Code(sharedKey, DateTimeOffset.UtcNow) })).StatusCode);
+        var withRecovery = await PasswordStepAsync(user);
+        Assert.Equal(HttpStatusCode.Redirect, (await withRecovery.Session.SubmitAsync("/Identity/Account/LoginWithRecoveryCode", "main form", new() { ["Input.RecoveryCode"] = recoveryCode })).StatusCode);
+
+        const string changedPassword = "Changed-Passw0rd!";
+        var changed = await session.SubmitAsync("/Identity/Account/Manage/ChangePassword", "main form",
+            new() { ["Input.OldPassword"] = user.Password, ["Input.NewPassword"] = changedPassword, ["Input.ConfirmPassword"] = changedPassword });
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await session.SubmitAsync("/Identity/Account/Manage/Disable2fa", "main form", [])).StatusCode);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            // The reset page and the emailed invitation both go through the app's user manager.
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var account = (await users.FindByEmailAsync(user.Email))!;
+            Assert.True((await users.ResetPasswordAsync(account, await users.GeneratePasswordResetTokenAsync(account), "Reset-Passw0rd!")).Succeeded);
+        }
+
+        var logged = await app.QueryAsync(db => db.SecurityEvents.Where(e => e.Actor == user.Email).OrderBy(e => e.Id)
+            .Select(e => new { e.Kind, e.Detail }).ToListAsync());
+        Assert.Equal(
+            [
+                (SecurityEventKind.SignedIn, null),
+                (SecurityEventKind.TwoFactorTurnedOn, null),
+                (SecurityEventKind.SignInFailed, "wrong authenticator code"),
+                (SecurityEventKind.SignedIn, "with an authenticator code"),
+                (SecurityEventKind.SignedIn, "with a recovery code"),
+                (SecurityEventKind.PasswordChanged, null),
+                (SecurityEventKind.TwoFactorTurnedOff, null),
+                (SecurityEventKind.PasswordReset, (string?)null),
+            ],
+            logged.Select(e => (e.Kind, e.Detail)).ToList());
+    }
+
+    /// <summary>A fresh visitor passes the password step of an account with two-factor on, and stands at the code step.</summary>
+    private async Task<(BrowserlessSession Session, string SecondStep)> PasswordStepAsync(TestUser user)
+    {
+        var visitor = new BrowserlessSession(app.NewBrowserlessClient());
+        var password = await visitor.SubmitAsync("/Identity/Account/Login", "form#account", new() { ["Input.Email"] = user.Email, ["Input.Password"] = user.Password });
+        Assert.Contains("LoginWith2fa", password.Headers.Location!.OriginalString);
+        return (visitor, password.Headers.Location!.OriginalString);
     }
 }
 
