@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
-# HTTP load benchmark of the client list page with 50,000 clients, against the app's /health as the
-# baseline of the same run. Release build, Production environment, loopback only, wrk for the load.
+# HTTP load benchmark of the pages a consultant opens most (the client list, the dashboard and the pipeline
+# board) with 50,000 clients and 500,000 deadlines, against the app's /health as the baseline of the same
+# run. Release build, Production environment, loopback only, wrk for the load.
 # Prints a Markdown table and keeps it, the raw wrk output and the app logs in benchmarks/results/.
 #
-# Environment: CLIENTS (default 50000), DURATION of each measurement (default 15s), WARMUP of each
+# Environment: CLIENTS (default 50000), DEADLINES per client (default 10), DURATION of each measurement
+# (default 15s), WARMUP of each
 # scenario before any is measured (default 5s), SINGLE: how long each is then loaded by one
 # connection alone (default 5s), also with the list totals counted on every request.
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 clients=${CLIENTS:-50000}
+deadlines=${DEADLINES:-10}
 duration=${DURATION:-15s}
 warmup=${WARMUP:-5s}
 single=${SINGLE:-5s}
@@ -47,8 +50,8 @@ echo "Building Release into $work ..."
 dotnet publish "$repo/Consultancy.Web/Consultancy.Web.csproj" -c Release -o "$work/app" --nologo -v quiet
 dotnet publish "$repo/benchmarks/ClientListSeeder/ClientListSeeder.csproj" -c Release -o "$work/seeder" --nologo -v quiet
 
-echo "Seeding $clients clients ..."
-dotnet "$work/seeder/ClientListSeeder.dll" "$work/bench.db" "$clients"
+echo "Seeding $clients clients with $deadlines deadlines each ..."
+dotnet "$work/seeder/ClientListSeeder.dll" "$work/bench.db" "$clients" "$deadlines"
 
 # start_app LOG [extra app arguments]: starts the published app in Production on a free loopback port
 # and sets base_url once /health answers 200.
@@ -109,20 +112,27 @@ to_ms() {
   awk -v v="$1" 'BEGIN { if (v ~ /us$/) v /= 1000; else if (v !~ /ms$/) v *= 1000; printf "%.2f", v }'
 }
 
-# The list scenarios, in parallel arrays; a user's deep page is the last page of their list.
+# The scenarios, in parallel arrays; a user's deep page is the last page of their list.
 scenario_names=() scenario_users=() scenario_paths=()
 add_scenarios() {
   local user cookie pages
   for user in "$admin" "$consultant"; do
     cookie=$(sign_in "$user")
     pages=$(last_page "$cookie")
-    scenario_names+=("page 1" "deep page" "search" "filter")
-    scenario_users+=("$user" "$user" "$user" "$user")
-    scenario_paths+=("/Clients" "/Clients?page=$pages" "/Clients?search=$search_term" "/Clients?$filter")
+    scenario_names+=("page 1" "deep page" "search" "filter" "dashboard" "board")
+    scenario_users+=("$user" "$user" "$user" "$user" "$user" "$user")
+    scenario_paths+=("/Clients" "/Clients?page=$pages" "/Clients?search=$search_term" "/Clients?$filter" "/" "/Board")
   done
 }
 
-expected_content() { [[ "$1" == /health ]] && echo Healthy || echo table-clients; }
+expected_content() {
+  case "$1" in
+    /health) echo Healthy ;;
+    /) echo figure-overdue ;;
+    /Board) echo board-column ;;
+    *) echo table-clients ;;
+  esac
+}
 
 table="$results/table.md"
 {
@@ -252,7 +262,7 @@ done
   echo "CPU busy with other work while the benchmark idled: $other_before just before measuring, $other_after just after."
   echo "Machine: $(nproc) CPUs, $(lscpu | sed -n 's/^Model name: *//p'), $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) RAM,"
   echo "Linux $(uname -r), .NET SDK $(dotnet --version), $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)."
-  echo "Run: $(date -u '+%Y-%m-%d %H:%M UTC'), $clients clients, commit $(git -C "$repo" rev-parse --short HEAD)$(git -C "$repo" diff --quiet HEAD || echo ' (with uncommitted changes)')."
+  echo "Run: $(date -u '+%Y-%m-%d %H:%M UTC'), $clients clients, $((clients * deadlines)) deadlines, commit $(git -C "$repo" rev-parse --short HEAD)$(git -C "$repo" diff --quiet HEAD || echo ' (with uncommitted changes)')."
 } >>"$table"
 
 echo

@@ -9,16 +9,17 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-// Usage: ClientListSeeder <database file> [client count]
-// Makes a fresh SQLite database for the client list benchmark: the app's schema, its admin and demo
-// consultants, then the requested number of clients written through the real EF model.
-if (args.Length is < 1 or > 2 || (args.Length == 2 && !int.TryParse(args[1], out _)))
+// Usage: ClientListSeeder <database file> [client count] [deadlines per client]
+// Makes a fresh SQLite database for the page benchmark: the app's schema, its admin and demo consultants,
+// then the requested number of clients, each with its deadlines, written through the real EF model.
+if (args.Length is < 1 or > 3 || args.Skip(1).Any(a => !int.TryParse(a, out _)))
 {
-    Console.Error.WriteLine("Usage: ClientListSeeder <database file> [client count, default 50000]");
+    Console.Error.WriteLine("Usage: ClientListSeeder <database file> [client count, default 50000] [deadlines per client, default 0]");
     return 2;
 }
 var databasePath = Path.GetFullPath(args[0]);
-var clientCount = args.Length == 2 ? int.Parse(args[1]) : 50_000;
+var clientCount = args.Length >= 2 ? int.Parse(args[1]) : 50_000;
+var deadlinesPerClient = args.Length == 3 ? int.Parse(args[2]) : 0;
 if (File.Exists(databasePath))
 {
     Console.Error.WriteLine($"{databasePath} already exists; the benchmark seeds a fresh database only.");
@@ -53,7 +54,8 @@ await DatabaseInitializer.InitializeAsync(provider, configuration, ct);
 
 // The demo seeding already added a few clients; the benchmark tops them up to the requested count.
 var (consultantIds, existingCount) = await ConsultantsAndClientCountAsync(provider, ct);
-var clients = new BenchmarkClients(consultantIds, DateTime.UtcNow);
+var now = DateTime.UtcNow;
+var clients = new BenchmarkClients(consultantIds, now);
 const int batchSize = 2_000;
 for (var written = existingCount; written < clientCount;)
 {
@@ -62,11 +64,16 @@ for (var written = existingCount; written < clientCount;)
     var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
     db.ChangeTracker.AutoDetectChangesEnabled = false;
     var batch = Math.Min(batchSize, clientCount - written);
-    db.Clients.AddRange(Enumerable.Range(written, batch).Select(clients.Create));
+    foreach (var number in Enumerable.Range(written, batch))
+    {
+        var client = clients.Create(number);
+        db.Clients.Add(client);
+        db.Deadlines.AddRange(BenchmarkDeadlines.For(client, number, deadlinesPerClient, now));
+    }
     await db.SaveChangesAsync(ct);
     written += batch;
 }
-Console.WriteLine($"Seeded {clientCount:N0} clients into {databasePath}");
+Console.WriteLine($"Seeded {clientCount:N0} clients with {deadlinesPerClient} deadlines each into {databasePath}");
 return 0;
 
 static async Task<(IReadOnlyList<string> ConsultantIds, int ClientCount)> ConsultantsAndClientCountAsync(
