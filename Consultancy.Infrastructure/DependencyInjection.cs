@@ -1,4 +1,5 @@
 using Consultancy.Application.Clients;
+using Consultancy.Application.Common;
 using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Common.Settings;
 using Consultancy.Infrastructure.Email;
@@ -39,13 +40,13 @@ public static class DependencyInjection
 
         var connectionString = ResolveSqlitePath(configuration.GetConnectionString("Default") ?? DefaultConnectionString, contentRoot);
         services.AddScoped<AuditInterceptor>();
-        services.AddScoped<ClientChangeInterceptor>();
-        var totalsSeconds = configuration.GetValue<int?>("ClientList:TotalsCacheSeconds");
-        services.AddSingleton(sp => new ClientListTotals(sp.GetRequiredService<TimeProvider>(),
-            totalsSeconds is { } seconds ? TimeSpan.FromSeconds(Math.Max(0, seconds)) : ClientListTotals.DefaultLifetime));
+        services.AddScoped<CaseloadChangeInterceptor>();
+        var totalsSeconds = configuration.GetValue<int?>("Caseload:TotalsCacheSeconds");
+        services.AddSingleton(sp => new CaseloadTotals(sp.GetRequiredService<TimeProvider>(),
+            totalsSeconds is { } seconds ? TimeSpan.FromSeconds(Math.Max(0, seconds)) : CaseloadTotals.DefaultLifetime));
         services.AddDbContext<AppDbContext>((sp, options) => options
             .UseSqlite(connectionString)
-            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<ClientChangeInterceptor>()));
+            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<CaseloadChangeInterceptor>()));
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddHealthChecks()
             .AddDbContextCheck<AppDbContext>("database")

@@ -1,4 +1,5 @@
 using Consultancy.Application.Clients;
+using Consultancy.Application.Common;
 using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Domain;
 using MediatR;
@@ -38,18 +39,18 @@ public sealed record NextDeadline(string Title, DateOnly DueDate, DateTime DueAt
     public bool IsOverdueAt(DateTime nowUtc) => DueAtUtc < nowUtc;
 }
 
-internal sealed class GetPipelineBoardHandler(IAppDbContext db, ICurrentUser user)
+internal sealed class GetPipelineBoardHandler(IAppDbContext db, ICurrentUser user, CaseloadTotals totals)
     : IRequestHandler<GetPipelineBoard, PipelineBoard>
 {
     public async Task<PipelineBoard> Handle(GetPipelineBoard request, CancellationToken ct)
     {
+        var consultantId = user.IsAdmin && !string.IsNullOrWhiteSpace(request.ConsultantId) ? request.ConsultantId : null;
         var clients = db.Clients.InCaseloadOf(user).Where(c => !c.IsArchived);
-        if (user.IsAdmin && !string.IsNullOrWhiteSpace(request.ConsultantId))
-            clients = clients.Where(c => c.ConsultantId == request.ConsultantId);
+        if (consultantId is not null) clients = clients.Where(c => c.ConsultantId == consultantId);
 
-        // Three queries whatever the caseload's size: the counts, the capped cards, their next deadlines.
-        var counts = await clients.GroupBy(c => c.Stage).Select(g => new { Stage = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Stage, g => g.Count, ct);
+        // At most three queries whatever the caseload's size: the counts (kept a while), the capped cards, their next deadlines.
+        var counts = (await db.StageSeasonCountsAsync(user, totals, consultantId, ct))
+            .GroupBy(c => c.Stage).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
 
         var stages = Enum.GetValues<ClientStage>();
         var cards = stages.Where(counts.ContainsKey)

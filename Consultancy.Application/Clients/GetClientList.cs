@@ -1,5 +1,6 @@
 using AutoMapper;
 using AutoMapper.QueryableExtensions;
+using Consultancy.Application.Common;
 using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Common.Paging;
 using Consultancy.Application.Domain;
@@ -50,7 +51,7 @@ public sealed record ClientListItem
     }
 }
 
-internal sealed class GetClientListHandler(IAppDbContext db, IMapper mapper, ICurrentUser user, ClientListTotals totals)
+internal sealed class GetClientListHandler(IAppDbContext db, IMapper mapper, ICurrentUser user, CaseloadTotals totals)
     : IRequestHandler<GetClientList, PagedList<ClientListItem>>
 {
     public async Task<PagedList<ClientListItem>> Handle(GetClientList request, CancellationToken ct)
@@ -65,6 +66,16 @@ internal sealed class GetClientListHandler(IAppDbContext db, IMapper mapper, ICu
         return await ordered.ProjectTo<ClientListItem>(mapper.ConfigurationProvider)
             .ToPagedListAsync(reversed.ProjectTo<ClientListItem>(mapper.ConfigurationProvider), total, request.Page, request.PageSize, ct);
     }
+}
+
+/// <summary>
+/// Whose caseload (null: everyone's) and which normalised filters a list total counts; <see cref="For"/> drops sort
+/// and page, which do not change it.
+/// </summary>
+public sealed record ClientListTotalKey(string? CaseloadOf, GetClientList Filters)
+{
+    public static ClientListTotalKey For(string? caseloadOf, GetClientList filters) =>
+        new(caseloadOf, filters with { Sort = default, Page = 1, PageSize = Paging.DefaultPageSize });
 }
 
 internal static class ClientListFilters

@@ -1,3 +1,5 @@
+using Consultancy.Application.Clients;
+using Consultancy.Application.Common;
 using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Common.Paging;
 using Consultancy.Application.Deadlines;
@@ -57,7 +59,7 @@ public sealed record SeasonOutcomes(string Season, int Matched, int Unmatched, i
 
 public sealed record OutboxHealth(int Pending, int Failed, DateTime? LastSentAt);
 
-internal sealed class GetDashboardHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock, IMediator mediator)
+internal sealed class GetDashboardHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock, IMediator mediator, CaseloadTotals totals)
     : IRequestHandler<GetDashboard, DashboardModel>
 {
     public const int ListLimit = 8;
@@ -67,6 +69,13 @@ internal sealed class GetDashboardHandler(IAppDbContext db, ICurrentUser user, T
     public const int DueSoonDays = 7;
 
     private static readonly ClientStage[] Outcomes = [ClientStage.Matched, ClientStage.Unmatched, ClientStage.Withdrawn];
+
+    /// <summary>Which figure, for whose caseload (null: everyone's) and which consultant an admin chose.</summary>
+    private sealed record TotalsKey(string Figure, string? CaseloadOf, string? ConsultantId);
+
+    private sealed record DeadlineTotals(int Overdue, int DueSoon);
+
+    private TotalsKey KeyFor(string figure, string? consultantId) => new(figure, user.SeesAllClients ? null : user.UserId, consultantId);
 
     public async Task<DashboardModel> Handle(GetDashboard request, CancellationToken ct)
     {
@@ -112,10 +121,15 @@ internal sealed class GetDashboardHandler(IAppDbContext db, ICurrentUser user, T
 
         var overdue = await Items(open.Where(d => d.DueAtUtc <= now)).ToListAsync(ct);
         var dueSoon = await Items(open.Where(d => d.DueAtUtc > now)).ToListAsync(ct);
-        var counts = await open.GroupBy(d => d.DueAtUtc <= now)
-            .Select(g => new { IsOverdue = g.Key, Count = g.Count() }).ToListAsync(ct);
-        return (new(overdue, counts.Where(c => c.IsOverdue).Sum(c => c.Count)),
-                new(dueSoon, counts.Where(c => !c.IsOverdue).Sum(c => c.Count)));
+        // Counting reads every open deadline of the week and before (hundreds of thousands in a large caseload),
+        // so the counts are kept a while; the lists themselves are always fresh.
+        var kept = await totals.GetOrCountAsync(KeyFor("deadlines", consultantId), async () =>
+        {
+            var counts = await open.GroupBy(d => d.DueAtUtc <= now)
+                .Select(g => new { IsOverdue = g.Key, Count = g.Count() }).ToListAsync(ct);
+            return new DeadlineTotals(counts.Where(c => c.IsOverdue).Sum(c => c.Count), counts.Where(c => !c.IsOverdue).Sum(c => c.Count));
+        });
+        return (new(overdue, kept.Overdue), new(dueSoon, kept.DueSoon));
 
         static IQueryable<DeadlineListItem> Items(IQueryable<Deadline> deadlines) => deadlines
             .OrderBy(d => d.DueAtUtc).ThenBy(d => d.Id).Take(ListLimit)
@@ -165,13 +179,8 @@ internal sealed class GetDashboardHandler(IAppDbContext db, ICurrentUser user, T
 
     private async Task<(IReadOnlyList<StageCount>, IReadOnlyList<SeasonOutcomes>)> StagesAsync(string? consultantId, CancellationToken ct)
     {
-        var clients = db.Clients.AsQueryable();
-        if (consultantId is not null) clients = clients.Where(c => c.ConsultantId == consultantId);
         // One grouping serves both charts; like the client list, both count the clients not archived.
-        var groups = await clients.Where(c => !c.IsArchived)
-            .GroupBy(c => new { c.Stage, c.Season })
-            .Select(g => new { g.Key.Stage, g.Key.Season, Count = g.Count() })
-            .ToListAsync(ct);
+        var groups = await db.StageSeasonCountsAsync(user, totals, consultantId, ct);
 
         var byStage = Enum.GetValues<ClientStage>()
             .Select(stage => new StageCount(stage, groups.Where(g => g.Stage == stage).Sum(g => g.Count)))
@@ -189,14 +198,18 @@ internal sealed class GetDashboardHandler(IAppDbContext db, ICurrentUser user, T
 
     private async Task<OutboxHealth> OutboxAsync(string? consultantId, CancellationToken ct)
     {
-        var messages = db.OutboxMessages.AsQueryable();
-        if (consultantId is not null) messages = messages.Where(m => m.ClientId != null && m.Client!.ConsultantId == consultantId);
-        var byStatus = await messages.GroupBy(m => m.Status)
-            .Select(g => new { Status = g.Key, Count = g.Count(), LastSentAt = g.Max(m => m.SentAt) })
-            .ToListAsync(ct);
-        return new OutboxHealth(
-            byStatus.Where(s => s.Status == OutboxStatus.Pending).Sum(s => s.Count),
-            byStatus.Where(s => s.Status == OutboxStatus.Failed).Sum(s => s.Count),
-            byStatus.Where(s => s.Status == OutboxStatus.Sent).Select(s => s.LastSentAt).SingleOrDefault());
+        // Every email planned or sent is a row, so the health figures are kept a while like the other counts.
+        return await totals.GetOrCountAsync(KeyFor("outbox", consultantId), async () =>
+        {
+            var messages = db.OutboxMessages.AsQueryable();
+            if (consultantId is not null) messages = messages.Where(m => m.ClientId != null && m.Client!.ConsultantId == consultantId);
+            var byStatus = await messages.GroupBy(m => m.Status)
+                .Select(g => new { Status = g.Key, Count = g.Count(), LastSentAt = g.Max(m => m.SentAt) })
+                .ToListAsync(ct);
+            return new OutboxHealth(
+                byStatus.Where(s => s.Status == OutboxStatus.Pending).Sum(s => s.Count),
+                byStatus.Where(s => s.Status == OutboxStatus.Failed).Sum(s => s.Count),
+                byStatus.Where(s => s.Status == OutboxStatus.Sent).Select(s => s.LastSentAt).SingleOrDefault());
+        });
     }
 }

@@ -1,3 +1,4 @@
+using Consultancy.Application.Common;
 using Consultancy.Application.Clients;
 using Consultancy.Application.Domain;
 using Consultancy.Tests.Support;
@@ -157,7 +158,7 @@ public sealed class ClientListTests : IAsyncLifetime
         Assert.Equal(4, (await _app.SendAsync(_alice, new GetClientList())).TotalCount);
 
         await _app.QueryAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE Clients SET IsArchived = 1 WHERE LastName = 'Saleh'"));
-        _app.Clock.Advance(ClientListTotals.DefaultLifetime);
+        _app.Clock.Advance(CaseloadTotals.DefaultLifetime);
 
         var list = await _app.SendAsync(_alice, new GetClientList());
         Assert.Equal(3, list.TotalCount);
@@ -167,7 +168,7 @@ public sealed class ClientListTests : IAsyncLifetime
     [Fact]
     public async Task With_a_zero_totals_lifetime_every_list_counts_afresh()
     {
-        await using var app = await ApplicationHarness.StartAsync(new Dictionary<string, string?> { ["ClientList:TotalsCacheSeconds"] = "0" });
+        await using var app = await ApplicationHarness.StartAsync(new Dictionary<string, string?> { ["Caseload:TotalsCacheSeconds"] = "0" });
         var consultant = await app.ConsultantAsync("counts@consultancy.test");
         await app.SendAsync(consultant, ClientBuilder.NewClient("Imran", "Siddiqui"));
         Assert.Equal(1, (await app.SendAsync(consultant, new GetClientList())).TotalCount);

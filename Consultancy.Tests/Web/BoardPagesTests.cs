@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Consultancy.Application.Common;
 using System.Net;
 using AngleSharp.Dom;
 using Consultancy.Application.Board;
@@ -118,9 +120,7 @@ public sealed class BoardPagesTests(AppFactory app) : IClassFixture<AppFactory>
         var session = await BrowserlessSession.SignInAsync(app, consultant);
         await app.AddClientAsync(consultant.Id, ClientStage.Matched, "Only", "One", null);
         await session.GetPageAsync("/Board");
-        app.SqlCommands.Clear();
-        await session.GetPageAsync("/Board");
-        var smallBoardQueries = app.SqlCommands.Count;
+        var smallBoardQueries = await FirstViewQueriesAsync(session);
 
         var start = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         var ids = new List<int>();
@@ -128,11 +128,12 @@ public sealed class BoardPagesTests(AppFactory app) : IClassFixture<AppFactory>
             ids.Add(await app.AddClientAsync(consultant.Id, ClientStage.Applied, $"Busy{i:00}", "Applicant", "ERAS 2028", updatedAt: start.AddHours(i)));
         foreach (var id in ids.Take(20)) await app.AddDeadlineAsync(id, "Interview", new DateOnly(2030, 1, 10), DeadlineStatus.Open);
 
+        Assert.Equal(smallBoardQueries, await FirstViewQueriesAsync(session));
+        Assert.True(smallBoardQueries <= 3, $"/Board ran {smallBoardQueries} queries");
         app.SqlCommands.Clear();
         var page = await session.GetPageAsync("/Board");
-
-        Assert.Equal(smallBoardQueries, app.SqlCommands.Count);
-        Assert.True(app.SqlCommands.Count <= 3, $"/Board ran {app.SqlCommands.Count} queries:\n{string.Join("\n\n", app.SqlCommands.Commands)}");
+        // A repeat view within the totals' lifetime reads the kept column counts.
+        Assert.Equal(smallBoardQueries - 1, app.SqlCommands.Count);
         var names = CardNames(page, ClientStage.Applied);
         Assert.Equal(GetPipelineBoard.CardsPerColumn, names.Count);
         Assert.Equal($"Busy{GetPipelineBoard.CardsPerColumn + 6:00} Applicant", names[0]);
@@ -146,4 +147,13 @@ public sealed class BoardPagesTests(AppFactory app) : IClassFixture<AppFactory>
 
     private static List<string> CardNames(IDocument page, ClientStage stage) =>
         page.QuerySelectorAll($"section[data-stage={stage}] .board-card a[href^='/Clients/Details']").Select(a => a.TextContent.Trim()).ToList();
+
+    /// <summary>The SQL commands of a view that counts afresh, as the first view after any change does.</summary>
+    private async Task<int> FirstViewQueriesAsync(BrowserlessSession session)
+    {
+        app.Services.GetRequiredService<CaseloadTotals>().CaseloadChanged();
+        app.SqlCommands.Clear();
+        await session.GetPageAsync("/Board");
+        return app.SqlCommands.Count;
+    }
 }

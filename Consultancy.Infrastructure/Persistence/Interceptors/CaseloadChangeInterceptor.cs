@@ -1,5 +1,5 @@
 using System.Data.Common;
-using Consultancy.Application.Clients;
+using Consultancy.Application.Common;
 using Consultancy.Application.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -7,11 +7,12 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Consultancy.Infrastructure.Persistence.Interceptors;
 
 /// <summary>
-/// Tells the client list's kept totals that clients changed, once the change is visible to other readers:
-/// after the save, or after the commit when the save ran inside a transaction. Told earlier, a list page could
-/// count the old rows in between and keep that count as current.
+/// Tells the kept caseload totals that clients, deadlines, calls or letters changed, once the change is visible to
+/// other readers: after the save, or after the commit when the save ran inside a transaction. Told earlier, a page
+/// could count the old rows in between and keep that count as current. Outbox sends are left out on purpose: the
+/// dispatcher saves after every few emails, and the outbox figures may lag by the totals' lifetime.
 /// </summary>
-internal sealed class ClientChangeInterceptor(ClientListTotals totals) : SaveChangesInterceptor, IDbTransactionInterceptor
+internal sealed class CaseloadChangeInterceptor(CaseloadTotals totals) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     private bool _uncommitted;
 
@@ -52,8 +53,9 @@ internal sealed class ClientChangeInterceptor(ClientListTotals totals) : SaveCha
     {
         if (context is null) return;
         context.ChangeTracker.DetectChanges();
-        _uncommitted |= context.ChangeTracker.Entries<Client>()
-            .Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
+        _uncommitted |= context.ChangeTracker.Entries()
+            .Any(e => e.Entity is Client or Deadline or StrategyCall or LetterRequest
+                && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
     }
 
     private void SignalUnlessInTransaction(DbContext? context)
@@ -65,6 +67,6 @@ internal sealed class ClientChangeInterceptor(ClientListTotals totals) : SaveCha
     {
         if (!_uncommitted) return;
         _uncommitted = false;
-        totals.ClientsChanged();
+        totals.CaseloadChanged();
     }
 }
