@@ -13,7 +13,7 @@ namespace Consultancy.Application.Board;
 /// </summary>
 public sealed record GetPipelineBoard : IRequest<PipelineBoard>
 {
-    public const int CardsPerColumn = 50;
+    public const int CardsPerColumn = 20;
 
     /// <summary>Admins may narrow the board to one consultant; a consultant's board is always their own.</summary>
     public string? ConsultantId { get; set; }

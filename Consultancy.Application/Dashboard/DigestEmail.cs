@@ -16,16 +16,16 @@ public sealed class DigestEmail(IAppLinks links)
     {
         var date = day.Today.ToString("dddd d MMMM", CultureInfo.InvariantCulture);
         var calls = day.TodaysCalls(zone).ToList();
-        var subject = $"Your day, {date}: {Count(day.CallsToday, "call")}, {day.Overdue.TotalCount} overdue, {Count(day.LettersWaiting.TotalCount, "letter")} waiting";
+        var subject = $"Your day, {date}: {Count(day.CallsToday, "call")}, {day.Overdue.TotalText} overdue, {Count(day.LettersWaiting.TotalCount, "letter")} waiting";
 
         var sections = new List<Section>
         {
             new($"Today's calls ({day.CallsToday})", "/Calls", "No calls today.",
                 calls.Select(c => new Line($"{Local(c.StartUtc, zone)} {c.ClientName}", $"/Calls/Details/{c.Id}")).ToList(), day.CallsToday),
-            new($"Overdue deadlines ({day.Overdue.TotalCount})", "/Deadlines?window=Overdue", "Nothing overdue.",
-                day.Overdue.Items.Select(d => new Line($"{Date(d.DueDate)} {d.ClientName}: {d.Title}", $"/Clients/Details/{d.ClientId}#deadlines")).ToList(), day.Overdue.TotalCount),
-            new($"Due in the next 7 days ({day.DueSoon.TotalCount})", "/Deadlines?window=ThisWeek", "Nothing due this week.",
-                day.DueSoon.Items.Select(d => new Line($"{Date(d.DueDate)} {d.ClientName}: {d.Title}", $"/Clients/Details/{d.ClientId}#deadlines")).ToList(), day.DueSoon.TotalCount),
+            new($"Overdue deadlines ({day.Overdue.TotalText})", "/Deadlines?window=Overdue", "Nothing overdue.",
+                day.Overdue.Items.Select(d => new Line($"{Date(d.DueDate)} {d.ClientName}: {d.Title}", $"/Clients/Details/{d.ClientId}#deadlines")).ToList(), day.Overdue.TotalCount, day.Overdue.CountedUpTo),
+            new($"Due in the next 7 days ({day.DueSoon.TotalText})", "/Deadlines?window=ThisWeek", "Nothing due this week.",
+                day.DueSoon.Items.Select(d => new Line($"{Date(d.DueDate)} {d.ClientName}: {d.Title}", $"/Clients/Details/{d.ClientId}#deadlines")).ToList(), day.DueSoon.TotalCount, day.DueSoon.CountedUpTo),
             new($"Letters waiting on referees ({day.LettersWaiting.TotalCount})", "/Letters", "No letters waiting.",
                 day.LettersWaiting.Items.Select(l => new Line($"{l.ClientName}: {l.RefereeName}, due {Date(l.DueDate)}{(l.IsOverdueAt(day.NowUtc) ? " (overdue)" : "")}",
                     $"/Clients/Details/{l.ClientId}#letters")).ToList(), day.LettersWaiting.TotalCount),
@@ -52,8 +52,8 @@ public sealed class DigestEmail(IAppLinks links)
             html.Append("</ul>");
             if (section.Total > section.Lines.Count)
             {
-                text.Append($"  and {section.Total - section.Lines.Count} more: {links.Absolute(section.ListPath)}\n");
-                html.Append($"<p><a href=\"{Encode(links.Absolute(section.ListPath))}\">and {section.Total - section.Lines.Count} more</a></p>");
+                text.Append($"  {section.More}: {links.Absolute(section.ListPath)}\n");
+                html.Append($"<p><a href=\"{Encode(links.Absolute(section.ListPath))}\">{Encode(section.More)}</a></p>");
             }
         }
         text.Append($"\nYour dashboard: {links.Absolute("/")}\nTurn this email off in your profile: {links.Absolute("/Profile/Edit")}\n");
@@ -61,7 +61,10 @@ public sealed class DigestEmail(IAppLinks links)
         return (subject, text.ToString(), html.ToString());
     }
 
-    private sealed record Section(string Heading, string ListPath, string Empty, IReadOnlyList<Line> Lines, int Total);
+    private sealed record Section(string Heading, string ListPath, string Empty, IReadOnlyList<Line> Lines, int Total, bool CountedUpTo = false)
+    {
+        public string More => $"and {Total - Lines.Count}{(CountedUpTo ? "+" : "")} more";
+    }
 
     private sealed record Line(string Text, string Path);
 

@@ -42,8 +42,14 @@ public sealed record DashboardModel(
     public int ActiveClients => ClientsByStage.Sum(s => s.Count);
 }
 
-/// <summary>The first items of a list and how many there are in all.</summary>
-public sealed record DashboardList<T>(IReadOnlyList<T> Items, int TotalCount);
+/// <summary>
+/// The first items of a list and how many there are in all, or, when <paramref name="CountedUpTo"/> is true, that
+/// there are at least <paramref name="TotalCount"/>: a figure that large is counted no further.
+/// </summary>
+public sealed record DashboardList<T>(IReadOnlyList<T> Items, int TotalCount, bool CountedUpTo = false)
+{
+    public string TotalText => CountedUpTo ? $"{TotalCount:N0}+" : $"{TotalCount:N0}";
+}
 
 public sealed record ClientWarnings(int ClientId, string ClientName, IReadOnlyList<LetterWarning> Warnings);
 
@@ -67,13 +73,16 @@ internal sealed class GetDashboardHandler(IAppDbContext db, ICurrentUser user, T
     /// <summary>Letter rules run in memory per client; beyond this many clients the panel says how many it checked.</summary>
     public const int WarningClientLimit = 50;
     public const int DueSoonDays = 7;
+    /// <summary>
+    /// Deadline figures count this far and then show "1,000+": a large caseload has hundreds of thousands of
+    /// deadlines, and an exact count past this says nothing more to act on while reading an index entry per deadline.
+    /// </summary>
+    public const int DeadlineCountLimit = 1_000;
 
     private static readonly ClientStage[] Outcomes = [ClientStage.Matched, ClientStage.Unmatched, ClientStage.Withdrawn];
 
     /// <summary>Which figure, for whose caseload (null: everyone's) and which consultant an admin chose.</summary>
     private sealed record TotalsKey(string Figure, string? CaseloadOf, string? ConsultantId);
-
-    private sealed record DeadlineTotals(int Overdue, int DueSoon);
 
     private TotalsKey KeyFor(string figure, string? consultantId) => new(figure, user.SeesAllClients ? null : user.UserId, consultantId);
 
@@ -119,17 +128,16 @@ internal sealed class GetDashboardHandler(IAppDbContext db, ICurrentUser user, T
         var open = db.Deadlines.Where(d => d.Status == DeadlineStatus.Open && !d.Client!.IsArchived && d.DueAtUtc <= weekEnd);
         if (consultantId is not null) open = open.Where(d => d.Client!.ConsultantId == consultantId);
 
-        var overdue = await Items(open.Where(d => d.DueAtUtc <= now)).ToListAsync(ct);
-        var dueSoon = await Items(open.Where(d => d.DueAtUtc > now)).ToListAsync(ct);
-        // Counting reads every open deadline of the week and before (hundreds of thousands in a large caseload),
-        // so the counts are kept a while; the lists themselves are always fresh.
-        var kept = await totals.GetOrCountAsync(KeyFor("deadlines", consultantId), async () =>
+        var overdue = open.Where(d => d.DueAtUtc <= now);
+        var dueSoon = open.Where(d => d.DueAtUtc > now);
+        return (await ListAsync(overdue), await ListAsync(dueSoon));
+
+        async Task<DashboardList<DeadlineListItem>> ListAsync(IQueryable<Deadline> deadlines)
         {
-            var counts = await open.GroupBy(d => d.DueAtUtc <= now)
-                .Select(g => new { IsOverdue = g.Key, Count = g.Count() }).ToListAsync(ct);
-            return new DeadlineTotals(counts.Where(c => c.IsOverdue).Sum(c => c.Count), counts.Where(c => !c.IsOverdue).Sum(c => c.Count));
-        });
-        return (new(overdue, kept.Overdue), new(dueSoon, kept.DueSoon));
+            var items = await Items(deadlines).ToListAsync(ct);
+            var count = await deadlines.Take(DeadlineCountLimit + 1).CountAsync(ct);
+            return new(items, Math.Min(count, DeadlineCountLimit), count > DeadlineCountLimit);
+        }
 
         static IQueryable<DeadlineListItem> Items(IQueryable<Deadline> deadlines) => deadlines
             .OrderBy(d => d.DueAtUtc).ThenBy(d => d.Id).Take(ListLimit)
@@ -146,7 +154,9 @@ internal sealed class GetDashboardHandler(IAppDbContext db, ICurrentUser user, T
 
     private async Task<LetterWarningsPanel> LetterWarningsAsync(string? consultantId, DateTime now, CancellationToken ct)
     {
-        var withLetters = db.Clients.Where(c => !c.IsArchived && !Outcomes.Contains(c.Stage) && db.LetterRequests.Any(l => l.ClientId == c.Id));
+        // "Id in (clients with letters)" rather than "a letter exists for this client": SQLite then reads the letters'
+        // clients by key instead of testing every client of the caseload.
+        var withLetters = db.Clients.Where(c => !c.IsArchived && !Outcomes.Contains(c.Stage) && db.LetterRequests.Select(l => l.ClientId).Contains(c.Id));
         if (consultantId is not null) withLetters = withLetters.Where(c => c.ConsultantId == consultantId);
 
         var total = await withLetters.CountAsync(ct);

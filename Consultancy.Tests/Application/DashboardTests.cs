@@ -37,6 +37,31 @@ public sealed class DashboardTests : IAsyncLifetime
         _app.SendAsync(viewer, new GetDashboard("America/New_York", consultantId));
 
     [Fact]
+    public async Task Deadline_figures_count_up_to_a_thousand_and_then_say_more()
+    {
+        var clientId = await ClientAsync(_maya, "Busy");
+        await _app.QueryAsync(async db =>
+        {
+            var client = await db.Clients.FindAsync(clientId);
+            var now = new DateTime(2026, 11, 25, 14, 0, 0, DateTimeKind.Utc);
+            for (var i = 0; i <= GetDashboardHandler.DeadlineCountLimit; i++)
+            {
+                var deadline = new Deadline(client!, now) { Title = $"Overdue {i}", DueDate = new DateOnly(2026, 10, 1) };
+                deadline.AnchorTo(TimeZones.Find(client!.TimeZoneId));
+                db.Deadlines.Add(deadline);
+            }
+            return await db.SaveChangesAsync();
+        });
+        await DeadlineAsync(_maya, clientId, "Due Friday", new DateOnly(2026, 11, 27));
+
+        var dashboard = await DashboardAsync(_maya);
+
+        Assert.Equal((1_000, true, "1,000+"), (dashboard.Overdue.TotalCount, dashboard.Overdue.CountedUpTo, dashboard.Overdue.TotalText));
+        Assert.Equal((1, false, "1"), (dashboard.DueSoon.TotalCount, dashboard.DueSoon.CountedUpTo, dashboard.DueSoon.TotalText));
+        Assert.Equal(8, dashboard.Overdue.Items.Count);
+    }
+
+    [Fact]
     public async Task Overdue_is_judged_in_each_clients_own_zone_like_the_deadlines_page()
     {
         var kiritimati = await ClientAsync(_maya, "Tevita", "Pacific/Kiritimati");
