@@ -154,7 +154,7 @@ count_queries() {
 }
 echo "Counting SQL queries per request ..."
 query_log="$results/app-query-log.txt"
-start_app "$query_log" --Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command=Information --ClientList:TotalsCacheSeconds=0
+start_app "$query_log" --Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command=Information --Caseload:TotalsCacheSeconds=0
 add_scenarios
 queries[/health]=$(count_queries /health "")
 for i in "${!scenario_paths[@]}"; do
@@ -238,7 +238,7 @@ stop_app
 # Pass 3: one connection alone with the list totals counted on every request, as on a first view or right
 # after a client changed.
 echo "Measuring with totals counted on every request ..."
-start_app "$results/app-log-counting.txt" --ClientList:TotalsCacheSeconds=0
+start_app "$results/app-log-counting.txt" --Caseload:TotalsCacheSeconds=0
 counting_ms[/health]="–"
 for i in "${!scenario_paths[@]}"; do
   cookie=$(sign_in "${scenario_users[i]}")
@@ -258,7 +258,7 @@ done
   echo "request $stale_queries queries on /Clients (first view; security stamp revalidation), then the renewed cookie is fresh again."
   echo
   echo "Load: wrk -t2 -c8 -d$duration --latency, after $warmup of load on every scenario, on loopback, on the app's machine;"
-  echo "Alone: wrk -t1 -c1 -d$single right after; counting: the same with ClientList:TotalsCacheSeconds=0, after $warmup of it."
+  echo "Alone: wrk -t1 -c1 -d$single right after; counting: the same with Caseload:TotalsCacheSeconds=0, after $warmup of it."
   echo "CPU busy with other work while the benchmark idled: $other_before just before measuring, $other_after just after."
   echo "Machine: $(nproc) CPUs, $(lscpu | sed -n 's/^Model name: *//p'), $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) RAM,"
   echo "Linux $(uname -r), .NET SDK $(dotnet --version), $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)."
