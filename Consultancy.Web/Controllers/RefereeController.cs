@@ -2,7 +2,6 @@ using Consultancy.Application.Domain;
 using Consultancy.Application.Letters;
 using Consultancy.Web.Infrastructure;
 using MediatR;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -12,7 +11,7 @@ namespace Consultancy.Web.Controllers;
 /// The referee's personal page from the request email: no sign-in, the signed token names the one letter.
 /// A link that is damaged, made for another letter or referee, or expired gets a plain explanation.
 /// </summary>
-[AllowAnonymous, EnableRateLimiting(RateLimitPolicyNames.PublicLinks), Route("letters/r/{token}")]
+[EnableRateLimiting(RateLimitPolicyNames.PublicLinks), Route("letters/r/{token}")]
 public sealed class RefereeController(IMediator mediator) : Controller
 {
     [HttpGet]
