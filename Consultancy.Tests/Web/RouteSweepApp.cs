@@ -1,4 +1,5 @@
 using Consultancy.Application.Clients;
+using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Deadlines;
 using Consultancy.Application.StrategyCalls;
 using Consultancy.Infrastructure.Persistence;
@@ -17,7 +18,7 @@ namespace Consultancy.Tests.Web;
 public enum IdNames { Client, Deadline, Call, Letter, OutboxMessage, Consultant, User, Season, PlaybookItem, SeasonPlanRun }
 
 /// <summary>One consultant's caseload: a client with a note, a deadline (with planned reminder emails), a call and a letter.</summary>
-public sealed record Caseload(TestUser Owner, int ClientId, int DeadlineId, int CallId, int LetterId, long OutboxMessageId, string BookingSlug);
+public sealed record Caseload(TestUser Owner, int ClientId, int DeadlineId, int CallId, int LetterId, long OutboxMessageId, string BookingSlug, string RefereeToken);
 
 /// <summary>
 /// The app for the route sweeps, set up once: an admin, consultant A with an empty caseload, and consultants
@@ -68,9 +69,13 @@ public sealed class RouteSweepApp : AppFactory, IAsyncLifetime
         {
             ClientId = clientId, Date = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(5)), Time = new TimeOnly(10, 0),
         });
-        var letterId = await Services.SendAsAsync(owner, LetterBuilder.NewLetter(clientId, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30))));
+        var letter = LetterBuilder.NewLetter(clientId, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)));
+        var letterId = await Services.SendAsAsync(owner, letter);
+        string refereeToken;
+        using (var scope = Services.CreateScope())
+            refereeToken = new Uri(scope.ServiceProvider.GetRequiredService<ILetterLinks>().RefereePage(letterId, letter.RefereeEmail)).AbsolutePath.Split('/').Last();
         var messageId = await this.QueryAsync(db => db.OutboxMessages.Where(m => m.ClientId == clientId).OrderBy(m => m.Id).Select(m => m.Id).FirstAsync());
-        return new Caseload(owner, clientId, deadlineId, callId, letterId, messageId, slug);
+        return new Caseload(owner, clientId, deadlineId, callId, letterId, messageId, slug, refereeToken);
     }
 
     /// <summary>The id of <paramref name="kind"/> in a caseload, as a URL segment.</summary>

@@ -23,7 +23,7 @@ public sealed class RefereeController(IMediator mediator) : Controller
         return View(page.Letter);
     }
 
-    [HttpPost]
+    [HttpPost, OnInvalidReturnTo(nameof(Show))]
     public async Task<IActionResult> Answer(string token, LetterStatus answer, string? reason, DateOnly? uploadedOn, CancellationToken ct)
     {
         var outcome = await mediator.Send(new AnswerAsReferee(token, answer, reason, uploadedOn), ct);
