@@ -210,7 +210,7 @@ public sealed class LetterPagesTests(AppFactory app) : IClassFixture<AppFactory>
 
         Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
         var page = await referee.GetPageAsync(answered.Headers.Location!.OriginalString);
-        Assert.NotNull(page.QuerySelector(".alert-danger"));
+        Assert.Contains("the date you uploaded it", page.QuerySelector(".alert-danger")!.TextContent);
         Assert.Equal("Requested", page.QuerySelector("#referee-status .letter-status")!.TextContent);
     }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Consultancy.Application.Domain;
 using Consultancy.Application.Letters;
 using Consultancy.Web.Infrastructure;
@@ -24,7 +25,8 @@ public sealed class RefereeController(IMediator mediator) : Controller
     }
 
     [HttpPost, OnInvalidReturnTo(nameof(Show))]
-    public async Task<IActionResult> Answer(string token, LetterStatus answer, string? reason, DateOnly? uploadedOn, CancellationToken ct)
+    public async Task<IActionResult> Answer(string token, LetterStatus answer, string? reason,
+        [Display(Name = "the date you uploaded it")] DateOnly? uploadedOn, CancellationToken ct)
     {
         var outcome = await mediator.Send(new AnswerAsReferee(token, answer, reason, uploadedOn), ct);
         if (outcome.State != RefereeLinkState.Valid) return LinkProblem(outcome.State);
