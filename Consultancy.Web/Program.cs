@@ -48,6 +48,7 @@ builder.Services.AddRazorPages(pages =>
 {
     pages.Conventions.ConfigureFilter(new AutoValidateAntiforgeryTokenAttribute());
     pages.Conventions.AddIdentityRateLimits();
+    pages.Conventions.RequirePasswordStepFirst();
 });
 builder.Services.AddRateLimits(builder.Configuration);
 builder.Services.AddTwoFactorRequirement();
@@ -72,9 +73,11 @@ app.UseAuthorization();
 
 // Stylesheets and scripts are public: the sign-in page needs them before anyone is signed in.
 app.MapStaticAssets().AllowAnonymous();
-app.MapHealthChecks("/health").AllowAnonymous();
+app.MapHealthChecks("/health").OpenOnlyPublicRoutes();
 app.MapControllerRoute("default", "{controller=Dashboard}/{action=Index}/{id?}").WithStaticAssets();
-app.MapRazorPages().WithStaticAssets();
+// Which routes need no sign-in is decided in one place, for every controller and page.
+app.MapControllers().OpenOnlyPublicRoutes();
+app.MapRazorPages().WithStaticAssets().OpenOnlyPublicRoutes();
 
 app.Run();
 

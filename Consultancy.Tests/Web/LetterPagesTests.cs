@@ -196,6 +196,25 @@ public sealed class LetterPagesTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task A_referees_upload_with_an_unreadable_date_goes_back_to_their_page_with_a_message_and_changes_nothing()
+    {
+        var maya = await BrowserlessSession.SignInAsync(app, await app.ConsultantAsync("maya.baddate@consultancy.test"));
+        var clientId = await CreateClientAsync(maya, "Bad", "Date");
+        await maya.SubmitAsync($"/Letters/Create?clientId={clientId}", "main form", LetterForm("Dr. Dates", "2027-01-15"));
+        var letterId = await app.Services.QueryAsync(db => db.LetterRequests.Where(l => l.ClientId == clientId).Select(l => l.Id).SingleAsync());
+        await maya.PostAsync($"/Letters/SendRequest/{letterId}", $"/Clients/Details/{clientId}", []);
+        var referee = new BrowserlessSession(app.NewBrowserlessClient());
+        var url = RefereePath(letterId, "s.klein@hospital.test");
+
+        var answered = await referee.SubmitAsync(url, "form:has(input[value=Uploaded])", new() { ["uploadedOn"] = "2027-02-30" });
+
+        Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
+        var page = await referee.GetPageAsync(answered.Headers.Location!.OriginalString);
+        Assert.Contains("the date you uploaded it", page.QuerySelector(".alert-danger")!.TextContent);
+        Assert.Equal("Requested", page.QuerySelector("#referee-status .letter-status")!.TextContent);
+    }
+
+    [Fact]
     public async Task A_broken_or_reassigned_referee_link_gets_a_clear_page_not_an_error_and_no_letter_data()
     {
         var maya = await BrowserlessSession.SignInAsync(app, await app.ConsultantAsync("maya.brokenlink@consultancy.test"));

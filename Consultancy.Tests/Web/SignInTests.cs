@@ -59,6 +59,27 @@ public sealed class SignInTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task An_invitation_without_an_email_address_is_refused_with_the_field_message()
+    {
+        var admin = await BrowserlessSession.SignInAsync(app, app.Admin);
+        var response = await admin.SubmitAsync("/Users/Invite", "main form", new() { ["Email"] = "", ["DisplayName"] = "No Address" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Enter the person&#x27;s email address.", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_second_sign_in_step_without_a_password_step_goes_back_to_sign_in()
+    {
+        foreach (var page in new[] { "/Identity/Account/LoginWith2fa", "/Identity/Account/LoginWithRecoveryCode" })
+        {
+            var response = await app.NewBrowserlessClient().GetAsync(page);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Equal("/Identity/Account/Login", response.Headers.Location!.OriginalString);
+        }
+    }
+
+    [Fact]
     public async Task An_invited_consultant_sets_a_password_from_the_emailed_link_and_signs_in()
     {
         var admin = await BrowserlessSession.SignInAsync(app, app.Admin);

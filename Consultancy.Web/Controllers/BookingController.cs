@@ -1,7 +1,6 @@
 using Consultancy.Application.StrategyCalls;
 using Consultancy.Web.Infrastructure;
 using MediatR;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -11,7 +10,7 @@ namespace Consultancy.Web.Controllers;
 /// The public "Schedule a free strategy call" pages: no sign-in. Free times are computed on the server and
 /// shown in the visitor's zone (from their browser, or chosen on the page); posts are rate-limited per address.
 /// </summary>
-[AllowAnonymous, Route("book")]
+[Route("book")]
 public sealed class BookingController(IMediator mediator) : Controller
 {
     [HttpGet("")]

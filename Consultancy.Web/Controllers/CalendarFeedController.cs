@@ -2,7 +2,6 @@ using System.Text;
 using Consultancy.Application.CalendarFeeds;
 using Consultancy.Web.Infrastructure;
 using MediatR;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -12,7 +11,7 @@ namespace Consultancy.Web.Controllers;
 /// A consultant's private calendar feed for Google Calendar or Outlook. Calendar apps fetch it without signing in, so
 /// the long random token in the address is what authorises it; resetting it in the profile revokes the old address.
 /// </summary>
-[AllowAnonymous, EnableRateLimiting(RateLimitPolicyNames.PublicLinks), Route("calendar")]
+[EnableRateLimiting(RateLimitPolicyNames.PublicLinks), Route("calendar")]
 public sealed class CalendarFeedController(IMediator mediator) : Controller
 {
     [HttpGet("{token}.ics")]

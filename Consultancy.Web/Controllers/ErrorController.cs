@@ -1,9 +1,8 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Consultancy.Web.Controllers;
 
-[AllowAnonymous, Route("Error")]
+[Route("Error")]
 public sealed class ErrorController : Controller
 {
     [Route(""), IgnoreAntiforgeryToken]

@@ -1,8 +1,8 @@
+using System.ComponentModel.DataAnnotations;
 using Consultancy.Application.Domain;
 using Consultancy.Application.Letters;
 using Consultancy.Web.Infrastructure;
 using MediatR;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -12,7 +12,7 @@ namespace Consultancy.Web.Controllers;
 /// The referee's personal page from the request email: no sign-in, the signed token names the one letter.
 /// A link that is damaged, made for another letter or referee, or expired gets a plain explanation.
 /// </summary>
-[AllowAnonymous, EnableRateLimiting(RateLimitPolicyNames.PublicLinks), Route("letters/r/{token}")]
+[EnableRateLimiting(RateLimitPolicyNames.PublicLinks), Route("letters/r/{token}")]
 public sealed class RefereeController(IMediator mediator) : Controller
 {
     [HttpGet]
@@ -24,8 +24,9 @@ public sealed class RefereeController(IMediator mediator) : Controller
         return View(page.Letter);
     }
 
-    [HttpPost]
-    public async Task<IActionResult> Answer(string token, LetterStatus answer, string? reason, DateOnly? uploadedOn, CancellationToken ct)
+    [HttpPost, OnInvalidReturnTo(nameof(Show))]
+    public async Task<IActionResult> Answer(string token, LetterStatus answer, string? reason,
+        [Display(Name = "the date you uploaded it")] DateOnly? uploadedOn, CancellationToken ct)
     {
         var outcome = await mediator.Send(new AnswerAsReferee(token, answer, reason, uploadedOn), ct);
         if (outcome.State != RefereeLinkState.Valid) return LinkProblem(outcome.State);

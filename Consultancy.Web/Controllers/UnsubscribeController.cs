@@ -1,7 +1,6 @@
 using Consultancy.Application.Reminders;
 using Consultancy.Web.Infrastructure;
 using MediatR;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -12,7 +11,7 @@ namespace Consultancy.Web.Controllers;
 /// prefetch URLs); POST opts out — the mail client's RFC 8058 one-click POST carries no cookie or
 /// antiforgery token, so the signed token in the URL is what authorises it.
 /// </summary>
-[AllowAnonymous, EnableRateLimiting(RateLimitPolicyNames.PublicLinks), Route("u/{token}")]
+[EnableRateLimiting(RateLimitPolicyNames.PublicLinks), Route("u/{token}")]
 public sealed class UnsubscribeController(IMediator mediator) : Controller
 {
     [HttpGet]

@@ -94,8 +94,9 @@ public sealed class UseCaseExceptionFilter : IAsyncActionFilter
         return view;
     }
 
+    /// <summary>The action's form: a class bound from the body. Enums, dates and other values are single fields, not forms.</summary>
     private static object? FormModel(ActionExecutingContext before) =>
-        before.ActionArguments.Values.FirstOrDefault(v => v is not null && !v.GetType().IsPrimitive && v is not string and not CancellationToken);
+        before.ActionArguments.Values.FirstOrDefault(v => v is not null && v.GetType().IsClass && v is not string);
 
     private static IActionResult? ReturnTarget(ActionExecutingContext before)
     {

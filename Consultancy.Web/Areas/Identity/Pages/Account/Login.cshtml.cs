@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using Consultancy.Application.Security;
 using Consultancy.Infrastructure.Identity;
 using MediatR;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,7 +12,6 @@ namespace Consultancy.Web.Areas.Identity.Pages.Account;
 /// Replaces the Identity UI's sign-in page: failed attempts count towards lockout (the stock page does not),
 /// every attempt is written to the security log, and there is no link to self-registration.
 /// </summary>
-[AllowAnonymous]
 public sealed class LoginModel(SignInManager<AppUser> signIn, IMediator mediator, ILogger<LoginModel> logger) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();

@@ -1,0 +1,104 @@
+using Consultancy.Application.Clients;
+using Consultancy.Application.Common.Interfaces;
+using Consultancy.Application.Deadlines;
+using Consultancy.Application.StrategyCalls;
+using Consultancy.Infrastructure.Persistence;
+using Consultancy.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Controllers;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Consultancy.Tests.Web;
+
+/// <summary>The kind of record an endpoint's id names.</summary>
+public enum IdNames { Client, Deadline, Call, Letter, OutboxMessage, Consultant, User, Season, PlaybookItem, SeasonPlanRun }
+
+/// <summary>One consultant's caseload: a client with a note, a deadline (with planned reminder emails), a call and a letter.</summary>
+public sealed record Caseload(TestUser Owner, int ClientId, int DeadlineId, int CallId, int LetterId, long OutboxMessageId, string BookingSlug, string RefereeToken);
+
+/// <summary>
+/// The app for the route sweeps, set up once: an admin, consultant A with an empty caseload, and consultants
+/// B and C each owning a full caseload. No background jobs run, so the database changes only by the requests
+/// under test.
+/// </summary>
+public sealed class RouteSweepApp : AppFactory, IAsyncLifetime
+{
+    public Caseload B { get; private set; } = null!;
+    public Caseload C { get; private set; } = null!;
+    public BrowserlessSession AdminSession { get; private set; } = null!;
+    public BrowserlessSession ConsultantA { get; private set; } = null!;
+    public int SeasonId { get; private set; }
+    public int PlaybookItemId { get; private set; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services =>
+        {
+            foreach (var jobs in services.Where(s => s.ServiceType == typeof(IHostedService) && s.ImplementationType?.Namespace?.StartsWith("Quartz", StringComparison.Ordinal) == true).ToList())
+                services.Remove(jobs);
+        });
+    }
+
+    public async Task InitializeAsync()
+    {
+        B = await CaseloadAsync(await ConsultantAsync("sweep.b@consultancy.test"), "sweep-b");
+        C = await CaseloadAsync(await ConsultantAsync("sweep.c@consultancy.test"), "sweep-c");
+        (SeasonId, PlaybookItemId) = await this.QueryAsync(async db => (
+            await db.Seasons.OrderBy(s => s.Id).Select(s => s.Id).FirstAsync(),
+            await db.PlaybookItems.OrderBy(i => i.Id).Select(i => i.Id).FirstAsync()));
+        AdminSession = await BrowserlessSession.SignInAsync(this, Admin);
+        ConsultantA = await BrowserlessSession.SignInAsync(this, await ConsultantAsync("sweep.a@consultancy.test"));
+    }
+
+    private async Task<Caseload> CaseloadAsync(TestUser owner, string slug)
+    {
+        await Services.OpenBookingAsync(owner, slug);
+        var client = ClientBuilder.NewClient("Sweep", slug);
+        var clientId = await Services.SendAsAsync(owner, client);
+        await Services.SendAsAsync(owner, new AddClientNote(clientId, "First call went well."));
+        var deadlineId = await Services.SendAsAsync(owner, new AddDeadline
+        {
+            ClientId = clientId, Title = "Submit MyERAS application", DueDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(60)),
+        });
+        var callId = await Services.SendAsAsync(owner, new BookCallForClient
+        {
+            ClientId = clientId, Date = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(5)), Time = new TimeOnly(10, 0),
+        });
+        var letter = LetterBuilder.NewLetter(clientId, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)));
+        var letterId = await Services.SendAsAsync(owner, letter);
+        string refereeToken;
+        using (var scope = Services.CreateScope())
+            refereeToken = new Uri(scope.ServiceProvider.GetRequiredService<ILetterLinks>().RefereePage(letterId, letter.RefereeEmail)).AbsolutePath.Split('/').Last();
+        var messageId = await this.QueryAsync(db => db.OutboxMessages.Where(m => m.ClientId == clientId).OrderBy(m => m.Id).Select(m => m.Id).FirstAsync());
+        return new Caseload(owner, clientId, deadlineId, callId, letterId, messageId, slug, refereeToken);
+    }
+
+    /// <summary>The id of <paramref name="kind"/> in a caseload, as a URL segment.</summary>
+    public string IdOf(IdNames kind, Caseload caseload) => kind switch
+    {
+        IdNames.Client => caseload.ClientId.ToString(),
+        IdNames.Deadline => caseload.DeadlineId.ToString(),
+        IdNames.Call => caseload.CallId.ToString(),
+        IdNames.Letter => caseload.LetterId.ToString(),
+        IdNames.OutboxMessage => caseload.OutboxMessageId.ToString(),
+        IdNames.Consultant or IdNames.User => caseload.Owner.Id,
+        IdNames.Season => SeasonId.ToString(),
+        IdNames.PlaybookItem => PlaybookItemId.ToString(),
+        IdNames.SeasonPlanRun => Guid.NewGuid().ToString(),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    public IReadOnlyDictionary<string, string> Fingerprint(params string[] ignoredTables) => DatabaseFingerprint.Take(DatabasePath, ignoredTables);
+
+    public IEnumerable<RouteEndpoint> Endpoints() =>
+        Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
+
+    public static ControllerActionDescriptor? ActionOf(RouteEndpoint endpoint) => endpoint.Metadata.GetMetadata<ControllerActionDescriptor>();
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+}
