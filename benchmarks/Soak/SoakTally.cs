@@ -12,12 +12,17 @@ internal sealed class SoakTally
     private readonly ConcurrentBag<DateTime> _remindersDue = [];
     private int _errorCount;
     private int _applicants;
+    private int _letterRequests;
 
     public int ErrorCount => Volatile.Read(ref _errorCount);
     public IReadOnlyCollection<string> FirstErrors => _errors;
     public IReadOnlyCollection<DateTime> RemindersDue => _remindersDue;
 
+    public int LetterRequests => Volatile.Read(ref _letterRequests);
+
     public int NextApplicantNumber() => Interlocked.Increment(ref _applicants);
+
+    public void LetterRequested() => Interlocked.Increment(ref _letterRequests);
 
     public void Record(string kind, TimeSpan elapsed, string? error)
     {

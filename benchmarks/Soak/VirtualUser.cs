@@ -108,6 +108,29 @@ internal sealed partial class VirtualUser(string baseUrl, string email, string p
             ["__RequestVerificationToken"] = TokenOf(deadlineForm),
         }, HttpStatusCode.Redirect);
         if (added is not null) tally.ReminderPlanned(reminderDue);
+        await RequestLetterAsync(clientId, localToday);
+    }
+
+    /// <summary>Plans a letter of recommendation for the client and sends the referee the request email at once.</summary>
+    private async Task RequestLetterAsync(int clientId, DateOnly localToday)
+    {
+        var letterForm = await SendAsync("new letter form", HttpMethod.Get, $"/Letters/Create?clientId={clientId}", null, HttpStatusCode.OK);
+        if (letterForm is null) return;
+        var number = tally.NextApplicantNumber();
+        var planned = await SendAsync("add letter", HttpMethod.Post, "/Letters/Create", new()
+        {
+            ["ClientId"] = clientId.ToString(), ["RefereeName"] = "Dr. Amina Yusuf", ["RefereeEmail"] = $"soak.referee.{number}@example.org",
+            ["Specialty"] = "Internal Medicine", ["System"] = "ERAS", ["IsUsCanadianPhysician"] = "true",
+            ["DueDate"] = localToday.AddDays(30).ToString("yyyy-MM-dd"), ["__RequestVerificationToken"] = TokenOf(letterForm),
+        }, HttpStatusCode.Redirect);
+        if (planned is null) return;
+        var clientPage = await SendAsync("client page", HttpMethod.Get, $"/Clients/Details/{clientId}", null, HttpStatusCode.OK);
+        if (clientPage is null || LetterRequestForm().Match(clientPage) is not { Success: true } form) return;
+        var sent = await SendAsync("send letter request", HttpMethod.Post, $"/Letters/SendRequest/{form.Groups[1].Value}", new()
+        {
+            ["__RequestVerificationToken"] = TokenOf(clientPage),
+        }, HttpStatusCode.Redirect);
+        if (sent is not null) tally.LetterRequested();
     }
 
     private int Pick() => _clientIds[random.Next(_clientIds.Count)];
@@ -143,4 +166,7 @@ internal sealed partial class VirtualUser(string baseUrl, string email, string p
 
     [GeneratedRegex("/Clients/Details/(\\d+)")]
     private static partial Regex ClientLink();
+
+    [GeneratedRegex("/Letters/SendRequest/(\\d+)")]
+    private static partial Regex LetterRequestForm();
 }
