@@ -17,7 +17,7 @@ namespace Consultancy.Application.Privacy;
 /// deadlines, calls and letters, so every count and chart stays the same; what identifies the applicant or their
 /// referees goes: profile fields, notes, note and call text, referee contacts, the values in the history, the
 /// content of every email about them (pending ones are cancelled), and mentions of their name or address in the
-/// security log and in other emails and history. One transaction: all of it or nothing. Logged with the client's
+/// security log and in other clients' notes, emails and history. One transaction: all of it or nothing. Logged with the client's
 /// id only.
 /// </summary>
 public sealed record EraseClient(int ClientId, string ConfirmationName) : IRequest<Unit>;
@@ -88,6 +88,8 @@ internal sealed class EraseClientHandler(
             var pattern = LikePattern.Containing(mention);
             foreach (var entry in await db.AuditEntriesMentioning(mention).Where(a => a.ClientId != id).ToListAsync(ct))
                 entry.Redact(mentions, replacement);
+            foreach (var note in await db.ClientNotes.Where(n => n.ClientId != id && EF.Functions.Like(n.Body, pattern, LikePattern.Escape)).ToListAsync(ct))
+                note.Redact(mentions, replacement);
             foreach (var logged in await db.SecurityEvents
                          .Where(e => EF.Functions.Like(e.Actor!, pattern, LikePattern.Escape) || EF.Functions.Like(e.Subject!, pattern, LikePattern.Escape)
                              || EF.Functions.Like(e.Detail!, pattern, LikePattern.Escape))

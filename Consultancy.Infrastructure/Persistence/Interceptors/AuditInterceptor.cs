@@ -41,8 +41,8 @@ internal sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cl
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Where(e => e.Entity is Client or ClientNote or Deadline or LetterRequest)
             .ToList();
-        // Erasing a client must not copy the values it removes into the history: the save records only that the
-        // client was erased, and nothing about its records changed alongside.
+        // Erasing a client must not copy the values it removes into the history: a save that erases a client records
+        // only that, not the records it anonymised or the mentions it redacted elsewhere.
         var erasing = entries
             .Where(e => e is { State: EntityState.Modified, Entity: Client { IsErased: true } } && e.Property(nameof(Client.ErasedAt)).OriginalValue is null)
             .Select(e => ((Client)e.Entity).Id)
@@ -50,12 +50,10 @@ internal sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cl
 
         foreach (var entry in entries)
         {
-            var clientId = ClientOf(entry.Entity)?.Id ?? ClientIdOf(entry.Entity);
-            if (clientId is { } erased && erasing.Contains(erased) && entry.Entity is not Client) continue;
+            if (erasing.Count > 0 && !(entry.Entity is Client client && erasing.Contains(client.Id))) continue;
             var changes = entry.State switch
             {
-                EntityState.Modified when entry.Entity is Client { IsErased: true } client && erasing.Contains(client.Id) =>
-                    [new AuditFieldChange(nameof(Client.ErasedAt), null, Format(client.ErasedAt))],
+                EntityState.Modified when erasing.Count > 0 => [new AuditFieldChange(nameof(Client.ErasedAt), null, Format(((Client)entry.Entity).ErasedAt))],
                 EntityState.Modified => ChangedFields(entry),
                 // A new deadline says what it is, so a season plan's many reads well on the timeline.
                 EntityState.Added when entry.Entity is Deadline deadline =>
