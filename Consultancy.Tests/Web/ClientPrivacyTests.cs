@@ -9,13 +9,29 @@ using Consultancy.Application.Domain;
 using Consultancy.Application.Letters;
 using Consultancy.Application.StrategyCalls;
 using Consultancy.Tests.Support;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Consultancy.Tests.Web;
 
 /// <summary>A client's data export (subject access) and erasure, through the client page.</summary>
-public sealed class ClientPrivacyTests(AppFactory app) : IClassFixture<AppFactory>
+public sealed class ClientPrivacyTests(ClientPrivacyTests.PooledApp app) : IClassFixture<ClientPrivacyTests.PooledApp>
 {
+    /// <summary>
+    /// The app with SQLite's connection pool on, as in production. Without the pool, the last connection to close
+    /// folds the write-ahead log back into the database and deletes it, which would hide old copies the log keeps.
+    /// </summary>
+    public sealed class PooledApp : AppFactory
+    {
+        public PooledApp() => With("ConnectionStrings:Default", $"Data Source={DatabasePath}");
+
+        protected override void Dispose(bool disposing)
+        {
+            base.Dispose(disposing);
+            SqliteConnection.ClearAllPools();
+        }
+    }
+
     private sealed record SeededClient(int Id, string FirstName, string LastName, string Email, string RefereeEmail)
     {
         public string FullName => $"{FirstName} {LastName}";
