@@ -32,6 +32,21 @@ internal sealed class EraseClientHandler(
     IAppDbContext db, ICurrentUser user, SecurityLog securityLog, TimeProvider clock, ILogger<EraseClientHandler> logger)
     : IRequestHandler<EraseClient, Unit>
 {
+    /// <summary>
+    /// History values that stay after an erasure: categories, stages, statuses and dates of record, which say nothing
+    /// about who the client is and keep the timeline readable. Everything else (names, addresses, titles, free text)
+    /// is erased.
+    /// </summary>
+    private static readonly HashSet<string> AnonymousFields =
+    [
+        nameof(Client.Stage), nameof(Client.TargetSystem), nameof(Client.Season), nameof(Client.ConsultantId), nameof(Client.Source),
+        nameof(Client.ImgType), nameof(Client.VisaNeed), nameof(Client.Step1Result), nameof(Client.Mccqe1Result), nameof(Client.NacOsceResult),
+        nameof(Client.EcfmgStatus), nameof(Client.ProgramsPlanned), nameof(Client.IsArchived), nameof(Client.RemindersOptedOut),
+        nameof(Deadline.Category), nameof(Deadline.DueDate), nameof(Deadline.DueTime), nameof(Deadline.Status), nameof(Deadline.ReminderOffsets),
+        nameof(LetterRequest.System), nameof(LetterRequest.IsUsCanadianPhysician), nameof(LetterRequest.RequestsSent),
+        nameof(LetterRequest.FollowUpsStopped),
+    ];
+
     public async Task<Unit> Handle(EraseClient request, CancellationToken ct)
     {
         if (!user.IsAdmin) throw new ForbiddenException("Only an admin can erase a client.");
@@ -82,7 +97,7 @@ internal sealed class EraseClientHandler(
         foreach (var email in emails) email.EraseAbout(erasedAddresses);
         db.ClientNotes.RemoveRange(client.Notes);
 
-        foreach (var entry in await db.AuditEntries.Where(a => a.ClientId == id).ToListAsync(ct)) entry.EraseValues();
+        foreach (var entry in await db.AuditEntries.Where(a => a.ClientId == id).ToListAsync(ct)) entry.EraseValues(AnonymousFields);
         foreach (var mention in mentions)
         {
             var pattern = LikePattern.Containing(mention);

@@ -30,6 +30,7 @@ public sealed record ClientDataExport(
     IReadOnlyList<ExportedEmail> Emails)
 {
     /// <summary>The zip's single entry.</summary>
+    [JsonIgnore]
     public string JsonFileName => $"client-{Profile.Id}.json";
 
     private static readonly JsonSerializerOptions Json = new()

@@ -101,6 +101,7 @@ public sealed class ClientPrivacyTests(ClientPrivacyTests.PooledApp app) : IClas
         Assert.Contains(emails, e => e.GetProperty("kind").GetString() == "Reminder" && e.GetProperty("status").GetString() == "Pending");
         Assert.Contains(root.GetProperty("stageHistory").EnumerateArray(), s => s.GetProperty("toStage").GetString() == "Documents");
         Assert.NotEmpty(root.GetProperty("timeline").EnumerateArray());
+        Assert.False(root.TryGetProperty("jsonFileName", out _));
 
         var logged = await app.QueryAsync(db => db.SecurityEvents.Where(e => e.Kind == SecurityEventKind.ClientDataExported).ToListAsync());
         var exported = Assert.Single(logged, e => e.Subject == $"Client #{client.Id}");
