@@ -9,7 +9,7 @@ public static class Redaction
     public static string? Apply(string? text, IReadOnlyList<string> mentions, string replacement)
     {
         if (string.IsNullOrEmpty(text)) return text;
-        foreach (var mention in mentions)
+        foreach (var mention in mentions.Where(m => !string.IsNullOrWhiteSpace(m)))
             text = text.Replace(mention, replacement, StringComparison.OrdinalIgnoreCase);
         return text;
     }

@@ -97,6 +97,7 @@ internal sealed class EraseClientHandler(
         foreach (var email in emails) email.EraseAbout(erasedAddresses);
         db.ClientNotes.RemoveRange(client.Notes);
 
+        var aboutClient = emails.Select(m => m.Id).ToList();
         foreach (var entry in await db.AuditEntries.Where(a => a.ClientId == id).ToListAsync(ct)) entry.EraseValues(AnonymousFields);
         foreach (var mention in mentions)
         {
@@ -110,7 +111,6 @@ internal sealed class EraseClientHandler(
                              || EF.Functions.Like(e.Detail!, pattern, LikePattern.Escape))
                          .ToListAsync(ct))
                 logged.Redact(mentions, replacement);
-            var aboutClient = emails.Select(m => m.Id).ToList();
             foreach (var other in await db.OutboxMessages
                          .Where(m => !aboutClient.Contains(m.Id))
                          .Where(m => EF.Functions.Like(m.Recipient, pattern, LikePattern.Escape) || EF.Functions.Like(m.Subject!, pattern, LikePattern.Escape)

@@ -126,7 +126,7 @@ internal sealed class ExportClientDataHandler(IAppDbContext db, SecurityLog secu
                 m.DeadlineId, m.LetterRequestId, m.StrategyCallId, m.TextBody, m.HtmlBody, m.CreatedAt))
             .ToListAsync(ct);
         var reminders = emails.Where(e => e.Kind == OutboxKind.Reminder && e.DeadlineId is not null).ToLookup(e => e.DeadlineId!.Value);
-        var deadlines = (await db.Deadlines.Where(d => d.ClientId == id).OrderBy(d => d.DueDate).ThenBy(d => d.Id).ToListAsync(ct))
+        var deadlines = (await db.Deadlines.AsNoTracking().Where(d => d.ClientId == id).OrderBy(d => d.DueDate).ThenBy(d => d.Id).ToListAsync(ct))
             .Select(d => new ExportedDeadline(d.Id, d.Title, d.Category, d.DueDate, d.DueTime, d.Notes, d.Status, d.ReminderOffsets.ToString(),
                 reminders[d.Id].Select(r => new ExportedReminder(r.DueAt, r.Status, r.SentAt, r.CancelReason)).ToList()))
             .ToList();

@@ -149,6 +149,7 @@ public sealed class ClientPrivacyTests(ClientPrivacyTests.PooledApp app) : IClas
         var page = await admin.GetPageAsync($"/Clients/Details/{client.Id}");
         Assert.Equal($"Erased client #{client.Id}", page.QuerySelector("h1")!.TextContent.Trim());
         Assert.Null(page.QuerySelector("#danger-zone"));
+        Assert.Contains("Personal data erased", page.QuerySelector("#timeline-heading")!.ParentElement!.TextContent);
         var statuses = await app.QueryAsync(db => db.OutboxMessages.Where(m => pendingBefore.Contains(m.Id)).Select(m => m.Status).ToListAsync());
         Assert.All(statuses, s => Assert.Equal(OutboxStatus.Cancelled, s));
         var erased = await app.QueryAsync(db => db.SecurityEvents.Where(e => e.Kind == SecurityEventKind.ClientErased).ToListAsync());
