@@ -24,6 +24,8 @@ public static class DependencyInjection
 {
     public const string DefaultConnectionString = "Data Source=App_Data/consultancy.db";
 
+    private static readonly SecureDeleteInterceptor SecureDelete = new();
+
     /// <param name="contentRoot">Relative paths in configuration (database file, mail folder) resolve against it.</param>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
@@ -46,7 +48,7 @@ public static class DependencyInjection
             totalsSeconds is { } seconds ? TimeSpan.FromSeconds(Math.Max(0, seconds)) : CaseloadTotals.DefaultLifetime));
         services.AddDbContext<AppDbContext>((sp, options) => options
             .UseSqlite(connectionString)
-            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<CaseloadChangeInterceptor>()));
+            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<CaseloadChangeInterceptor>(), SecureDelete));
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddHealthChecks()
             .AddDbContextCheck<AppDbContext>("database")

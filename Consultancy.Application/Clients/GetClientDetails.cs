@@ -49,6 +49,8 @@ public sealed record ClientProfile
     public string ConsultantId { get; init; } = "";
     public string? ConsultantDisplayName { get; init; }
     public bool IsArchived { get; init; }
+    public DateTime? ErasedAt { get; init; }
+    public bool IsErased => ErasedAt is not null;
     public bool RemindersOptedOut { get; init; }
     public DateTime? RemindersOptedOutAt { get; init; }
     public DateTime CreatedAt { get; init; }

@@ -15,6 +15,18 @@ public sealed class AuditEntry
     public string? UserId { get; set; }
     public UserProfile? User { get; set; }
     public List<AuditFieldChange> Changes { get; set; } = [];
+
+    /// <summary>
+    /// An erased client's own history: which fields changed, and when, stays; the values go, except those of
+    /// <paramref name="keptFields"/> (stages, statuses, dates of record), which identify nobody.
+    /// </summary>
+    public void EraseValues(IReadOnlySet<string> keptFields) =>
+        Changes = Changes.Select(c => keptFields.Contains(c.Field) ? c
+            : c with { From = c.From is null ? null : Redaction.Erased, To = c.To is null ? null : Redaction.Erased }).ToList();
+
+    /// <summary>Someone else's history that mentions an erased person: only the mentions go.</summary>
+    public void Redact(IReadOnlyList<string> mentions, string replacement) =>
+        Changes = Changes.Select(c => c with { From = Redaction.Apply(c.From, mentions, replacement), To = Redaction.Apply(c.To, mentions, replacement) }).ToList();
 }
 
 public enum AuditAction

@@ -43,6 +43,10 @@ public sealed class Client
     public bool RemindersOptedOut { get; private set; }
     public DateTime? RemindersOptedOutAt { get; private set; }
 
+    /// <summary>When an admin erased the client's personal data; the row stays, anonymised, for the caseload's counts.</summary>
+    public DateTime? ErasedAt { get; private set; }
+    public bool IsErased => ErasedAt is not null;
+
     public bool IsArchived { get; private set; }
     public DateTime? ArchivedAt { get; private set; }
     public DateTime CreatedAt { get; private set; }
@@ -115,6 +119,35 @@ public sealed class Client
         RemindersOptedOut = false;
         RemindersOptedOutAt = null;
     }
+
+    /// <summary>
+    /// Replaces every field that identifies the applicant with a placeholder ("Erased client #12") and turns their
+    /// reminders off. What the caseload's counts and charts are made of stays: stage, system, season, source,
+    /// consultant, exam outcomes and dates of record.
+    /// </summary>
+    public void Erase(DateTime now)
+    {
+        FirstName = "Erased";
+        LastName = $"client #{Id}";
+        Email = ErasedAddress($"client-{Id}");
+        Phone = null;
+        Country = null;
+        MedicalSchool = null;
+        MedicalSchoolCountry = null;
+        GraduationYear = null;
+        Citizenship = null;
+        Step1Date = null;
+        Step2CkScore = null;
+        Step2CkDate = null;
+        LanguageTest = null;
+        TargetSpecialties = null;
+        Tags = "";
+        OptOutOfReminders(now);
+        ErasedAt = now;
+    }
+
+    /// <summary>An address that can never receive mail (RFC 2606 reserves .invalid), unique per erased person.</summary>
+    public static string ErasedAddress(string who) => $"erased-{who}@erased.invalid";
 
     public ClientNote AddNote(string body, DateTime now, string? authorId)
     {

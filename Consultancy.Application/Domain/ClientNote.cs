@@ -12,6 +12,9 @@ public sealed class ClientNote
 
     private ClientNote() { }
 
+    /// <summary>A note about another client that mentions an erased person: only the mentions go.</summary>
+    public void Redact(IReadOnlyList<string> mentions, string replacement) => Body = Redaction.Apply(Body, mentions, replacement)!;
+
     internal ClientNote(string body, DateTime createdAt, string? authorId)
     {
         Body = body;

@@ -166,6 +166,21 @@ public sealed class LetterRequest
         Deadline?.Cancel(now, null);
     }
 
+    /// <summary>The referee is personal data too: their contact, what was said about them and to them goes; dates and status stay.</summary>
+    public void ErasePersonalData(DateTime now)
+    {
+        RefereeName = "Erased referee";
+        RefereeEmail = Client.ErasedAddress($"referee-{Id}");
+        RefereeTitle = null;
+        Institution = null;
+        Location = null;
+        Relationship = null;
+        ErasLetterId = null;
+        Notes = null;
+        DeclineReason = null;
+        StopFollowUps(now);
+    }
+
     public void StopFollowUps(DateTime now)
     {
         if (FollowUpsStopped) return;

@@ -132,6 +132,30 @@ public sealed partial class OutboxMessage
         LockedUntil = null;
     }
 
+    /// <summary>
+    /// An email about an erased client: a pending one is cancelled, the content and any error text (which can quote
+    /// the address) go, and an address of the erased person is replaced. Kind, status and times stay.
+    /// </summary>
+    public void EraseAbout(IReadOnlyDictionary<string, string> erasedAddresses)
+    {
+        CancelBecause("client erased");
+        if (erasedAddresses.TryGetValue(Recipient, out var replacement)) Recipient = replacement;
+        Subject = null;
+        TextBody = null;
+        HtmlBody = null;
+        LastError = null;
+    }
+
+    /// <summary>An email about someone else that mentions an erased person (a consultant's digest): only the mentions go.</summary>
+    public void Redact(IReadOnlyList<string> mentions, string replacement)
+    {
+        Subject = Redaction.Apply(Subject, mentions, replacement);
+        TextBody = Redaction.Apply(TextBody, mentions, replacement);
+        HtmlBody = Redaction.Apply(HtmlBody, mentions, replacement);
+        LastError = Redaction.Apply(LastError, mentions, replacement);
+        Recipient = Redaction.Apply(Recipient, mentions, replacement)!;
+    }
+
     /// <summary>A person stops this message; planning will not revive it.</summary>
     public void CancelByHand()
     {

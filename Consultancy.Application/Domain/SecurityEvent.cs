@@ -32,6 +32,17 @@ public sealed class SecurityEvent
         IpAddress = Clip(ipAddress);
     }
 
+    /// <summary>
+    /// The one change an entry allows: mentions of an erased person (a failed sign-in typed with their address) are
+    /// replaced, so the log keeps the event without keeping them.
+    /// </summary>
+    public void Redact(IReadOnlyList<string> mentions, string replacement)
+    {
+        Actor = Redaction.Apply(Actor, mentions, replacement);
+        Subject = Redaction.Apply(Subject, mentions, replacement);
+        Detail = Redaction.Apply(Detail, mentions, replacement);
+    }
+
     // A sign-in form accepts whatever is typed; the log keeps a bounded, trimmed copy.
     private static string? Clip(string? text) =>
         string.IsNullOrWhiteSpace(text) ? null : text.Trim() is var trimmed && trimmed.Length > TextLength ? trimmed[..TextLength] : text.Trim();

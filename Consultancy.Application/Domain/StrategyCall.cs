@@ -111,6 +111,13 @@ public sealed class StrategyCall
         OutcomeNotes = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim();
     }
 
+    /// <summary>What the applicant wrote and what was said in the call goes; when it was and how it ended stays.</summary>
+    public void ErasePersonalData()
+    {
+        Topic = null;
+        OutcomeNotes = null;
+    }
+
     private void EnsureBooked()
     {
         if (WhyItCannotChange() is { } reason) throw new InvalidOperationException(reason);

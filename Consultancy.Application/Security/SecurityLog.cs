@@ -19,4 +19,10 @@ public sealed class SecurityLog(IAppDbContext db, ICurrentUser user, IRequestOri
             : null;
         db.SecurityEvents.Add(new SecurityEvent(clock.GetUtcNow().UtcDateTime, kind, actor, subject, detail, origin.IpAddress));
     }
+
+    /// <summary>
+    /// How the log names a client: by id only, which survives erasure. The log must not become another copy of the
+    /// personal data it guards.
+    /// </summary>
+    public static string ClientSubject(int clientId) => $"Client #{clientId}";
 }

@@ -1,7 +1,9 @@
+using Consultancy.Application.Common;
 using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Domain;
 using Consultancy.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 
 namespace Consultancy.Infrastructure.Persistence;
@@ -62,6 +64,43 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
             SELECT "Value" FROM "Steps" WHERE "Value" IS NOT NULL
             """);
         return everySeason.Where(season => clients.Any(c => c.Season == season));
+    }
+
+    public IQueryable<AuditEntry> AuditEntriesMentioning(string text)
+    {
+        // The changes are stored as JSON, which escapes some characters (non-ASCII letters, '+', '<'): look for the
+        // text both as typed and as the JSON writer spells it.
+        var plain = LikePattern.Containing(text);
+        var encoded = LikePattern.Containing(JsonEncodedText.Encode(text).ToString());
+        var ids = Database.SqlQuery<long>($"""
+            SELECT "Id" AS "Value" FROM "AuditEntries" WHERE "Changes" LIKE {plain} ESCAPE '\' OR "Changes" LIKE {encoded} ESCAPE '\'
+            """);
+        return AuditEntries.Where(a => ids.Contains(a.Id));
+    }
+
+    public async Task<bool> ExpungeErasedDataAsync(CancellationToken ct)
+    {
+        // The search index keeps a deleted row's trigrams in older segments until they are merged; 'optimize' merges
+        // every segment into one, so the erased text's trigrams are gone (and, with secure_delete on every
+        // connection, so are the pages that held them).
+        await Database.ExecuteSqlRawAsync("INSERT INTO ClientSearch(ClientSearch) VALUES ('optimize');", ct);
+        // In WAL mode the log holds the pages as they were before the erasure until a checkpoint copies the new ones
+        // into the database file; TRUNCATE then empties the log file. It waits for readers (busy timeout) and
+        // reports busy if one still holds an old snapshot.
+        var connection = Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened) await connection.OpenAsync(ct);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            return await reader.ReadAsync(ct) && reader.GetInt32(0) == 0;
+        }
+        finally
+        {
+            if (opened) await connection.CloseAsync();
+        }
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

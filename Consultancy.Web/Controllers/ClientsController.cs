@@ -3,6 +3,7 @@ using Consultancy.Application.Common.Mapping;
 using Consultancy.Application.Deadlines;
 using Consultancy.Application.Letters;
 using Consultancy.Application.Playbooks;
+using Consultancy.Application.Privacy;
 using Consultancy.Application.Domain;
 using Consultancy.Infrastructure.Identity;
 using Consultancy.Web.Infrastructure;
@@ -40,7 +41,7 @@ public sealed class ClientsController(IMediator mediator, TimeProvider clock) : 
     public async Task<IActionResult> Export([FromQuery] GetClientList query, CancellationToken ct)
     {
         var rows = await mediator.Send(new ExportClientList(query), ct);
-        await StartCsvDownloadAsync(CsvFileName.For(query.Archived ? "archived-clients" : "clients", User.TimeZone(), clock));
+        await StartCsvDownloadAsync(DownloadFileName.For(query.Archived ? "archived-clients" : "clients", User.TimeZone(), clock));
         await ClientCsv.WriteAsync(Response.Body, rows, ct);
         return new EmptyResult();
     }
@@ -50,9 +51,25 @@ public sealed class ClientsController(IMediator mediator, TimeProvider clock) : 
     {
         var client = await mediator.Send(new GetClientForEdit(id), ct);
         var deadlines = await mediator.Send(new GetClientDeadlines(id), ct);
-        await StartCsvDownloadAsync(CsvFileName.For($"deadlines-{client.FirstName}-{client.LastName}", User.TimeZone(), clock));
+        await StartCsvDownloadAsync(DownloadFileName.For($"deadlines-{client.FirstName}-{client.LastName}", User.TimeZone(), clock));
         await DeadlineCsv.WriteAsync(Response.Body, client.TimeZoneId, deadlines, ct);
         return new EmptyResult();
+    }
+
+    /// <summary>Everything held about the client (a subject access request), as one JSON file in a zip.</summary>
+    [HttpGet]
+    public async Task<IActionResult> ExportData(int id, CancellationToken ct)
+    {
+        var export = await mediator.Send(new ExportClientData(id), ct);
+        return File(export.ToZip(), "application/zip", DownloadFileName.For($"client-{id}-export", User.TimeZone(), clock, "zip"));
+    }
+
+    [HttpPost, OnInvalidReturnTo(nameof(Details)), Authorize(Roles = Roles.Admin)]
+    public async Task<IActionResult> Erase(int id, string? confirmationName, CancellationToken ct)
+    {
+        await mediator.Send(new EraseClient(id, confirmationName ?? ""), ct);
+        TempData.Success($"The client's personal data was erased. The record stays as “Erased client #{id}”, so counts and charts are unchanged.");
+        return RedirectToAction(nameof(Details), new { id });
     }
 
     private Task StartCsvDownloadAsync(string fileName)

@@ -24,10 +24,14 @@ public static partial class TimelineText
     public static string Headline(TimelineItem item) => (item.EntityType, item.Action) switch
     {
         (nameof(Client), AuditAction.Created) => "Client created",
+        (nameof(Client), AuditAction.Updated) when item.Changes.Any(c => c.Field == nameof(Client.ErasedAt)) => "Personal data erased",
         (nameof(Client), AuditAction.Updated) => "Profile changed",
         (nameof(ClientNote), AuditAction.Created) => "Note added",
         (var type, var action) => $"{Field(type)} {action.ToString().ToLowerInvariant()}",
     };
+
+    /// <summary>The changes listed under the headline; the erasure's own time is the entry's time.</summary>
+    public static IEnumerable<AuditFieldChange> Listed(TimelineItem item) => item.Changes.Where(c => c.Field != nameof(Client.ErasedAt));
 
     /// <summary>An audited value as the forms show it: enum values by their display names.</summary>
     public static string Value(string field, string? value)

@@ -77,8 +77,6 @@ await adminPage.GotoAsync("/Seasons");
 await adminPage.GetByRole(AriaRole.Link, new() { Name = "ERAS 2028", Exact = true }).ClickAsync();
 await Assertions.Expect(adminPage).ToHaveURLAsync(new Regex("/Seasons/Details", RegexOptions.IgnoreCase));
 await ShotAsync(adminPage, "season.png");
-await adminPage.GotoAsync("/SecurityLog");
-await ShotAsync(adminPage, "security-log.png");
 
 // The demo's first reminders go out a few minutes after the first start; wait for all of them.
 var firstMinutes = DateTime.UtcNow.AddMinutes(7);
@@ -91,6 +89,20 @@ while (true)
     await Task.Delay(TimeSpan.FromSeconds(15));
 }
 await ShotAsync(adminPage, "outbox-demo-first-minutes.png");
+
+// Privacy: a client's export, the danger zone at the foot of the page, and the same client erased (last:
+// the consultant's screenshots show this client, and erasing cancels its pending reminders).
+await OpenClientWithLettersAsync(adminPage, "Hira Khan");
+var erasedName = (await adminPage.Locator("h1").TextContentAsync())!.Trim();
+await adminPage.RunAndWaitForDownloadAsync(() => adminPage.GetByRole(AriaRole.Link, new() { Name = "Export data" }).ClickAsync());
+await adminPage.Locator("#danger-zone").ScrollIntoViewIfNeededAsync();
+await ShotAsync(adminPage, "client-danger-zone.png");
+await adminPage.Locator("#confirmationName").FillAsync(erasedName);
+await adminPage.GetByRole(AriaRole.Button, new() { Name = "Erase personal data" }).ClickAsync();
+await Assertions.Expect(adminPage.Locator("h1")).ToHaveTextAsync(new Regex("^Erased client #"));
+await ShotAsync(adminPage, "client-erased.png");
+await adminPage.GotoAsync("/SecurityLog");
+await ShotAsync(adminPage, "security-log.png");
 await adminPage.Context.CloseAsync();
 return 0;
 

@@ -37,5 +37,18 @@ public interface IAppDbContext
     /// </summary>
     IQueryable<string> SeasonsOf(IQueryable<Client> clients);
 
+    /// <summary>
+    /// History entries (caseload rule applied) whose changed values mention <paramref name="text"/>, ignoring ASCII
+    /// case; for finding what an erasure must redact.
+    /// </summary>
+    IQueryable<AuditEntry> AuditEntriesMentioning(string text);
+
+    /// <summary>
+    /// After erased data was committed: makes sure no older copy of it survives in the store's files (search index
+    /// segments, write-ahead log). Answers false when another reader kept part of the log from being cleared; the
+    /// next checkpoint clears it.
+    /// </summary>
+    Task<bool> ExpungeErasedDataAsync(CancellationToken ct);
+
     Task<int> SaveChangesAsync(CancellationToken ct);
 }

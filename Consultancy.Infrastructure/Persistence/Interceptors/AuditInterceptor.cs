@@ -41,11 +41,19 @@ internal sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cl
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Where(e => e.Entity is Client or ClientNote or Deadline or LetterRequest)
             .ToList();
+        // Erasing a client must not copy the values it removes into the history: a save that erases a client records
+        // only that, not the records it anonymised or the mentions it redacted elsewhere.
+        var erasing = entries
+            .Where(e => e is { State: EntityState.Modified, Entity: Client { IsErased: true } } && e.Property(nameof(Client.ErasedAt)).OriginalValue is null)
+            .Select(e => ((Client)e.Entity).Id)
+            .ToHashSet();
 
         foreach (var entry in entries)
         {
+            if (erasing.Count > 0 && !(entry.Entity is Client client && erasing.Contains(client.Id))) continue;
             var changes = entry.State switch
             {
+                EntityState.Modified when erasing.Count > 0 => [new AuditFieldChange(nameof(Client.ErasedAt), null, Format(((Client)entry.Entity).ErasedAt))],
                 EntityState.Modified => ChangedFields(entry),
                 // A new deadline says what it is, so a season plan's many reads well on the timeline.
                 EntityState.Added when entry.Entity is Deadline deadline =>

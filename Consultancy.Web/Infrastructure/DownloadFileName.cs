@@ -4,9 +4,9 @@ using System.Text;
 namespace Consultancy.Web.Infrastructure;
 
 /// <summary>Download names like <c>deadlines-amara-okafor-2026-11-25.csv</c>: plain ASCII, dated in the viewer's zone.</summary>
-public static class CsvFileName
+public static class DownloadFileName
 {
-    public static string For(string subject, TimeZoneInfo viewerZone, TimeProvider clock)
+    public static string For(string subject, TimeZoneInfo viewerZone, TimeProvider clock, string extension = "csv")
     {
         var today = TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, viewerZone);
         var slug = new StringBuilder();
@@ -15,6 +15,6 @@ public static class CsvFileName
             if (char.IsAsciiLetterOrDigit(ch)) slug.Append(ch);
             else if (CharUnicodeInfo.GetUnicodeCategory(ch) != UnicodeCategory.NonSpacingMark && slug.Length > 0 && slug[^1] != '-') slug.Append('-');
         }
-        return $"{slug.ToString().Trim('-')}-{today:yyyy-MM-dd}.csv";
+        return $"{slug.ToString().Trim('-')}-{today:yyyy-MM-dd}.{extension}";
     }
 }

@@ -1,0 +1,132 @@
+using Consultancy.Application.Common;
+using Consultancy.Application.Common.Exceptions;
+using Consultancy.Application.Common.Interfaces;
+using Consultancy.Application.Domain;
+using Consultancy.Application.Security;
+using FluentValidation;
+using ValidationException = Consultancy.Application.Common.Exceptions.ValidationException;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Consultancy.Application.Privacy;
+
+/// <summary>
+/// Erases a client's personal data everywhere the app keeps it, for an admin who typed the client's full name to
+/// confirm. The client stays as an anonymised row ("Erased client #12") with its stage, system, season, consultant,
+/// deadlines, calls and letters, so every count and chart stays the same; what identifies the applicant or their
+/// referees goes: profile fields, notes, note and call text, referee contacts, the values in the history, the
+/// content of every email about them (pending ones are cancelled), and mentions of their name or address in the
+/// security log and in other clients' notes, emails and history. One transaction: all of it or nothing. Logged with the client's
+/// id only.
+/// </summary>
+public sealed record EraseClient(int ClientId, string ConfirmationName) : IRequest<Unit>;
+
+internal sealed class EraseClientValidator : AbstractValidator<EraseClient>
+{
+    public EraseClientValidator() =>
+        RuleFor(r => r.ConfirmationName).NotEmpty().WithMessage("Type the client's full name to confirm the erasure.");
+}
+
+internal sealed class EraseClientHandler(
+    IAppDbContext db, ICurrentUser user, SecurityLog securityLog, TimeProvider clock, ILogger<EraseClientHandler> logger)
+    : IRequestHandler<EraseClient, Unit>
+{
+    /// <summary>
+    /// History values that stay after an erasure: categories, stages, statuses and dates of record, which say nothing
+    /// about who the client is and keep the timeline readable. Everything else (names, addresses, titles, free text)
+    /// is erased.
+    /// </summary>
+    private static readonly HashSet<string> AnonymousFields =
+    [
+        nameof(Client.Stage), nameof(Client.TargetSystem), nameof(Client.Season), nameof(Client.ConsultantId), nameof(Client.Source),
+        nameof(Client.ImgType), nameof(Client.VisaNeed), nameof(Client.Step1Result), nameof(Client.Mccqe1Result), nameof(Client.NacOsceResult),
+        nameof(Client.EcfmgStatus), nameof(Client.ProgramsPlanned), nameof(Client.IsArchived), nameof(Client.RemindersOptedOut),
+        nameof(Deadline.Category), nameof(Deadline.DueDate), nameof(Deadline.DueTime), nameof(Deadline.Status), nameof(Deadline.ReminderOffsets),
+        nameof(LetterRequest.System), nameof(LetterRequest.IsUsCanadianPhysician), nameof(LetterRequest.RequestsSent),
+        nameof(LetterRequest.FollowUpsStopped),
+    ];
+
+    public async Task<Unit> Handle(EraseClient request, CancellationToken ct)
+    {
+        if (!user.IsAdmin) throw new ForbiddenException("Only an admin can erase a client.");
+        var client = await db.Clients.Include(c => c.Notes).SingleOrDefaultAsync(c => c.Id == request.ClientId, ct)
+            ?? throw new NotFoundException(nameof(Client), request.ClientId);
+        if (client.IsErased)
+            throw new ValidationException(nameof(request.ConfirmationName), "This client's personal data has already been erased.");
+        if (!string.Equals(request.ConfirmationName.Trim(), client.FullName, StringComparison.OrdinalIgnoreCase))
+            throw new ValidationException(nameof(request.ConfirmationName), $"The name typed does not match this client's full name; nothing was erased.");
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var id = client.Id;
+        var replacement = $"Erased client #{id}";
+        // Mentions elsewhere (security log, other people's emails and history) are found by the applicant's own name
+        // and address; a referee's name may rightly appear on another client's letters, so it is erased only here.
+        IReadOnlyList<string> mentions = [client.FullName, client.Email];
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+
+        var letters = await db.LetterRequests.Where(l => l.ClientId == id).ToListAsync(ct);
+        var deadlines = await db.Deadlines.Where(d => d.ClientId == id).ToListAsync(ct);
+        var calls = await db.StrategyCalls.Where(c => c.ClientId == id).ToListAsync(ct);
+        var letterIds = letters.Select(l => l.Id).ToList();
+        var deadlineIds = deadlines.Select(d => d.Id).ToList();
+        var callIds = calls.Select(c => c.Id).ToList();
+        var emails = await db.OutboxMessages
+            .Where(m => m.ClientId == id
+                || (m.DeadlineId != null && deadlineIds.Contains(m.DeadlineId.Value))
+                || (m.LetterRequestId != null && letterIds.Contains(m.LetterRequestId.Value))
+                || (m.StrategyCallId != null && callIds.Contains(m.StrategyCallId.Value)))
+            .ToListAsync(ct);
+
+        var erasedAddresses = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { [client.Email] = Client.ErasedAddress($"client-{id}") };
+        var refereeNames = new List<string>();
+        foreach (var letter in letters)
+        {
+            erasedAddresses.TryAdd(letter.RefereeEmail, Client.ErasedAddress($"referee-{letter.Id}"));
+            refereeNames.Add(letter.RefereeName);
+            letter.ErasePersonalData(now);
+        }
+        foreach (var deadline in deadlines)
+        {
+            deadline.Notes = null;
+            // A letter's deadline is titled after its referee.
+            deadline.Title = Redaction.Apply(deadline.Title, refereeNames, "an erased referee")!;
+        }
+        foreach (var call in calls) call.ErasePersonalData();
+        foreach (var email in emails) email.EraseAbout(erasedAddresses);
+        db.ClientNotes.RemoveRange(client.Notes);
+
+        var aboutClient = emails.Select(m => m.Id).ToList();
+        foreach (var entry in await db.AuditEntries.Where(a => a.ClientId == id).ToListAsync(ct)) entry.EraseValues(AnonymousFields);
+        foreach (var mention in mentions)
+        {
+            var pattern = LikePattern.Containing(mention);
+            foreach (var entry in await db.AuditEntriesMentioning(mention).Where(a => a.ClientId != id).ToListAsync(ct))
+                entry.Redact(mentions, replacement);
+            foreach (var note in await db.ClientNotes.Where(n => n.ClientId != id && EF.Functions.Like(n.Body, pattern, LikePattern.Escape)).ToListAsync(ct))
+                note.Redact(mentions, replacement);
+            foreach (var logged in await db.SecurityEvents
+                         .Where(e => EF.Functions.Like(e.Actor!, pattern, LikePattern.Escape) || EF.Functions.Like(e.Subject!, pattern, LikePattern.Escape)
+                             || EF.Functions.Like(e.Detail!, pattern, LikePattern.Escape))
+                         .ToListAsync(ct))
+                logged.Redact(mentions, replacement);
+            foreach (var other in await db.OutboxMessages
+                         .Where(m => !aboutClient.Contains(m.Id))
+                         .Where(m => EF.Functions.Like(m.Recipient, pattern, LikePattern.Escape) || EF.Functions.Like(m.Subject!, pattern, LikePattern.Escape)
+                             || EF.Functions.Like(m.TextBody!, pattern, LikePattern.Escape) || EF.Functions.Like(m.HtmlBody!, pattern, LikePattern.Escape)
+                             || EF.Functions.Like(m.LastError!, pattern, LikePattern.Escape))
+                         .ToListAsync(ct))
+                other.Redact(mentions, replacement);
+        }
+
+        client.Erase(now);
+        await securityLog.RecordAsync(SecurityEventKind.ClientErased, SecurityLog.ClientSubject(id), null, ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+
+        if (!await db.ExpungeErasedDataAsync(ct))
+            logger.LogWarning("Client {ClientId} was erased, but a reader kept the write-ahead log from being cleared; the next checkpoint clears it.", id);
+        return Unit.Value;
+    }
+}

@@ -1,0 +1,139 @@
+using System.IO.Compression;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Consultancy.Application.Common.Exceptions;
+using Consultancy.Application.Common.Interfaces;
+using Consultancy.Application.Domain;
+using Consultancy.Application.Security;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Consultancy.Application.Privacy;
+
+/// <summary>
+/// Everything the app holds about one client, for a subject access request: profile, notes, timeline, stage
+/// history, calls, letters with their referees, deadlines with their reminders and every email about the client
+/// (with the bodies still retained). The caseload rule applies as everywhere: another consultant's client is not
+/// found. The export is written to the security log with the client's id (never the name) in the same save.
+/// </summary>
+public sealed record ExportClientData(int ClientId) : IRequest<ClientDataExport>;
+
+public sealed record ClientDataExport(
+    DateTime ExportedAtUtc,
+    ExportedProfile Profile,
+    IReadOnlyList<ExportedNote> Notes,
+    IReadOnlyList<ExportedTimelineEntry> Timeline,
+    IReadOnlyList<ExportedStageChange> StageHistory,
+    IReadOnlyList<ExportedCall> Calls,
+    IReadOnlyList<ExportedLetter> Letters,
+    IReadOnlyList<ExportedDeadline> Deadlines,
+    IReadOnlyList<ExportedEmail> Emails)
+{
+    /// <summary>The zip's single entry.</summary>
+    [JsonIgnore]
+    public string JsonFileName => $"client-{Profile.Id}.json";
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    /// <summary>A zip holding the export as one UTF-8 JSON file.</summary>
+    public byte[] ToZip()
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            var entry = zip.CreateEntry(JsonFileName, CompressionLevel.Optimal);
+            using var stream = entry.Open();
+            JsonSerializer.Serialize(stream, this, Json);
+        }
+        return buffer.ToArray();
+    }
+}
+
+public sealed record ExportedProfile(
+    int Id, string FirstName, string LastName, string Email, string? Phone, string? Country, string TimeZoneId,
+    string? MedicalSchool, string? MedicalSchoolCountry, int? GraduationYear, ImgType ImgType, string? Citizenship, VisaNeed VisaNeed,
+    ExamResult Step1Result, DateOnly? Step1Date, int? Step2CkScore, DateOnly? Step2CkDate, ExamResult Mccqe1Result,
+    ExamResult NacOsceResult, string? LanguageTest, EcfmgStatus EcfmgStatus, TargetSystem TargetSystem, string? Season,
+    string? TargetSpecialties, int? ProgramsPlanned, ClientSource Source, string Tags, ClientStage Stage, string? Consultant,
+    bool RemindersOptedOut, DateTime? RemindersOptedOutAt, bool IsArchived, DateTime? ArchivedAt, DateTime? ErasedAt,
+    DateTime CreatedAt, DateTime UpdatedAt);
+
+public sealed record ExportedNote(DateTime CreatedAt, string? Author, string Body);
+
+public sealed record ExportedTimelineEntry(DateTime At, string Record, AuditAction Action, string? By, IReadOnlyList<AuditFieldChange> Changes);
+
+public sealed record ExportedStageChange(DateTime ChangedAt, ClientStage? FromStage, ClientStage ToStage, string? By);
+
+public sealed record ExportedCall(
+    int Id, DateTime StartUtc, DateTime EndUtc, CallStatus Status, CallBookedBy BookedBy, string? Consultant, string? Topic,
+    string? MeetingLink, string? OutcomeNotes, DateTime CreatedAt, DateTime? CancelledAt);
+
+public sealed record ExportedLetter(
+    int Id, string RefereeName, string RefereeEmail, string? RefereeTitle, string? Institution, string? Location,
+    bool IsUsCanadianPhysician, string? Relationship, string Specialty, LetterSystem System, string? ErasLetterId,
+    string? ProgramAssignment, string? Notes, DateOnly DueDate, LetterStatus Status, DateTime? RequestedAt, int RequestsSent,
+    DateTime? ConfirmedAt, DateTime? DeclinedAt, string? DeclineReason, DateOnly? UploadedOn, DateTime? CancelledAt,
+    bool FollowUpsStopped, DateTime CreatedAt);
+
+public sealed record ExportedDeadline(
+    int Id, string Title, DeadlineCategory Category, DateOnly DueDate, TimeOnly? DueTime, string? Notes, DeadlineStatus Status,
+    string ReminderOffsets, IReadOnlyList<ExportedReminder> Reminders);
+
+public sealed record ExportedReminder(DateTime DueAt, OutboxStatus Status, DateTime? SentAt, string? CancelReason);
+
+public sealed record ExportedEmail(
+    long Id, OutboxKind Kind, string Recipient, string? Subject, OutboxStatus Status, DateTime DueAt, DateTime? SentAt,
+    string? CancelReason, int? DeadlineId, int? LetterId, int? CallId, string? TextBody, string? HtmlBody, DateTime CreatedAt);
+
+internal sealed class ExportClientDataHandler(IAppDbContext db, SecurityLog securityLog, TimeProvider clock)
+    : IRequestHandler<ExportClientData, ClientDataExport>
+{
+    public async Task<ClientDataExport> Handle(ExportClientData request, CancellationToken ct)
+    {
+        var id = request.ClientId;
+        var profile = await db.Clients.Where(c => c.Id == id)
+            .Select(c => new ExportedProfile(c.Id, c.FirstName, c.LastName, c.Email, c.Phone, c.Country, c.TimeZoneId,
+                c.MedicalSchool, c.MedicalSchoolCountry, c.GraduationYear, c.ImgType, c.Citizenship, c.VisaNeed,
+                c.Step1Result, c.Step1Date, c.Step2CkScore, c.Step2CkDate, c.Mccqe1Result,
+                c.NacOsceResult, c.LanguageTest, c.EcfmgStatus, c.TargetSystem, c.Season,
+                c.TargetSpecialties, c.ProgramsPlanned, c.Source, c.Tags, c.Stage, c.Consultant!.DisplayName,
+                c.RemindersOptedOut, c.RemindersOptedOutAt, c.IsArchived, c.ArchivedAt, c.ErasedAt, c.CreatedAt, c.UpdatedAt))
+            .SingleOrDefaultAsync(ct)
+            ?? throw new NotFoundException(nameof(Client), id);
+
+        var notes = await db.ClientNotes.Where(n => n.ClientId == id).OrderBy(n => n.CreatedAt).ThenBy(n => n.Id)
+            .Select(n => new ExportedNote(n.CreatedAt, n.Author!.DisplayName, n.Body)).ToListAsync(ct);
+        var timeline = await db.AuditEntries.Where(a => a.ClientId == id).OrderBy(a => a.At).ThenBy(a => a.Id)
+            .Select(a => new ExportedTimelineEntry(a.At, a.EntityType, a.Action, a.User!.DisplayName, a.Changes)).ToListAsync(ct);
+        var stages = await db.ClientStageChanges.Where(s => s.ClientId == id).OrderBy(s => s.ChangedAt).ThenBy(s => s.Id)
+            .Select(s => new ExportedStageChange(s.ChangedAt, s.FromStage, s.ToStage, s.ChangedBy!.DisplayName)).ToListAsync(ct);
+        var calls = await db.StrategyCalls.Where(c => c.ClientId == id).OrderBy(c => c.StartUtc)
+            .Select(c => new ExportedCall(c.Id, c.StartUtc, c.EndUtc, c.Status, c.BookedBy, c.Consultant!.DisplayName, c.Topic,
+                c.MeetingLink, c.OutcomeNotes, c.CreatedAt, c.CancelledAt)).ToListAsync(ct);
+        var letters = await db.LetterRequests.Where(l => l.ClientId == id).OrderBy(l => l.DueDate).ThenBy(l => l.Id)
+            .Select(l => new ExportedLetter(l.Id, l.RefereeName, l.RefereeEmail, l.RefereeTitle, l.Institution, l.Location,
+                l.IsUsCanadianPhysician, l.Relationship, l.Specialty, l.System, l.ErasLetterId,
+                l.ProgramAssignment, l.Notes, l.DueDate, l.Status, l.RequestedAt, l.RequestsSent,
+                l.ConfirmedAt, l.DeclinedAt, l.DeclineReason, l.UploadedOn, l.CancelledAt, l.FollowUpsStopped, l.CreatedAt))
+            .ToListAsync(ct);
+        var emails = await db.OutboxMessages.Where(m => m.ClientId == id).OrderBy(m => m.DueAt).ThenBy(m => m.Id)
+            .Select(m => new ExportedEmail(m.Id, m.Kind, m.Recipient, m.Subject, m.Status, m.DueAt, m.SentAt, m.CancelReason,
+                m.DeadlineId, m.LetterRequestId, m.StrategyCallId, m.TextBody, m.HtmlBody, m.CreatedAt))
+            .ToListAsync(ct);
+        var reminders = emails.Where(e => e.Kind == OutboxKind.Reminder && e.DeadlineId is not null).ToLookup(e => e.DeadlineId!.Value);
+        var deadlines = (await db.Deadlines.AsNoTracking().Where(d => d.ClientId == id).OrderBy(d => d.DueDate).ThenBy(d => d.Id).ToListAsync(ct))
+            .Select(d => new ExportedDeadline(d.Id, d.Title, d.Category, d.DueDate, d.DueTime, d.Notes, d.Status, d.ReminderOffsets.ToString(),
+                reminders[d.Id].Select(r => new ExportedReminder(r.DueAt, r.Status, r.SentAt, r.CancelReason)).ToList()))
+            .ToList();
+
+        await securityLog.RecordAsync(SecurityEventKind.ClientDataExported, SecurityLog.ClientSubject(id), null, ct);
+        await db.SaveChangesAsync(ct);
+
+        return new ClientDataExport(clock.GetUtcNow().UtcDateTime, profile, notes, timeline, stages, calls, letters, deadlines, emails);
+    }
+}

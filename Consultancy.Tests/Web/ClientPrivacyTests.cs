@@ -1,0 +1,232 @@
+using System.IO.Compression;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Consultancy.Application.Clients;
+using Consultancy.Application.Dashboard;
+using Consultancy.Application.Deadlines;
+using Consultancy.Application.Domain;
+using Consultancy.Application.Letters;
+using Consultancy.Application.StrategyCalls;
+using Consultancy.Tests.Support;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Consultancy.Tests.Web;
+
+/// <summary>A client's data export (subject access) and erasure, through the client page.</summary>
+public sealed class ClientPrivacyTests(ClientPrivacyTests.PooledApp app) : IClassFixture<ClientPrivacyTests.PooledApp>
+{
+    /// <summary>
+    /// The app with SQLite's connection pool on, as in production. Without the pool, the last connection to close
+    /// folds the write-ahead log back into the database and deletes it, which would hide old copies the log keeps.
+    /// </summary>
+    public sealed class PooledApp : AppFactory
+    {
+        public PooledApp() => With("ConnectionStrings:Default", $"Data Source={DatabasePath}");
+
+        protected override void Dispose(bool disposing)
+        {
+            base.Dispose(disposing);
+            SqliteConnection.ClearAllPools();
+        }
+    }
+
+    private sealed record SeededClient(int Id, string FirstName, string LastName, string Email, string RefereeEmail)
+    {
+        public string FullName => $"{FirstName} {LastName}";
+    }
+
+    /// <summary>
+    /// A client with a note, a deadline (with notes and planned reminders), a letter whose request went out, and a
+    /// booked call whose invite went out; after the dispatch, the client has sent and pending emails.
+    /// </summary>
+    private async Task<SeededClient> ClientWithEverythingAsync(TestUser consultant, string firstName, string lastName, string email, string refereeName)
+    {
+        var form = ClientBuilder.NewClient(firstName, lastName) with { Email = email, Phone = "+234 803 555 0199", Stage = ClientStage.Documents };
+        var id = await app.Services.SendAsAsync(consultant, form);
+        await app.Services.SendAsAsync(consultant, new AddClientNote(id, $"{firstName} wants to apply to internal medicine in Ohio."));
+        await app.Services.SendAsAsync(consultant, new AddDeadline
+        {
+            ClientId = id, Title = "Upload the MSPE", DueDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(40)), ReminderOffsets = "14, 7, 1",
+            Notes = $"Ask {firstName}'s dean's office at {email} for the MSPE.",
+        });
+        var letter = LetterBuilder.NewLetter(id, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(60)), refereeName);
+        var letterId = await app.Services.SendAsAsync(consultant, letter);
+        await app.Services.SendAsAsync(consultant, new SendLetterRequest(letterId));
+        await app.Services.SendAsAsync(consultant, new BookCallForClient
+        {
+            ClientId = id, Date = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(5)), Time = new TimeOnly(10, 0),
+            Topic = $"{firstName} asks about the visa options for a J-1.",
+        });
+        await app.DispatchAsync();
+        return new SeededClient(id, firstName, lastName, email, letter.RefereeEmail);
+    }
+
+    [Fact]
+    public async Task The_export_is_a_zip_holding_one_JSON_file_with_everything_about_the_client_and_it_is_logged_by_client_id()
+    {
+        var consultant = await app.ConsultantAsync("privacy.export@consultancy.test");
+        var client = await ClientWithEverythingAsync(consultant, "Oluwaseun", "Adebayo-Export", "oluwaseun.export@applicant.test", "Dr. Ingrid Vasquez");
+        var session = await BrowserlessSession.SignInAsync(app, consultant);
+
+        var page = await session.GetPageAsync($"/Clients/Details/{client.Id}");
+        var link = page.QuerySelector($"a[href='/Clients/ExportData/{client.Id}']")!;
+        Assert.Equal("Export data", link.TextContent.Trim());
+        var response = await session.Http.GetAsync(link.GetAttribute("href"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/zip", response.Content.Headers.ContentType!.MediaType);
+        Assert.Matches($@"^client-{client.Id}-export-\d{{4}}-\d{{2}}-\d{{2}}\.zip$", response.Content.Headers.ContentDisposition!.FileNameStar);
+        using var zip = new ZipArchive(await response.Content.ReadAsStreamAsync(), ZipArchiveMode.Read);
+        var entry = Assert.Single(zip.Entries);
+        Assert.EndsWith(".json", entry.FullName);
+        using var json = await JsonDocument.ParseAsync(entry.Open());
+        var root = json.RootElement;
+
+        Assert.Equal("Oluwaseun", root.GetProperty("profile").GetProperty("firstName").GetString());
+        Assert.Equal(client.Email, root.GetProperty("profile").GetProperty("email").GetString());
+        Assert.Equal("Oluwaseun wants to apply to internal medicine in Ohio.", Assert.Single(root.GetProperty("notes").EnumerateArray()).GetProperty("body").GetString());
+        var call = Assert.Single(root.GetProperty("calls").EnumerateArray());
+        Assert.Equal("Oluwaseun asks about the visa options for a J-1.", call.GetProperty("topic").GetString());
+        var letter = Assert.Single(root.GetProperty("letters").EnumerateArray());
+        Assert.Equal(client.RefereeEmail, letter.GetProperty("refereeEmail").GetString());
+        Assert.Equal("Requested", letter.GetProperty("status").GetString());
+        var deadline = root.GetProperty("deadlines").EnumerateArray().Single(d => d.GetProperty("title").GetString() == "Upload the MSPE");
+        Assert.Contains(client.Email, deadline.GetProperty("notes").GetString());
+        Assert.Equal(3, deadline.GetProperty("reminders").GetArrayLength());
+        var emails = root.GetProperty("emails").EnumerateArray().ToList();
+        Assert.Contains(emails, e => e.GetProperty("kind").GetString() == "LetterRequest" && e.GetProperty("status").GetString() == "Sent"
+            && e.GetProperty("recipient").GetString() == client.RefereeEmail);
+        Assert.Contains(emails, e => e.GetProperty("kind").GetString() == "Reminder" && e.GetProperty("status").GetString() == "Pending");
+        Assert.Contains(root.GetProperty("stageHistory").EnumerateArray(), s => s.GetProperty("toStage").GetString() == "Documents");
+        Assert.NotEmpty(root.GetProperty("timeline").EnumerateArray());
+        Assert.False(root.TryGetProperty("jsonFileName", out _));
+
+        var logged = await app.QueryAsync(db => db.SecurityEvents.Where(e => e.Kind == SecurityEventKind.ClientDataExported).ToListAsync());
+        var exported = Assert.Single(logged, e => e.Subject == $"Client #{client.Id}");
+        Assert.Equal(consultant.Email, exported.Actor);
+        Assert.DoesNotContain("Oluwaseun", exported.Detail ?? "");
+    }
+
+    [Fact]
+    public async Task Another_consultant_gets_not_found_for_the_export_and_nothing_is_logged()
+    {
+        var owner = await app.ConsultantAsync("privacy.owner@consultancy.test");
+        var other = await app.ConsultantAsync("privacy.other@consultancy.test");
+        var id = await app.Services.SendAsAsync(owner, ClientBuilder.NewClient("Nadia", "Rahman"));
+        var session = await BrowserlessSession.SignInAsync(app, other);
+
+        var response = await session.Http.GetAsync($"/Clients/ExportData/{id}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(0, await app.QueryAsync(db => db.SecurityEvents.CountAsync(e => e.Subject == $"Client #{id}")));
+    }
+
+    [Fact]
+    public async Task Erasing_a_client_leaves_neither_name_nor_email_in_the_database_files_keeps_the_counts_and_cancels_pending_mail()
+    {
+        var consultant = await app.ConsultantAsync("privacy.erase@consultancy.test");
+        var client = await ClientWithEverythingAsync(consultant, "Zephyrine", "Quillfeather", "zephyrine.q.private@applicant.test", "Dr. Ottoline Marchetti");
+        var friend = await app.Services.SendAsAsync(consultant, ClientBuilder.NewClient("Kofi", "Mensah"));
+        await app.Services.SendAsAsync(consultant, new AddClientNote(friend, $"Referred by {client.FullName} ({client.Email})."));
+        // An applicant who tried the staff sign-in with their own address leaves it in the security log.
+        var guesser = new BrowserlessSession(app.NewBrowserlessClient());
+        await guesser.SubmitAsync("/Identity/Account/Login", "form#account", new() { ["Input.Email"] = client.Email, ["Input.Password"] = "Not-a-password-1!" });
+        var pendingBefore = await app.QueryAsync(db => db.OutboxMessages.Where(m => m.ClientId == client.Id && m.Status == OutboxStatus.Pending).Select(m => m.Id).ToListAsync());
+        Assert.NotEmpty(pendingBefore);
+        Assert.True(await app.QueryAsync(db => db.OutboxMessages.AnyAsync(m => m.ClientId == client.Id && m.Status == OutboxStatus.Sent)));
+        var countsBefore = await CountsAsync(consultant);
+        string[] secrets = [client.FirstName, client.LastName, client.Email, client.RefereeEmail, "Marchetti"];
+        Assert.All(secrets, secret => Assert.True(DatabaseFilesMention(secret), $"the test data should be in the database before the erasure: {secret}"));
+        var admin = await BrowserlessSession.SignInAsync(app, app.Admin);
+
+        var response = await admin.SubmitAsync($"/Clients/Details/{client.Id}", "#danger-zone form", new() { ["confirmationName"] = client.FullName });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.All(secrets, secret => Assert.False(DatabaseFilesMention(secret), $"still in the database files: {secret}"));
+        Assert.Equal(countsBefore, await CountsAsync(consultant));
+        var page = await admin.GetPageAsync($"/Clients/Details/{client.Id}");
+        Assert.Equal($"Erased client #{client.Id}", page.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Null(page.QuerySelector("#danger-zone"));
+        Assert.Contains("Personal data erased", page.QuerySelector("#timeline-heading")!.ParentElement!.TextContent);
+        var statuses = await app.QueryAsync(db => db.OutboxMessages.Where(m => pendingBefore.Contains(m.Id)).Select(m => m.Status).ToListAsync());
+        Assert.All(statuses, s => Assert.Equal(OutboxStatus.Cancelled, s));
+        var erased = await app.QueryAsync(db => db.SecurityEvents.Where(e => e.Kind == SecurityEventKind.ClientErased).ToListAsync());
+        Assert.Equal(TestUsers.AdminEmail, Assert.Single(erased, e => e.Subject == $"Client #{client.Id}").Actor);
+
+        var mailFiles = Directory.Exists(app.MailDirectory) ? Directory.GetFiles(app.MailDirectory).Length : 0;
+        await app.DispatchAsync();
+        Assert.Equal(mailFiles, Directory.Exists(app.MailDirectory) ? Directory.GetFiles(app.MailDirectory).Length : 0);
+        Assert.False(await app.QueryAsync(db => db.OutboxMessages.AnyAsync(m => pendingBefore.Contains(m.Id) && m.Status != OutboxStatus.Cancelled)));
+    }
+
+    [Fact]
+    public async Task A_consultant_cannot_erase_and_a_wrong_confirmation_erases_nothing()
+    {
+        var consultant = await app.ConsultantAsync("privacy.refused@consultancy.test");
+        var client = await ClientWithEverythingAsync(consultant, "Thandiwe", "Nkosi-Refused", "thandiwe.refused@applicant.test", "Dr. Samuel Okonjo");
+        var snapshot = await SnapshotAsync(client.Id);
+        var own = await BrowserlessSession.SignInAsync(app, consultant);
+        Assert.Null((await own.GetPageAsync($"/Clients/Details/{client.Id}")).QuerySelector("#danger-zone"));
+
+        var refused = await own.PostAsync($"/Clients/Erase/{client.Id}", $"/Clients/Details/{client.Id}", new() { ["confirmationName"] = client.FullName });
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.StartsWith("/Error/403", refused.Headers.Location!.PathAndQuery);
+        Assert.Equal(snapshot, await SnapshotAsync(client.Id));
+
+        var admin = await BrowserlessSession.SignInAsync(app, app.Admin);
+        var wrong = await admin.SubmitAsync($"/Clients/Details/{client.Id}", "#danger-zone form", new() { ["confirmationName"] = "Thandiwe Nkosi" });
+        Assert.Equal(HttpStatusCode.Redirect, wrong.StatusCode);
+        var page = await admin.GetPageAsync(wrong.Headers.Location!.OriginalString);
+        Assert.Contains("does not match", page.QuerySelector("[role=alert]")!.TextContent);
+        Assert.NotNull(page.QuerySelector("#danger-zone"));
+        var empty = await admin.SubmitAsync($"/Clients/Details/{client.Id}", "#danger-zone form", new() { ["confirmationName"] = "" });
+        Assert.Equal(HttpStatusCode.Redirect, empty.StatusCode);
+        Assert.Equal(snapshot, await SnapshotAsync(client.Id));
+    }
+
+    /// <summary>What the erasure would change, as comparable text.</summary>
+    private Task<string> SnapshotAsync(int clientId) => app.QueryAsync(async db =>
+    {
+        var client = await db.Clients.SingleAsync(c => c.Id == clientId);
+        var notes = await db.ClientNotes.CountAsync(n => n.ClientId == clientId);
+        var letters = await db.LetterRequests.Where(l => l.ClientId == clientId).Select(l => l.RefereeEmail).ToListAsync();
+        var mail = await db.OutboxMessages.Where(m => m.ClientId == clientId).OrderBy(m => m.Id).Select(m => $"{m.Status}:{m.Recipient}").ToListAsync();
+        var events = await db.SecurityEvents.CountAsync(e => e.Kind == SecurityEventKind.ClientErased);
+        return $"{client.FullName}|{client.Email}|{client.ErasedAt}|{notes}|{string.Join(",", letters)}|{string.Join(",", mail)}|{events}";
+    });
+
+    /// <summary>Every figure the dashboard shows for the consultant's caseload.</summary>
+    private async Task<string> CountsAsync(TestUser consultant)
+    {
+        var dashboard = await app.Services.SendAsAsync(consultant, new GetDashboard("UTC"));
+        return string.Join("|",
+            string.Join(",", dashboard.ClientsByStage.Select(s => $"{s.Stage}={s.Count}")),
+            string.Join(",", dashboard.OutcomesBySeason.Select(s => $"{s.Season}={s.Matched}/{s.Unmatched}/{s.Withdrawn}")),
+            dashboard.Calls.TotalCount, dashboard.Overdue.TotalCount, dashboard.DueSoon.TotalCount, dashboard.LettersWaiting.TotalCount,
+            dashboard.ActiveClients);
+    }
+
+    /// <summary>
+    /// Whether the database file or its write-ahead log and shared-memory files hold <paramref name="text"/>, in UTF-8
+    /// or UTF-16, in any ASCII letter case.
+    /// </summary>
+    private bool DatabaseFilesMention(string text)
+    {
+        var lowered = text.ToLowerInvariant();
+        byte[][] needles = [Encoding.UTF8.GetBytes(lowered), Encoding.Unicode.GetBytes(lowered), Encoding.BigEndianUnicode.GetBytes(lowered)];
+        foreach (var path in new[] { app.DatabasePath, app.DatabasePath + "-wal", app.DatabasePath + "-shm" })
+        {
+            if (!File.Exists(path)) continue;
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var copy = new MemoryStream();
+            file.CopyTo(copy);
+            var bytes = copy.ToArray();
+            for (var i = 0; i < bytes.Length; i++)
+                if (bytes[i] is >= (byte)'A' and <= (byte)'Z') bytes[i] += 'a' - 'A';
+            if (needles.Any(needle => bytes.AsSpan().IndexOf(needle) >= 0)) return true;
+        }
+        return false;
+    }
+}
