@@ -36,6 +36,7 @@ public sealed class RouteSweepTests(RouteSweepApp app) : IClassFixture<RouteSwee
         ["Clients.Assign"] = new(IdNames.Client, Answer.Forbidden), ["Clients.Archive"] = new(IdNames.Client),
         ["Clients.Restore"] = new(IdNames.Client), ["Clients.Reminders"] = new(IdNames.Client),
         ["Clients.ApplySeasonPlan"] = new(IdNames.Client), ["Clients.AddNote"] = new(IdNames.Client),
+        ["Clients.ExportData"] = new(IdNames.Client), ["Clients.Erase"] = new(IdNames.Client, Answer.Forbidden),
         ["Board.Move"] = new(IdNames.Client),
         ["Calls.Details"] = new(IdNames.Call), ["Calls.Reschedule"] = new(IdNames.Call), ["Calls.Cancel"] = new(IdNames.Call),
         ["Calls.Outcome"] = new(IdNames.Call), ["Calls.Convert"] = new(IdNames.Call), ["Calls.Book"] = new(IdNames.Client),
