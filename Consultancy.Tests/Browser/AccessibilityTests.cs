@@ -118,13 +118,13 @@ public sealed class AccessibilityTests(DemoBrowserFixture browser) : IClassFixtu
 
     /// <summary>
     /// Numbers, in document order, the controls a keyboard user should reach with Tab: everything focusable that is
-    /// rendered, with one stop per radio group (Tab lands on the checked radio, or the first).
+    /// rendered (not inside a closed details element), with one stop per radio group (Tab lands on the checked radio, or the first).
     /// </summary>
     private const string NumberTabStops = """
         () => {
             const candidates = [...document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]')]
-                .filter(e => e.tabIndex >= 0 && !e.disabled && e.type !== 'hidden' && e.getClientRects().length > 0
-                    && getComputedStyle(e).visibility !== 'hidden' && !e.closest('[inert]'));
+                .filter(e => e.tabIndex >= 0 && !e.disabled && e.type !== 'hidden' && !e.closest('[inert]')
+                    && e.checkVisibility({ visibilityProperty: true }) && !e.closest('details:not([open]) > :not(summary)'));
             const stops = candidates.filter(e => e.type !== 'radio' || (() => {
                 const group = candidates.filter(r => r.type === 'radio' && r.name === e.name && r.form === e.form);
                 return e === (group.find(r => r.checked) || group[0]);
