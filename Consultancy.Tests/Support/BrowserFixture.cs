@@ -71,3 +71,20 @@ public class BrowserFixture : IAsyncLifetime
 
 /// <summary>The app as deployed (Production: Secure-only cookies, HSTS), served over plain http on loopback.</summary>
 public sealed class ProductionBrowserFixture() : BrowserFixture("Production");
+
+/// <summary>
+/// The app with the demo data a new installation can seed (two consultants, forty clients with deadlines, letters,
+/// booking pages): every page has something on it, as a consultant's day would.
+/// </summary>
+public sealed class DemoBrowserFixture : BrowserFixture
+{
+    public const string DemoPassword = "Demo-Password-42!";
+
+    public DemoBrowserFixture()
+    {
+        App.With("Seed:Demo", "true").With("Seed:DemoPassword", DemoPassword);
+    }
+
+    /// <summary>Maya Patel, the first demo consultant (America/New_York), who has a public booking page at /book/maya-patel.</summary>
+    public static TestUser Maya => new("", "consultant1@example.com", DemoPassword, Consultancy.Application.Domain.UserRole.Consultant);
+}

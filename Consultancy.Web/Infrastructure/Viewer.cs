@@ -30,6 +30,18 @@ public static class Viewer
         return tag;
     }
 
+    /// <summary>
+    /// The viewer's zone in brackets, for the header of a column or section whose times are in it: one caption
+    /// instead of the zone repeated on every row.
+    /// </summary>
+    public static IHtmlContent ZoneNote(this IHtmlHelper html)
+    {
+        var tag = new TagBuilder("span");
+        tag.AddCssClass("zone-note");
+        tag.InnerHtml.Append($"({html.ViewContext.HttpContext.User.TimeZone().Id})");
+        return tag;
+    }
+
     public static string Date(DateOnly? date) =>
         date?.ToString("d MMM yyyy", CultureInfo.InvariantCulture) ?? "—";
 }
