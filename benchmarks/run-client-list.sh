@@ -4,8 +4,9 @@
 # run. Release build, Production environment, loopback only, wrk for the load.
 # Prints a Markdown table and keeps it, the raw wrk output and the app logs in benchmarks/results/.
 #
-# Environment: CLIENTS (default 50000), DEADLINES per client (default 10), DURATION of each measurement
-# (default 15s), WARMUP of each
+# Environment: CLIENTS (default 50000), DEADLINES per client (default 10), SEEDED: a database the seeder made
+# earlier with the same CLIENTS and DEADLINES (copied, so it stays untouched; seeding takes minutes), DURATION
+# of each measurement (default 15s), WARMUP of each
 # scenario before any is measured (default 5s), SINGLE: how long each is then loaded by one
 # connection alone (default 5s), also with the list totals counted on every request.
 set -euo pipefail
@@ -50,8 +51,13 @@ echo "Building Release into $work ..."
 dotnet publish "$repo/Consultancy.Web/Consultancy.Web.csproj" -c Release -o "$work/app" --nologo -v quiet
 dotnet publish "$repo/benchmarks/ClientListSeeder/ClientListSeeder.csproj" -c Release -o "$work/seeder" --nologo -v quiet
 
-echo "Seeding $clients clients with $deadlines deadlines each ..."
-dotnet "$work/seeder/ClientListSeeder.dll" "$work/bench.db" "$clients" "$deadlines"
+if [[ -n "${SEEDED:-}" ]]; then
+  echo "Copying the seeded database $SEEDED ..."
+  cp "$SEEDED" "$work/bench.db"
+else
+  echo "Seeding $clients clients with $deadlines deadlines each ..."
+  dotnet "$work/seeder/ClientListSeeder.dll" "$work/bench.db" "$clients" "$deadlines"
+fi
 
 # start_app LOG [extra app arguments]: starts the published app in Production on a free loopback port
 # and sets base_url once /health answers 200.
