@@ -185,6 +185,15 @@ public sealed class ReminderDispatchTests : IAsyncLifetime
     public async Task Two_dispatchers_racing_over_500_due_messages_send_each_exactly_once()
     {
         await ManyDueRemindersAsync(500);
+        // The first email each dispatcher hands over is held until the other dispatcher is sending too, so the
+        // two provably run at once instead of one finishing every batch before the other starts.
+        var receiving = 0;
+        var bothSending = new TaskCompletionSource();
+        _smtp.OnReceiving = () =>
+        {
+            if (Interlocked.Increment(ref receiving) == 2) bothSending.TrySetResult();
+            return bothSending.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        };
 
         var results = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(_app.DispatchAsync)));
 
