@@ -130,12 +130,16 @@ internal sealed class GetDashboardHandler(IAppDbContext db, ICurrentUser user, T
 
         var overdue = open.Where(d => d.DueAtUtc <= now);
         var dueSoon = open.Where(d => d.DueAtUtc > now);
-        return (await ListAsync(overdue), await ListAsync(dueSoon));
+        return (await ListAsync("overdue", overdue), await ListAsync("due-soon", dueSoon));
 
-        async Task<DashboardList<DeadlineListItem>> ListAsync(IQueryable<Deadline> deadlines)
+        async Task<DashboardList<DeadlineListItem>> ListAsync(string figure, IQueryable<Deadline> deadlines)
         {
             var items = await Items(deadlines).ToListAsync(ct);
-            var count = await deadlines.Take(DeadlineCountLimit + 1).CountAsync(ct);
+            // Even capped, a count reads a deadline and its client per deadline counted; kept a while like the
+            // other totals (a deadline falling due meanwhile shows in the list at once and in the figure within
+            // the totals' lifetime).
+            var count = await totals.GetOrCountAsync(KeyFor(figure, consultantId),
+                () => deadlines.Take(DeadlineCountLimit + 1).CountAsync(ct));
             return new(items, Math.Min(count, DeadlineCountLimit), count > DeadlineCountLimit);
         }
 

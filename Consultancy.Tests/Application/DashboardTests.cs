@@ -1,10 +1,12 @@
 using Consultancy.Application.Clients;
+using Consultancy.Application.Common;
 using Consultancy.Application.Dashboard;
 using Consultancy.Application.Deadlines;
 using Consultancy.Application.Domain;
 using Consultancy.Application.Letters;
 using Consultancy.Application.StrategyCalls;
 using Consultancy.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace Consultancy.Tests.Application;
 
@@ -59,6 +61,26 @@ public sealed class DashboardTests : IAsyncLifetime
         Assert.Equal((1_000, true, "1,000+"), (dashboard.Overdue.TotalCount, dashboard.Overdue.CountedUpTo, dashboard.Overdue.TotalText));
         Assert.Equal((1, false, "1"), (dashboard.DueSoon.TotalCount, dashboard.DueSoon.CountedUpTo, dashboard.DueSoon.TotalText));
         Assert.Equal(8, dashboard.Overdue.Items.Count);
+    }
+
+    [Fact]
+    public async Task Deadline_figures_follow_a_saved_change_at_once_and_a_change_made_elsewhere_within_the_totals_lifetime()
+    {
+        var clientId = await ClientAsync(_maya, "Kept");
+        await DeadlineAsync(_maya, clientId, "Overdue one", new DateOnly(2026, 11, 1));
+        Assert.Equal(1, (await DashboardAsync(_maya)).Overdue.TotalCount);
+
+        await DeadlineAsync(_maya, clientId, "Overdue two", new DateOnly(2026, 11, 2));
+        Assert.Equal(2, (await DashboardAsync(_maya)).Overdue.TotalCount);
+
+        // Closed straight in the database, as another app instance would: the list shows it at once, the kept figure
+        // until its lifetime is over.
+        await _app.QueryAsync(db => db.Database.ExecuteSqlRawAsync(
+            "UPDATE \"Deadlines\" SET \"Status\" = {0} WHERE \"Title\" = 'Overdue two'", (int)DeadlineStatus.Done));
+        var kept = await DashboardAsync(_maya);
+        Assert.Equal((1, 2), (kept.Overdue.Items.Count, kept.Overdue.TotalCount));
+        _app.Clock.Advance(CaseloadTotals.DefaultLifetime + TimeSpan.FromSeconds(1));
+        Assert.Equal(1, (await DashboardAsync(_maya)).Overdue.TotalCount);
     }
 
     [Fact]

@@ -219,6 +219,10 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("Season", "ConsultantId");
 
+                    b.HasIndex("Stage", "UpdatedAt");
+
+                    b.HasIndex("ConsultantId", "Stage", "UpdatedAt");
+
                     b.HasIndex("IsArchived", "Season", "LastName");
 
                     b.HasIndex("IsArchived", "Stage", "LastName");
