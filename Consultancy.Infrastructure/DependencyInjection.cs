@@ -9,6 +9,7 @@ using Consultancy.Infrastructure.Jobs;
 using Consultancy.Infrastructure.Persistence;
 using Consultancy.Infrastructure.Persistence.Backups;
 using Consultancy.Infrastructure.Persistence.Interceptors;
+using Consultancy.Infrastructure.Persistence.PostgreSql;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
@@ -36,28 +37,42 @@ public static class DependencyInjection
         services.AddScoped<AppLinks>();
         services.AddScoped<IAppLinks>(provider => provider.GetRequiredService<AppLinks>());
         // Keys outlive restarts, so sign-in cookies and emailed links stay valid after a deploy.
-        services.AddDataProtection()
-            .SetApplicationName("Consultancy")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(configuration["DataProtection:KeysDirectory"] ?? "App_Data/keys", contentRoot)));
+        var dataProtection = services.AddDataProtection().SetApplicationName("Consultancy");
 
-        var connectionString = ResolveSqlitePath(configuration.GetConnectionString("Default") ?? DefaultConnectionString, contentRoot);
         services.AddScoped<AuditInterceptor>();
         services.AddScoped<CaseloadChangeInterceptor>();
         var totalsSeconds = configuration.GetValue<int?>("Caseload:TotalsCacheSeconds");
         services.AddSingleton(sp => new CaseloadTotals(sp.GetRequiredService<TimeProvider>(),
             totalsSeconds is { } seconds ? TimeSpan.FromSeconds(Math.Max(0, seconds)) : CaseloadTotals.DefaultLifetime));
-        services.AddDbContext<AppDbContext>((sp, options) => options
-            .UseSqlite(connectionString)
-            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<CaseloadChangeInterceptor>(), SecureDelete));
+        if (DatabaseProvider.IsPostgreSql(configuration))
+        {
+            var connectionString = configuration.GetConnectionString("Default") is { Length: > 0 } configured ? configured
+                : throw new InvalidOperationException("Database:Provider is PostgreSql: set ConnectionStrings:Default to the PostgreSQL connection string.");
+            services.AddDbContext<AppDbContext, PostgreSqlAppDbContext>((sp, options) => options
+                .UseNpgsql(connectionString)
+                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<CaseloadChangeInterceptor>()));
+            services.AddScoped(sp => (PostgreSqlAppDbContext)sp.GetRequiredService<AppDbContext>());
+            // Every instance reads the same keys, so a cookie or an emailed link made by one works on all.
+            dataProtection.PersistKeysToDbContext<PostgreSqlAppDbContext>();
+            services.AddScoped<IDatabaseBackups, PostgreSqlDatabaseBackups>();
+        }
+        else
+        {
+            var connectionString = ResolveSqlitePath(configuration.GetConnectionString("Default") ?? DefaultConnectionString, contentRoot);
+            services.AddDbContext<AppDbContext>((sp, options) => options
+                .UseSqlite(connectionString)
+                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<CaseloadChangeInterceptor>(), SecureDelete));
+            dataProtection.PersistKeysToFileSystem(
+                new DirectoryInfo(Path.GetFullPath(configuration["DataProtection:KeysDirectory"] ?? "App_Data/keys", contentRoot)));
+            services.AddSingleton(new BackupSettings(
+                Path.GetFullPath(configuration["Backup:Directory"] ?? "App_Data/backups", contentRoot),
+                configuration.GetValue<int?>("Backup:Keep") ?? SqliteDatabaseBackups.DefaultKeep));
+            services.AddScoped<IDatabaseBackups, SqliteDatabaseBackups>();
+        }
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddHealthChecks()
             .AddDbContextCheck<AppDbContext>("database")
             .AddCheck<ShutdownHealthCheck>("shutdown");
-
-        services.AddSingleton(new BackupSettings(
-            Path.GetFullPath(configuration["Backup:Directory"] ?? "App_Data/backups", contentRoot),
-            configuration.GetValue<int?>("Backup:Keep") ?? SqliteDatabaseBackups.DefaultKeep));
-        services.AddScoped<IDatabaseBackups, SqliteDatabaseBackups>();
 
         services.AddScoped<IUserAccounts, IdentityUserAccounts>();
         services.AddScoped<IRequestOrigin, RequestOrigin>();

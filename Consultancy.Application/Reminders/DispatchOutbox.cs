@@ -37,21 +37,13 @@ internal sealed class DispatchOutboxHandler(
     }
 
     /// <summary>
-    /// Takes up to a batch of due rows in one conditional UPDATE: only rows nobody holds (or whose lease
-    /// ran out, after a crash) match, so two dispatchers never take the same row.
+    /// Takes up to a batch of due rows: only rows nobody holds (or whose lease ran out, after a crash) are
+    /// taken, so two dispatchers, in this process or another, never take the same row.
     /// </summary>
     private Task<int> ClaimAsync(Guid token, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var leaseEnd = now.AddSeconds(_settings.LeaseSeconds);
-        return db.OutboxMessages
-            .Where(m => m.Status == OutboxStatus.Pending && m.DueAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
-            .OrderBy(m => m.DueAt).ThenBy(m => m.Id)
-            .Take(_settings.BatchSize)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.LockToken, token)
-                .SetProperty(m => m.LockedUntil, leaseEnd)
-                .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
+        return db.ClaimDueOutboxAsync(token, now, now.AddSeconds(_settings.LeaseSeconds), _settings.BatchSize, ct);
     }
 
     private async Task SendBatchAsync(Guid token, CancellationToken ct)

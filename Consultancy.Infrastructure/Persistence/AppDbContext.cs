@@ -8,14 +8,25 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Consultancy.Infrastructure.Persistence;
 
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentUser currentUser)
-    : IdentityDbContext<AppUser>(options), IAppDbContext
+/// <summary>
+/// The app's database on SQLite, the default store. <see cref="PostgreSql.PostgreSqlAppDbContext"/> is the same model on
+/// PostgreSQL: it overrides the few queries written for one store, and keeps its own migrations.
+/// </summary>
+public class AppDbContext : IdentityDbContext<AppUser>, IAppDbContext
 {
+    private readonly ICurrentUser _currentUser;
+
+    public AppDbContext(DbContextOptions<AppDbContext> options, ICurrentUser currentUser) : this((DbContextOptions)options, currentUser)
+    {
+    }
+
+    protected AppDbContext(DbContextOptions options, ICurrentUser currentUser) : base(options) => _currentUser = currentUser;
+
     // The caseload rule: admins and the system see every client, a consultant only their own, anyone else
     // nothing. Read when each query runs, not when the context is made: the sign-in machinery creates this
     // context while authenticating, before the request's user is known. Never pool this context.
-    private bool SeesAllClients => currentUser.SeesAllClients;
-    private string? CurrentConsultantId => currentUser.UserId;
+    private bool SeesAllClients => _currentUser.SeesAllClients;
+    private string? CurrentConsultantId => _currentUser.UserId;
 
     public DbSet<Client> Clients => Set<Client>();
     public DbSet<ClientNote> ClientNotes => Set<ClientNote>();
@@ -39,7 +50,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     /// <summary>Shortest term the trigram index can answer; shorter ones scan the search text instead.</summary>
     private const int TrigramLength = 3;
 
-    public IQueryable<Client> ClientsMatching(string term)
+    public virtual IQueryable<Client> ClientsMatching(string term)
     {
         var lowered = term.Trim().ToLowerInvariant();
         if (lowered.Length < TrigramLength) return Clients.Where(c => c.SearchText.Contains(lowered));
@@ -50,7 +61,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
         return Clients.Where(c => ids.Contains(c.Id));
     }
 
-    public IQueryable<string> SeasonsOf(IQueryable<Client> clients)
+    public virtual IQueryable<string> SeasonsOf(IQueryable<Client> clients)
     {
         // A loose index scan, which SQLite does not do by itself: each step seeks the next season after the last
         // one, so listing five seasons costs five index seeks however many clients there are. It sees every
@@ -66,7 +77,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
         return everySeason.Where(season => clients.Any(c => c.Season == season));
     }
 
-    public IQueryable<AuditEntry> AuditEntriesMentioning(string text)
+    public virtual IQueryable<AuditEntry> AuditEntriesMentioning(string text)
     {
         // The changes are stored as JSON, which escapes some characters (non-ASCII letters, '+', '<'): look for the
         // text both as typed and as the JSON writer spells it.
@@ -78,7 +89,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
         return AuditEntries.Where(a => ids.Contains(a.Id));
     }
 
-    public async Task<bool> ExpungeErasedDataAsync(CancellationToken ct)
+    public virtual async Task<bool> ExpungeErasedDataAsync(CancellationToken ct)
     {
         // The search index keeps a deleted row's trigrams in older segments until they are merged; 'optimize' merges
         // every segment into one, so the erased text's trigrams are gone (and, with secure_delete on every
@@ -101,6 +112,29 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
         {
             if (opened) await connection.CloseAsync();
         }
+    }
+
+    public virtual Task<int> ClaimDueOutboxAsync(Guid token, DateTime now, DateTime leaseEnd, int batchSize, CancellationToken ct) =>
+        // One conditional UPDATE; SQLite runs one writer at a time, so two dispatchers' claims never overlap.
+        OutboxMessages
+            .Where(m => m.Status == OutboxStatus.Pending && m.DueAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
+            .OrderBy(m => m.DueAt).ThenBy(m => m.Id)
+            .Take(batchSize)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.LockToken, token)
+                .SetProperty(m => m.LockedUntil, leaseEnd)
+                .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
+
+    /// <summary>Settings and statistics the store wants once the schema is current, on every start.</summary>
+    public virtual async Task PrepareAsync(CancellationToken ct)
+    {
+        // WAL lets the list pages read while a reminder job writes; the mode is stored in the file.
+        await Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        // Table statistics for the query planner. Without them SQLite guesses that "not archived" picks out a
+        // handful of clients, and a search walks every client to test each against the handful the text index
+        // found, instead of reading just those. 0x10002: analyse every table whose statistics are missing or
+        // out of date, with the sampling limit SQLite sets for this pragma, so it stays quick on a large file.
+        await Database.ExecuteSqlRawAsync("PRAGMA optimize=0x10002;", ct);
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

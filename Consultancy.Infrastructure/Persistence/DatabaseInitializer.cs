@@ -19,15 +19,9 @@ public static class DatabaseInitializer
         var provider = scope.ServiceProvider;
         var db = provider.GetRequiredService<AppDbContext>();
 
-        CreateDataDirectory(db.Database.GetConnectionString());
+        if (db.Database.IsSqlite()) CreateDataDirectory(db.Database.GetConnectionString());
         await db.Database.MigrateAsync(ct);
-        // WAL lets the list pages read while a reminder job writes; the mode is stored in the file.
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
-        // Table statistics for the query planner. Without them SQLite guesses that "not archived" picks out a
-        // handful of clients, and a search walks every client to test each against the handful the text index
-        // found, instead of reading just those. 0x10002: analyse every table whose statistics are missing or
-        // out of date, with the sampling limit SQLite sets for this pragma, so it stays quick on a large file.
-        await db.Database.ExecuteSqlRawAsync("PRAGMA optimize=0x10002;", ct);
+        await db.PrepareAsync(ct);
 
         var roles = provider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in new[] { Roles.Admin, Roles.Consultant })

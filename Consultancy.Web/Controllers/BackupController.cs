@@ -1,5 +1,6 @@
 using Consultancy.Application.Backups;
 using Consultancy.Infrastructure.Identity;
+using Consultancy.Web.Infrastructure;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -13,7 +14,7 @@ public sealed class BackupController(IMediator mediator) : Controller
     public IActionResult Index() => View();
 
     /// <summary>Takes a consistent copy of the live database, keeps it in the backup folder and downloads it.</summary>
-    [HttpPost]
+    [HttpPost, OnInvalidReturnTo(nameof(Index))]
     public async Task<IActionResult> Create(CancellationToken ct)
     {
         var backup = await mediator.Send(new BackupDatabase(), ct);

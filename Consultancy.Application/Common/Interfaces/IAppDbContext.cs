@@ -50,5 +50,12 @@ public interface IAppDbContext
     /// </summary>
     Task<bool> ExpungeErasedDataAsync(CancellationToken ct);
 
+    /// <summary>
+    /// Marks up to <paramref name="batchSize"/> due pending emails that nobody holds (or whose lease ended before
+    /// <paramref name="now"/>) as held by <paramref name="token"/> until <paramref name="leaseEnd"/>, counting an
+    /// attempt on each, earliest due first. Two callers never hold the same email, whichever app instance they run in.
+    /// </summary>
+    Task<int> ClaimDueOutboxAsync(Guid token, DateTime now, DateTime leaseEnd, int batchSize, CancellationToken ct);
+
     Task<int> SaveChangesAsync(CancellationToken ct);
 }

@@ -1,0 +1,11 @@
+using Consultancy.Application.Common.Exceptions;
+using Consultancy.Application.Common.Interfaces;
+
+namespace Consultancy.Infrastructure.Persistence.Backups;
+
+/// <summary>On PostgreSQL the database server is backed up with its own tools, not copied by the app.</summary>
+internal sealed class PostgreSqlDatabaseBackups : IDatabaseBackups
+{
+    public Task<string> CreateAsync(string fileName, CancellationToken ct) =>
+        throw new ValidationException("", "This app runs on PostgreSQL: back the database up with pg_dump, as the README describes.");
+}

@@ -1,0 +1,75 @@
+using System.Text.Json;
+using Consultancy.Application.Common;
+using Consultancy.Application.Common.Interfaces;
+using Consultancy.Application.Domain;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Consultancy.Infrastructure.Persistence.PostgreSql;
+
+/// <summary>
+/// The app's database on PostgreSQL (<c>Database:Provider</c> = <c>PostgreSql</c>): the same model as on SQLite, with
+/// its own migrations (in <c>Persistence/PostgreSql/Migrations</c>), a trigram index for search, row locking for the
+/// outbox claim, and the data-protection keys, which every app instance must share.
+/// </summary>
+public sealed class PostgreSqlAppDbContext(DbContextOptions<PostgreSqlAppDbContext> options, ICurrentUser currentUser)
+    : AppDbContext(options, currentUser), IDataProtectionKeyContext
+{
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public override IQueryable<Client> ClientsMatching(string term)
+    {
+        // A substring match, answered from the pg_trgm index on the search text for terms of three characters or more.
+        var pattern = LikePattern.Containing(term.Trim().ToLowerInvariant());
+        return Clients.Where(c => EF.Functions.Like(c.SearchText, pattern, LikePattern.Escape));
+    }
+
+    public override IQueryable<string> SeasonsOf(IQueryable<Client> clients) =>
+        clients.Where(c => c.Season != null).Select(c => c.Season!).Distinct();
+
+    public override IQueryable<AuditEntry> AuditEntriesMentioning(string text)
+    {
+        // As on SQLite: the text as typed and as the JSON writer spells it; ILIKE because PostgreSQL's LIKE minds case.
+        var plain = LikePattern.Containing(text);
+        var encoded = LikePattern.Containing(JsonEncodedText.Encode(text).ToString());
+        var ids = Database.SqlQuery<long>($"""
+            SELECT "Id" AS "Value" FROM "AuditEntries" WHERE "Changes" ILIKE {plain} ESCAPE '\' OR "Changes" ILIKE {encoded} ESCAPE '\'
+            """);
+        return AuditEntries.Where(a => ids.Contains(a.Id));
+    }
+
+    public override async Task<bool> ExpungeErasedDataAsync(CancellationToken ct)
+    {
+        // Old row versions stay in a table until VACUUM removes them; it marks their space free for reuse (the bytes
+        // themselves go when the space is reused, as in any PostgreSQL table).
+        await Database.ExecuteSqlRawAsync("""
+            VACUUM "Clients", "ClientNotes", "ClientStageChanges", "AuditEntries", "Deadlines", "StrategyCalls", "LetterRequests",
+                "OutboxMessages", "SecurityEvents"
+            """, ct);
+        return true;
+    }
+
+    public override Task<int> ClaimDueOutboxAsync(Guid token, DateTime now, DateTime leaseEnd, int batchSize, CancellationToken ct) =>
+        // Rows another dispatcher is claiming at this moment are locked: SKIP LOCKED passes over them instead of
+        // waiting for them, so dispatchers on several instances take disjoint batches side by side.
+        Database.ExecuteSqlInterpolatedAsync($"""
+            UPDATE "OutboxMessages" SET "LockToken" = {token}, "LockedUntil" = {leaseEnd}, "Attempts" = "Attempts" + 1
+            WHERE "Id" IN (
+                SELECT "Id" FROM "OutboxMessages"
+                WHERE "Status" = {(int)OutboxStatus.Pending} AND "DueAt" <= {now} AND ("LockedUntil" IS NULL OR "LockedUntil" < {now})
+                ORDER BY "DueAt", "Id"
+                LIMIT {batchSize}
+                FOR UPDATE SKIP LOCKED)
+            """, ct);
+
+    // Autovacuum keeps PostgreSQL's planner statistics; there is nothing to set per start.
+    public override Task PrepareAsync(CancellationToken ct) => Task.CompletedTask;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.HasPostgresExtension("pg_trgm");
+        builder.Entity<Client>().HasIndex(c => c.SearchText)
+            .HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("IX_Clients_SearchText_Trigram");
+    }
+}
