@@ -34,13 +34,14 @@ internal sealed class ClientImportPlanner(IAppDbContext db, ICurrentUser user, I
     public const int MaxRows = 20_000;
     public const string OtherCaseloadMessage = "A client with this email address belongs to another consultant's caseload.";
 
-    public async Task<List<PlannedImportRow>> PlanAsync(Stream csv, bool tracked, CancellationToken ct)
+    /// <summary>Reads and checks every row; the existing clients it finds are not tracked (an import attaches each as it updates it).</summary>
+    public async Task<List<PlannedImportRow>> PlanAsync(Stream csv, CancellationToken ct)
     {
         var (columns, records) = Read(csv);
         var emails = records.Select(r => NormalisedEmail(r, columns)).Where(e => e.Length > 0).Distinct().ToList();
 
         var visible = db.Clients.Where(c => emails.Contains(c.Email));
-        var existing = await (tracked ? visible : visible.AsNoTracking()).ToDictionaryAsync(c => c.Email, ct);
+        var existing = await visible.AsNoTracking().ToDictionaryAsync(c => c.Email, ct);
         var taken = (await db.Clients.IgnoreQueryFilters().Where(c => emails.Contains(c.Email)).Select(c => c.Email).ToListAsync(ct)).ToHashSet();
         var staff = user.IsAdmin
             ? await db.UserProfiles.Where(u => u.IsActive).ToDictionaryAsync(u => u.Email.ToLower(), u => u.Id, ct)

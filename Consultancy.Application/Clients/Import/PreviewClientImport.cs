@@ -19,7 +19,7 @@ internal sealed class PreviewClientImportHandler(ClientImportPlanner planner) : 
 {
     public async Task<ClientImportPreview> Handle(PreviewClientImport request, CancellationToken ct)
     {
-        var rows = await planner.PlanAsync(request.Csv, tracked: false, ct);
+        var rows = await planner.PlanAsync(request.Csv, ct);
         return new ClientImportPreview(rows.Select(r => new ImportRowPreview(r.RowNumber,
             $"{r.Fields.FirstName} {r.Fields.LastName}".Trim(), r.Fields.Email.Trim(), r.Action, r.Errors)).ToList());
     }

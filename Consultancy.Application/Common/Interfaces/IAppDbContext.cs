@@ -1,5 +1,6 @@
 using Consultancy.Application.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Consultancy.Application.Common.Interfaces;
@@ -24,6 +25,7 @@ public interface IAppDbContext
     DbSet<SecurityEvent> SecurityEvents { get; }
     DbSet<SecurityPolicy> SecurityPolicies { get; }
     DatabaseFacade Database { get; }
+    ChangeTracker ChangeTracker { get; }
 
     /// <summary>
     /// The clients (caseload rule applied) whose search text — name, email, medical school — contains
