@@ -77,17 +77,22 @@ public class AppDbContext : IdentityDbContext<AppUser>, IAppDbContext
         return everySeason.Where(season => clients.Any(c => c.Season == season));
     }
 
-    public virtual IQueryable<AuditEntry> AuditEntriesMentioning(string text)
+    public IQueryable<AuditEntry> AuditEntriesMentioning(string text)
     {
         // The changes are stored as JSON, which escapes some characters (non-ASCII letters, '+', '<'): look for the
         // text both as typed and as the JSON writer spells it.
         var plain = LikePattern.Containing(text);
         var encoded = LikePattern.Containing(JsonEncodedText.Encode(text).ToString());
-        var ids = Database.SqlQuery<long>($"""
-            SELECT "Id" AS "Value" FROM "AuditEntries" WHERE "Changes" LIKE {plain} ESCAPE '\' OR "Changes" LIKE {encoded} ESCAPE '\'
-            """);
+        // The operator is the store's own keyword; the patterns go in as parameters.
+        var sql = $$"""
+            SELECT "Id" AS "Value" FROM "AuditEntries" WHERE "Changes" {{CaseInsensitiveLike}} {0} ESCAPE '\' OR "Changes" {{CaseInsensitiveLike}} {1} ESCAPE '\'
+            """;
+        var ids = Database.SqlQueryRaw<long>(sql, plain, encoded);
         return AuditEntries.Where(a => ids.Contains(a.Id));
     }
+
+    /// <summary>The store's LIKE that ignores (at least ASCII) case: SQLite's own LIKE does.</summary>
+    protected virtual string CaseInsensitiveLike => "LIKE";
 
     public virtual async Task<bool> ExpungeErasedDataAsync(CancellationToken ct)
     {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Consultancy.Application.Common;
 using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Domain;
@@ -27,16 +26,7 @@ public sealed class PostgreSqlAppDbContext(DbContextOptions<PostgreSqlAppDbConte
     public override IQueryable<string> SeasonsOf(IQueryable<Client> clients) =>
         clients.Where(c => c.Season != null).Select(c => c.Season!).Distinct();
 
-    public override IQueryable<AuditEntry> AuditEntriesMentioning(string text)
-    {
-        // As on SQLite: the text as typed and as the JSON writer spells it; ILIKE because PostgreSQL's LIKE minds case.
-        var plain = LikePattern.Containing(text);
-        var encoded = LikePattern.Containing(JsonEncodedText.Encode(text).ToString());
-        var ids = Database.SqlQuery<long>($"""
-            SELECT "Id" AS "Value" FROM "AuditEntries" WHERE "Changes" ILIKE {plain} ESCAPE '\' OR "Changes" ILIKE {encoded} ESCAPE '\'
-            """);
-        return AuditEntries.Where(a => ids.Contains(a.Id));
-    }
+    protected override string CaseInsensitiveLike => "ILIKE";
 
     public override async Task<bool> ExpungeErasedDataAsync(CancellationToken ct)
     {
