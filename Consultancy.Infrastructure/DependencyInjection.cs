@@ -104,20 +104,32 @@ public static class DependencyInjection
         var digestMinutes = Math.Max(1, configuration.GetValue<int?>($"{DigestSettings.Section}:CheckIntervalMinutes") ?? 5);
         services.AddQuartz(quartz =>
         {
+            if (DatabaseProvider.IsPostgreSql(configuration))
+            {
+                // Every instance shares one schedule in the database (tables made by the PostgreSQL migrations): a job
+                // fires on one instance at a time, and the jobs of an instance that stops checking in are taken over.
+                quartz.ConfigureScheduler(scheduler => scheduler.InstanceName = "Consultancy");
+                quartz.UsePersistentStore(store =>
+                {
+                    store.UsePostgres(configuration.GetConnectionString("Default")!);
+                    store.UseSystemTextJsonSerializer();
+                    store.UseClustering();
+                });
+            }
             var dispatch = new JobKey("dispatch-outbox");
             quartz.AddJob<DispatchOutboxJob>(job => job.WithIdentity(dispatch));
-            quartz.AddTrigger(trigger => trigger.ForJob(dispatch).StartNow()
+            quartz.AddTrigger(trigger => trigger.WithIdentity("dispatch-outbox").ForJob(dispatch).StartNow()
                 .WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromSeconds(interval)).RepeatForever()));
             var purge = new JobKey(PurgeEmailBodiesJobName);
             quartz.AddJob<PurgeEmailBodiesJob>(job => job.WithIdentity(purge));
-            quartz.AddTrigger(trigger => trigger.ForJob(purge).StartAt(DateTimeOffset.UtcNow.AddMinutes(1))
+            quartz.AddTrigger(trigger => trigger.WithIdentity(PurgeEmailBodiesJobName).ForJob(purge).StartAt(DateTimeOffset.UtcNow.AddMinutes(1))
                 .WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromHours(6)).RepeatForever()));
 
             // Every few minutes rather than a cron at the send hour: consultants live in different zones, and a run
             // missed while the app was down is made up by the next one the same local day.
             var digests = new JobKey("queue-daily-digests");
             quartz.AddJob<QueueDailyDigestsJob>(job => job.WithIdentity(digests));
-            quartz.AddTrigger(trigger => trigger.ForJob(digests).StartNow()
+            quartz.AddTrigger(trigger => trigger.WithIdentity("queue-daily-digests").ForJob(digests).StartNow()
                 .WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromMinutes(digestMinutes)).RepeatForever()));
         });
         // Shutting down waits for a running batch, so no claimed message is left half-recorded.

@@ -1,10 +1,19 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text.RegularExpressions;
 using Consultancy.Application.Deadlines;
 using Consultancy.Application.Domain;
+using Consultancy.Infrastructure.Identity;
+using Consultancy.Infrastructure.Persistence.PostgreSql;
 using Consultancy.Tests.Support;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Quartz;
 
 namespace Consultancy.Tests.Web;
 
@@ -42,13 +51,14 @@ public sealed partial class PostgreSqlTests
         Assert.Equal(HttpStatusCode.NotFound, (await other.Http.GetAsync($"/Clients/Details/{clientId}")).StatusCode);
         Assert.Equal(2L, await database.QueryAsync<long>("SELECT count(*) FROM \"Clients\""));
 
-        // On the day of the reminder planned for 8 Jan 2027, the dispatcher sends it once.
+        // On the day of the reminder planned for 8 Jan 2027, the dispatcher sends it once (beside the consultants'
+        // daily digests, which the scheduled jobs may queue meanwhile).
         clock.SetUtcNow(new DateTimeOffset(2027, 1, 9, 0, 0, 0, TimeSpan.Zero));
         await app.DispatchAsync();
         await app.DispatchAsync();
-        Assert.Single(Directory.GetFiles(app.MailDirectory, "*.eml"));
+        Assert.Single(Directory.GetFiles(app.MailDirectory, "*.eml"), file => File.ReadAllText(file).Contains("Subject: Reminder: Submit MyERAS application"));
         Assert.Equal(1L, await database.QueryAsync<long>(
-            $"SELECT count(*) FROM \"OutboxMessages\" WHERE \"Status\" = {(int)OutboxStatus.Sent} AND \"Attempts\" = 1"));
+            $"SELECT count(*) FROM \"OutboxMessages\" WHERE \"Kind\" = {(int)OutboxKind.Reminder} AND \"Status\" = {(int)OutboxStatus.Sent} AND \"Attempts\" = 1"));
     }
 
     [SkippableFact]
@@ -110,6 +120,98 @@ public sealed partial class PostgreSqlTests
         Assert.Contains("Dashboard", await response.Content.ReadAsStringAsync());
         // Without the cookie the same page asks to sign in, so the 200 above is the cookie's doing.
         Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task A_job_scheduled_once_on_two_clustered_instances_runs_once_and_both_instances_are_in_the_cluster()
+    {
+        PostgreSqlDatabase.SkipUnlessAvailable();
+        await using var database = PostgreSqlDatabase.New();
+        await using var first = database.Configure(new AppFactory());
+        await using var second = database.Configure(new AppFactory());
+        _ = first.Services;
+        _ = second.Services;
+        await WaitUntilAsync(async () => await database.QueryAsync<long>("SELECT count(*) FROM qrtz_scheduler_state") == 2,
+            "both instances to check in to the cluster");
+
+        var scheduler = await first.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var job = JobBuilder.Create<RecordingJob>().WithIdentity($"once-{Guid.NewGuid():N}").Build();
+        await scheduler.ScheduleJob(job, TriggerBuilder.Create().StartAt(DateTimeOffset.UtcNow.AddSeconds(1)).Build());
+        await WaitUntilAsync(() => Task.FromResult(RecordingJob.RunsOf(job.Key).Count > 0), "the job to run");
+        // Fired and done: its trigger is gone from the shared schedule, so no instance can fire it again.
+        await WaitUntilAsync(async () => await database.QueryAsync<long>(
+            $"SELECT count(*) FROM qrtz_triggers WHERE job_name = '{job.Key.Name}'") == 0, "the trigger to complete");
+
+        Assert.Single(RecordingJob.RunsOf(job.Key));
+        // The app's own recurring jobs are in the shared schedule once each, under their stable names.
+        Assert.Equal(3L, await database.QueryAsync<long>("SELECT count(*) FROM qrtz_triggers WHERE job_name NOT LIKE 'once-%'"));
+    }
+
+    [SkippableFact]
+    public async Task A_fresh_database_and_one_upgraded_from_the_previous_migration_reach_the_same_schema()
+    {
+        PostgreSqlDatabase.SkipUnlessAvailable();
+        await using var fresh = PostgreSqlDatabase.New();
+        await using var upgraded = PostgreSqlDatabase.New();
+
+        await using (var db = ContextOn(fresh)) await db.Database.MigrateAsync();
+        string previous;
+        await using (var db = ContextOn(upgraded))
+        {
+            var migrations = db.Database.GetMigrations().ToList();
+            previous = migrations[^2];
+            await db.GetService<IMigrator>().MigrateAsync(previous);
+            Assert.Equal(previous, (await db.Database.GetAppliedMigrationsAsync()).Last());
+            await db.Database.MigrateAsync();
+            Assert.Equal(migrations, await db.Database.GetAppliedMigrationsAsync());
+        }
+
+        var schema = await SchemaAsync(fresh);
+        Assert.Contains("Clients.SearchText ", schema);
+        Assert.Contains("qrtz_triggers.trigger_state ", schema);
+        Assert.Equal(schema, await SchemaAsync(upgraded));
+    }
+
+    private static PostgreSqlAppDbContext ContextOn(PostgreSqlDatabase database) => new(
+        new DbContextOptionsBuilder<PostgreSqlAppDbContext>().UseNpgsql(database.ConnectionString)
+            // Built here without the app's Identity options, so the model differs from the migrations' in details
+            // that do not matter for applying them.
+            .ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning)).Options,
+        new CurrentUser(new HttpContextAccessor()));
+
+    /// <summary>Every column, index and constraint of the public schema, one per line, in a stable order.</summary>
+    private static Task<string> SchemaAsync(PostgreSqlDatabase database) => database.QueryAsync<string>("""
+        SELECT string_agg(line, E'\n' ORDER BY line) FROM (
+            SELECT table_name || '.' || column_name || ' ' || data_type || ' ' || is_nullable || ' ' || coalesce(column_default, '') AS line
+            FROM information_schema.columns WHERE table_schema = 'public'
+            UNION ALL SELECT indexdef FROM pg_indexes WHERE schemaname = 'public'
+            UNION ALL SELECT conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid)
+            FROM pg_constraint WHERE connamespace = 'public'::regnamespace
+        ) AS everything
+        """);
+
+    /// <summary>A job that records each run, by job and by the scheduler instance that ran it.</summary>
+    public sealed class RecordingJob : IJob
+    {
+        private static readonly ConcurrentQueue<(JobKey Job, string Instance)> Runs = new();
+
+        public ValueTask Execute(IJobExecutionContext context, CancellationToken ct)
+        {
+            Runs.Enqueue((context.JobDetail.Key, context.Scheduler.SchedulerInstanceId));
+            return ValueTask.CompletedTask;
+        }
+
+        public static IReadOnlyList<string> RunsOf(JobKey job) => Runs.Where(r => r.Job.Equals(job)).Select(r => r.Instance).ToList();
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Waited a minute for {what}.");
+            await Task.Delay(100);
+        }
     }
 
     /// <summary>Signs in through the login form without a cookie jar and returns the cookies the app set.</summary>
