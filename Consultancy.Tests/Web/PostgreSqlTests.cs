@@ -100,6 +100,41 @@ public sealed partial class PostgreSqlTests
     }
 
     [SkippableFact]
+    public async Task When_an_instance_dies_holding_a_batch_the_other_sends_the_rest_at_once_and_that_batch_after_its_lease()
+    {
+        PostgreSqlDatabase.SkipUnlessAvailable();
+        const int due = 300;
+        await using var database = PostgreSqlDatabase.New();
+        await using var smtp = new SmtpSink();
+        var settings = new Dictionary<string, string?>(ApplicationHarness.SmtpSettings(smtp));
+        foreach (var (key, value) in database.Settings) settings[key] = value;
+        var dying = await ApplicationHarness.StartAsync(settings);
+        await using var survivor = await ApplicationHarness.StartAsync(settings);
+        var now = survivor.Clock.GetUtcNow().UtcDateTime;
+        await survivor.QueryAsync(async db =>
+        {
+            for (var i = 0; i < due; i++)
+                db.OutboxMessages.Add(OutboxMessage.Fixed(OutboxKind.Account, $"pg-lease:{i}", $"applicant{i}@applicant.test",
+                    $"Message {i}", "Body", null, now));
+            return await db.SaveChangesAsync();
+        });
+
+        // The dying instance claims a batch the way its dispatcher does, then stops before sending any of it.
+        var leaseEnd = now.AddMinutes(5);
+        var held = await dying.QueryAsync(db => db.ClaimDueOutboxAsync(Guid.NewGuid(), now, leaseEnd, 100, CancellationToken.None));
+        await dying.DisposeAsync();
+
+        var atOnce = await survivor.DispatchAsync();
+        survivor.Clock.SetUtcNow(leaseEnd.AddSeconds(1));
+        var afterLease = await survivor.DispatchAsync();
+
+        Assert.Equal((100, due - 100, 100), (held, atOnce.Sent, afterLease.Sent));
+        var recipients = smtp.Messages.Select(m => m.To.ToString()).ToList();
+        Assert.Equal(due, recipients.Count);
+        Assert.Equal(due, recipients.Distinct().Count());
+    }
+
+    [SkippableFact]
     public async Task A_sign_in_cookie_made_by_one_instance_is_accepted_by_another_on_the_same_database()
     {
         PostgreSqlDatabase.SkipUnlessAvailable();
