@@ -1,3 +1,4 @@
+using Consultancy.Application.Common;
 using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Common.Paging;
 using Consultancy.Application.Domain;
@@ -30,11 +31,12 @@ internal sealed class GetOutboxListHandler(IAppDbContext db) : IRequestHandler<G
         if (request.Status is { } status) messages = messages.Where(m => m.Status == status);
         if (request.Kind is { } kind) messages = messages.Where(m => m.Kind == kind);
         if (request.ClientId is { } clientId) messages = messages.Where(m => m.ClientId == clientId);
+        // Both sides lower-cased: LIKE ignores case on SQLite but not on PostgreSQL.
         if (SearchPattern(request.Search) is { } pattern)
-            messages = messages.Where(m => EF.Functions.Like(m.Recipient, pattern, "\\")
-                || (m.Client != null && EF.Functions.Like(m.Client.FirstName + " " + m.Client.LastName, pattern, "\\"))
-                || (m.Deadline != null && EF.Functions.Like(m.Deadline.Title, pattern, "\\"))
-                || (m.Subject != null && EF.Functions.Like(m.Subject, pattern, "\\")));
+            messages = messages.Where(m => EF.Functions.Like(m.Recipient.ToLower(), pattern, LikePattern.Escape)
+                || (m.Client != null && EF.Functions.Like((m.Client.FirstName + " " + m.Client.LastName).ToLower(), pattern, LikePattern.Escape))
+                || (m.Deadline != null && EF.Functions.Like(m.Deadline.Title.ToLower(), pattern, LikePattern.Escape))
+                || (m.Subject != null && EF.Functions.Like(m.Subject.ToLower(), pattern, LikePattern.Escape)));
 
         // Pending mail soonest first; everything else newest first.
         var ordered = request.Status == OutboxStatus.Pending
@@ -54,6 +56,6 @@ internal sealed class GetOutboxListHandler(IAppDbContext db) : IRequestHandler<G
         var term = search?.Trim();
         if (string.IsNullOrEmpty(term)) return null;
         if (term.Length > 100) term = term[..100];
-        return "%" + term.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+        return LikePattern.Containing(term.ToLowerInvariant());
     }
 }

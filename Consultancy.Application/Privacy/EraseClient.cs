@@ -101,21 +101,22 @@ internal sealed class EraseClientHandler(
         foreach (var entry in await db.AuditEntries.Where(a => a.ClientId == id).ToListAsync(ct)) entry.EraseValues(AnonymousFields);
         foreach (var mention in mentions)
         {
-            var pattern = LikePattern.Containing(mention);
+            // Both sides lower-cased: LIKE ignores case on SQLite but not on PostgreSQL.
+            var pattern = LikePattern.Containing(mention.ToLowerInvariant());
             foreach (var entry in await db.AuditEntriesMentioning(mention).Where(a => a.ClientId != id).ToListAsync(ct))
                 entry.Redact(mentions, replacement);
-            foreach (var note in await db.ClientNotes.Where(n => n.ClientId != id && EF.Functions.Like(n.Body, pattern, LikePattern.Escape)).ToListAsync(ct))
+            foreach (var note in await db.ClientNotes.Where(n => n.ClientId != id && EF.Functions.Like(n.Body.ToLower(), pattern, LikePattern.Escape)).ToListAsync(ct))
                 note.Redact(mentions, replacement);
             foreach (var logged in await db.SecurityEvents
-                         .Where(e => EF.Functions.Like(e.Actor!, pattern, LikePattern.Escape) || EF.Functions.Like(e.Subject!, pattern, LikePattern.Escape)
-                             || EF.Functions.Like(e.Detail!, pattern, LikePattern.Escape))
+                         .Where(e => EF.Functions.Like(e.Actor!.ToLower(), pattern, LikePattern.Escape) || EF.Functions.Like(e.Subject!.ToLower(), pattern, LikePattern.Escape)
+                             || EF.Functions.Like(e.Detail!.ToLower(), pattern, LikePattern.Escape))
                          .ToListAsync(ct))
                 logged.Redact(mentions, replacement);
             foreach (var other in await db.OutboxMessages
                          .Where(m => !aboutClient.Contains(m.Id))
-                         .Where(m => EF.Functions.Like(m.Recipient, pattern, LikePattern.Escape) || EF.Functions.Like(m.Subject!, pattern, LikePattern.Escape)
-                             || EF.Functions.Like(m.TextBody!, pattern, LikePattern.Escape) || EF.Functions.Like(m.HtmlBody!, pattern, LikePattern.Escape)
-                             || EF.Functions.Like(m.LastError!, pattern, LikePattern.Escape))
+                         .Where(m => EF.Functions.Like(m.Recipient.ToLower(), pattern, LikePattern.Escape) || EF.Functions.Like(m.Subject!.ToLower(), pattern, LikePattern.Escape)
+                             || EF.Functions.Like(m.TextBody!.ToLower(), pattern, LikePattern.Escape) || EF.Functions.Like(m.HtmlBody!.ToLower(), pattern, LikePattern.Escape)
+                             || EF.Functions.Like(m.LastError!.ToLower(), pattern, LikePattern.Escape))
                          .ToListAsync(ct))
                 other.Redact(mentions, replacement);
         }

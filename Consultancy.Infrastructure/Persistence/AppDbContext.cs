@@ -85,7 +85,8 @@ public class AppDbContext : IdentityDbContext<AppUser>, IAppDbContext
         var encoded = LikePattern.Containing(JsonEncodedText.Encode(text).ToString());
         // The operator is the store's own keyword; the patterns go in as parameters.
         var sql = $$"""
-            SELECT "Id" AS "Value" FROM "AuditEntries" WHERE "Changes" {{CaseInsensitiveLike}} {0} ESCAPE '\' OR "Changes" {{CaseInsensitiveLike}} {1} ESCAPE '\'
+            SELECT "Id" AS "Value" FROM "AuditEntries"
+            WHERE CAST("Changes" AS TEXT) {{CaseInsensitiveLike}} {0} ESCAPE '\' OR CAST("Changes" AS TEXT) {{CaseInsensitiveLike}} {1} ESCAPE '\'
             """;
         var ids = Database.SqlQueryRaw<long>(sql, plain, encoded);
         return AuditEntries.Where(a => ids.Contains(a.Id));

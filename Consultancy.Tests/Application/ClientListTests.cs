@@ -157,7 +157,7 @@ public sealed class ClientListTests : IAsyncLifetime
     {
         Assert.Equal(4, (await _app.SendAsync(_alice, new GetClientList())).TotalCount);
 
-        await _app.QueryAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE Clients SET IsArchived = 1 WHERE LastName = 'Saleh'"));
+        await _app.QueryAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE \"Clients\" SET \"IsArchived\" = TRUE WHERE \"LastName\" = 'Saleh'"));
         _app.Clock.Advance(CaseloadTotals.DefaultLifetime);
 
         var list = await _app.SendAsync(_alice, new GetClientList());
@@ -173,7 +173,7 @@ public sealed class ClientListTests : IAsyncLifetime
         await app.SendAsync(consultant, ClientBuilder.NewClient("Imran", "Siddiqui"));
         Assert.Equal(1, (await app.SendAsync(consultant, new GetClientList())).TotalCount);
 
-        await app.QueryAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE Clients SET IsArchived = 1"));
+        await app.QueryAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE \"Clients\" SET \"IsArchived\" = TRUE"));
 
         Assert.Equal(0, (await app.SendAsync(consultant, new GetClientList())).TotalCount);
     }

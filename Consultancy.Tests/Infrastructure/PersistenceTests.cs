@@ -24,7 +24,8 @@ public sealed class PersistenceTests
         });
     }
 
-    [Fact]
+    // SQLite's journal mode.
+    [Fact, Trait(Store.Trait, Store.SqliteOnly)]
     public async Task The_database_is_migrated_in_WAL_mode_and_instants_come_back_as_UTC()
     {
         await using var app = await ApplicationHarness.StartAsync();
@@ -49,7 +50,8 @@ public sealed class PersistenceTests
     /// The outbox's crash window (README, guarantees) assumes a committed group of sends survives a power loss:
     /// with synchronous=NORMAL, WAL commits since the last checkpoint could vanish and be sent again.
     /// </summary>
-    [Fact]
+    // SQLite's synchronous setting.
+    [Fact, Trait(Store.Trait, Store.SqliteOnly)]
     public async Task Every_commit_is_synced_to_disk_before_it_counts()
     {
         await using var app = await ApplicationHarness.StartAsync();

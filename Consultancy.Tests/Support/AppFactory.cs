@@ -21,6 +21,7 @@ public class AppFactory : WebApplicationFactory<Program>
 {
     private readonly TempDirectory _directory = new();
     private readonly Dictionary<string, string?> _settings = [];
+    private readonly PostgreSqlDatabase? _postgres = PostgreSqlDatabase.SuiteRunsOnPostgreSql ? PostgreSqlDatabase.New() : null;
 
     public string MailDirectory => _directory.File("mail");
     public string DatabasePath => _directory.File("app.db");
@@ -44,6 +45,7 @@ public class AppFactory : WebApplicationFactory<Program>
         // Every test request comes from the same loopback address; tests about the limits set low ones with With().
         foreach (var policy in Consultancy.Web.Infrastructure.RateLimits.Policies)
             _settings[$"RateLimits:{policy.Section}:PermitLimit"] = "100000";
+        foreach (var (key, value) in _postgres?.Settings ?? new Dictionary<string, string?>()) _settings[key] = value;
     }
 
     /// <summary>Adds or replaces configuration before the app starts.</summary>
@@ -90,7 +92,9 @@ public class AppFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing) _directory.Dispose();
+        if (!disposing) return;
+        _directory.Dispose();
+        _postgres?.Drop();
     }
 }
 

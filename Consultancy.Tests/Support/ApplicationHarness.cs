@@ -23,6 +23,7 @@ public sealed class ApplicationHarness : IAsyncDisposable
 {
     private readonly TempDirectory _directory = new();
     private readonly ServiceProvider _services;
+    private readonly PostgreSqlDatabase? _postgres = PostgreSqlDatabase.SuiteRunsOnPostgreSql ? PostgreSqlDatabase.New() : null;
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 14, 0, 0, TimeSpan.Zero));
     public IServiceProvider Services => _services;
@@ -41,6 +42,7 @@ public sealed class ApplicationHarness : IAsyncDisposable
             ["App:BaseUrl"] = "https://crm.consultancy.test",
             ["Email:From"] = "Consultancy <advising@consultancy.test>",
         };
+        foreach (var (key, value) in _postgres?.Settings ?? new Dictionary<string, string?>()) settings[key] = value;
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>()) settings[key] = value;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
 
@@ -129,5 +131,6 @@ public sealed class ApplicationHarness : IAsyncDisposable
     {
         await _services.DisposeAsync();
         _directory.Dispose();
+        if (_postgres is not null) await _postgres.DisposeAsync();
     }
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Consultancy.Infrastructure.Persistence;
+using Consultancy.Infrastructure.Persistence.PostgreSql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Consultancy.Tests.Support;
 
 /// <summary>
-/// The real SQLite database, failing on cue: the n-th commit from now throws, and with <c>dies</c> every
+/// The real database, failing on cue: the n-th commit from now throws, and with <c>dies</c> every
 /// statement and commit after it throws too — what the dispatcher sees of a process that stopped right there.
 /// </summary>
 public sealed class FailingDatabase : IDbTransactionInterceptor, IDbCommandInterceptor
@@ -16,8 +17,12 @@ public sealed class FailingDatabase : IDbTransactionInterceptor, IDbCommandInter
     private bool _dies;
     private volatile bool _dead;
 
-    public void AddTo(IServiceCollection services) =>
+    public void AddTo(IServiceCollection services)
+    {
+        // The options of whichever store the app runs on.
         services.ConfigureDbContext<AppDbContext>(options => options.AddInterceptors(this));
+        services.ConfigureDbContext<PostgreSqlAppDbContext>(options => options.AddInterceptors(this));
+    }
 
     /// <param name="commit">1 for the next commit, 2 for the one after, ...</param>
     public void FailCommit(int commit, bool dies)

@@ -10,6 +10,16 @@ public sealed class PostgreSqlDatabase : IAsyncDisposable
 {
     public const string ServerVariable = "CONSULTANCY_TEST_POSTGRES";
 
+    /// <summary>
+    /// Set to <c>PostgreSql</c> (with <see cref="ServerVariable"/>), every <see cref="AppFactory"/> and
+    /// <see cref="ApplicationHarness"/> runs on a fresh PostgreSQL database instead of a SQLite file, so the suite
+    /// runs on either store.
+    /// </summary>
+    public const string SuiteProviderVariable = "CONSULTANCY_TEST_PROVIDER";
+
+    public static bool SuiteRunsOnPostgreSql =>
+        string.Equals(Environment.GetEnvironmentVariable(SuiteProviderVariable), "PostgreSql", StringComparison.OrdinalIgnoreCase);
+
     private readonly string _server;
     private readonly string _name = $"consultancy_test_{Guid.NewGuid():N}";
 
@@ -53,7 +63,19 @@ public sealed class PostgreSqlDatabase : IAsyncDisposable
         NpgsqlConnection.ClearAllPools();
         await using var connection = new NpgsqlConnection(_server);
         await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)", connection);
+        await using var drop = new NpgsqlCommand(DropCommand, connection);
         await drop.ExecuteNonQueryAsync();
     }
+
+    /// <summary>For owners that are only disposed synchronously (xunit's class fixtures).</summary>
+    public void Drop()
+    {
+        NpgsqlConnection.ClearAllPools();
+        using var connection = new NpgsqlConnection(_server);
+        connection.Open();
+        using var drop = new NpgsqlCommand(DropCommand, connection);
+        drop.ExecuteNonQuery();
+    }
+
+    private string DropCommand => $"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)";
 }

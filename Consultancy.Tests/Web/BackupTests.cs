@@ -12,6 +12,8 @@ namespace Consultancy.Tests.Web;
 /// An admin downloads a consistent copy of the live database, and the README's restore procedure (put the file
 /// in place of the database, without -wal/-shm files, and start) brings the app back with the data in it.
 /// </summary>
+// The app copies SQLite databases itself; on PostgreSQL backups are pg_dump's.
+[Trait(Store.Trait, Store.SqliteOnly)]
 public sealed class BackupTests
 {
     [Fact]

@@ -15,6 +15,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Consultancy.Tests.Web;
 
 /// <summary>A client's data export (subject access) and erasure, through the client page.</summary>
+// The erasure is checked byte by byte in the SQLite file, its log and its shared memory.
+[Trait(Store.Trait, Store.SqliteOnly)]
 public sealed class ClientPrivacyTests(ClientPrivacyTests.PooledApp app) : IClassFixture<ClientPrivacyTests.PooledApp>
 {
     /// <summary>

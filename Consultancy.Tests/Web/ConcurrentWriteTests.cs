@@ -11,7 +11,8 @@ namespace Consultancy.Tests.Web;
 /// </summary>
 public sealed class ConcurrentWriteTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    [Fact]
+    // SQLite's single writer lock, taken by another connection to the same file.
+    [Fact, Trait(Store.Trait, Store.SqliteOnly)]
     public async Task A_post_that_finds_the_database_locked_by_another_writer_waits_and_succeeds()
     {
         var consultant = await BrowserlessSession.SignInAsync(app, await app.ConsultantAsync("locked.writer@consultancy.test"));

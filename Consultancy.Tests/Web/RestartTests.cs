@@ -8,6 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Consultancy.Tests.Web;
 
 /// <summary>The data-protection keys live in a folder next to the database, so what one run of the app signed still works after a restart.</summary>
+// Two app lifetimes share one SQLite file and keys folder; on PostgreSQL the keys are in the database (PostgreSqlTests).
+[Trait(Store.Trait, Store.SqliteOnly)]
 public sealed class RestartTests
 {
     [Fact]

@@ -7,6 +7,8 @@ namespace Consultancy.Tests.Web;
 /// The app stopped (its host disposed) while the scheduled dispatcher is sending a batch, then started again on
 /// the same database: every email that was due goes out, and none twice.
 /// </summary>
+// Two app lifetimes share one SQLite file and keys folder.
+[Trait(Store.Trait, Store.SqliteOnly)]
 public sealed class ShutdownDispatchTests
 {
     private const int Due = 150;
