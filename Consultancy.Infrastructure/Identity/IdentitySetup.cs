@@ -19,6 +19,9 @@ public static class IdentitySetup
         options.Lockout.MaxFailedAccessAttempts = MaxFailedAttempts;
         options.Lockout.DefaultLockoutTimeSpan = LockoutDuration;
         options.User.RequireUniqueEmail = true;
+        // What the Identity UI sets in the web app, stated here so every host (tools, tests, benchmarks) builds the model
+        // the migrations were made from: on PostgreSQL these key columns are varchar(128), not text.
+        options.Stores.MaxLengthForKeys = 128;
         // "Confirmed" means "active": see ActiveUserConfirmation.
         options.SignIn.RequireConfirmedAccount = true;
     }

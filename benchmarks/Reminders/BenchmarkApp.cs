@@ -22,7 +22,10 @@ namespace Consultancy.Benchmarks.Reminders;
 /// <param name="WithScheduler">Runs the Quartz dispatch job, as the web app does, once <see cref="BenchmarkApp.StartSchedulerAsync"/> is called.</param>
 /// <param name="Synchronous">A <c>PRAGMA synchronous</c> mode for every connection; null keeps SQLite's default, as the app does.</param>
 /// <param name="RecordGroupSize">Overrides <c>Reminders:RecordGroupSize</c> (sends recorded per transaction); null keeps the app's default.</param>
-internal sealed record AppSetup(int? SmtpPort = null, bool WithScheduler = false, string? Synchronous = null, int? RecordGroupSize = null);
+/// <param name="Database">Settings that put the app on a database of the caller's (provider, connection string), e.g. one that
+/// several apps share; null gives the app a SQLite file of its own.</param>
+internal sealed record AppSetup(int? SmtpPort = null, bool WithScheduler = false, string? Synchronous = null, int? RecordGroupSize = null,
+    IReadOnlyDictionary<string, string?>? Database = null);
 
 /// <summary>
 /// The Application and Infrastructure layers wired as the web app wires them, on a fresh SQLite file in a
@@ -62,6 +65,7 @@ internal sealed class BenchmarkApp : IAsyncDisposable
             ["App:BaseUrl"] = "https://crm.consultancy.test",
         };
         if (setup.RecordGroupSize is { } groupSize) settings["Reminders:RecordGroupSize"] = groupSize.ToString();
+        foreach (var (key, value) in setup.Database ?? new Dictionary<string, string?>()) settings[key] = value;
         if (setup.SmtpPort is { } port)
         {
             settings["Email:Smtp:Host"] = "127.0.0.1";
@@ -83,7 +87,7 @@ internal sealed class BenchmarkApp : IAsyncDisposable
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders();
         if (setup.WithScheduler) services.AddJobs(builder.Configuration);
-        Instrument(services, phases, setup.Synchronous);
+        if (setup.Database is null) Instrument(services, phases, setup.Synchronous);
 
         var host = builder.Build();
         await DatabaseInitializer.InitializeAsync(host.Services, host.Services.GetRequiredService<IConfiguration>(), ct);

@@ -1,8 +1,9 @@
 using Consultancy.Benchmarks.Reminders;
 
-// Usage: ReminderBenchmarks [throughput] [timeliness] [planning] [--messages N] [--rounds N] [--warmup N]
-//        [--due N] [--time-limit SECONDS] [--sync-normal] [--group-size N]
-// With no scenario named, all three run. --sync-normal adds a throughput run with PRAGMA synchronous=NORMAL,
+// Usage: ReminderBenchmarks [throughput] [timeliness] [planning] [instances] [--messages N] [--rounds N] [--warmup N]
+//        [--due N] [--time-limit SECONDS] [--sync-normal] [--group-size N] [--instance-messages N]
+// With no scenario named, all four run. "instances" compares one and two app instances dispatching from one database, on
+// SQLite and, when CONSULTANCY_BENCH_POSTGRES names a server (a connection string without a database), on PostgreSQL. --sync-normal adds a throughput run with PRAGMA synchronous=NORMAL,
 // to show what SQLite's sync to disk costs the dispatcher; --group-size overrides Reminders:RecordGroupSize in the throughput runs.
 var options = Options.Parse(args);
 using var cancel = new CancellationTokenSource();
@@ -20,6 +21,11 @@ if (options.Runs("throughput"))
 }
 if (options.Runs("timeliness"))
     Report.Timeliness(output, await new TimelinessBenchmark(options.Due, options.TimeLimit).RunAsync(ct));
+if (options.Runs("instances"))
+{
+    var server = Environment.GetEnvironmentVariable("CONSULTANCY_BENCH_POSTGRES") is { Length: > 0 } configured ? configured : null;
+    Report.Instances(output, await new InstancesBenchmark(options.InstanceMessages).RunAsync(server, ct), server is not null);
+}
 if (options.Runs("planning"))
 {
     var planning = new PlanningBenchmark();
@@ -30,18 +36,20 @@ if (options.Runs("planning"))
     ]);
 }
 
-internal sealed record Options(IReadOnlySet<string> Scenarios, int Messages, int Rounds, int Warmup, int Due, TimeSpan TimeLimit, bool SyncNormal, int? GroupSize)
+internal sealed record Options(IReadOnlySet<string> Scenarios, int Messages, int Rounds, int Warmup, int Due, TimeSpan TimeLimit, bool SyncNormal, int? GroupSize,
+    int InstanceMessages)
 {
     public bool Runs(string scenario) => Scenarios.Count == 0 || Scenarios.Contains(scenario);
 
     public static Options Parse(string[] args)
     {
         var scenarios = new HashSet<string>();
-        var options = new Options(scenarios, Messages: 2_000, Rounds: 5, Warmup: 2_000, Due: 10_000, TimeLimit: TimeSpan.FromSeconds(240), SyncNormal: false, GroupSize: null);
+        var options = new Options(scenarios, Messages: 2_000, Rounds: 5, Warmup: 2_000, Due: 10_000, TimeLimit: TimeSpan.FromSeconds(240), SyncNormal: false, GroupSize: null,
+            InstanceMessages: 10_000);
         for (var i = 0; i < args.Length; i++)
         {
             int Next() => int.Parse(args[++i]);
-            if (args[i] is "throughput" or "timeliness" or "planning")
+            if (args[i] is "throughput" or "timeliness" or "planning" or "instances")
             {
                 scenarios.Add(args[i]);
                 continue;
@@ -55,6 +63,7 @@ internal sealed record Options(IReadOnlySet<string> Scenarios, int Messages, int
                 "--time-limit" => options with { TimeLimit = TimeSpan.FromSeconds(Next()) },
                 "--sync-normal" => options with { SyncNormal = true },
                 "--group-size" => options with { GroupSize = Next() },
+                "--instance-messages" => options with { InstanceMessages = Next() },
                 _ => throw new ArgumentException($"Unknown argument '{args[i]}'."),
             };
         }

@@ -8,6 +8,28 @@ internal static class Report
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
+    public static void Instances(TextWriter output, IReadOnlyList<InstancesRow> rows, bool withPostgreSql)
+    {
+        output.WriteLine("## One and two app instances dispatching from one database");
+        output.WriteLine();
+        output.WriteLine($"{rows[0].Messages:N0} due reminders, every instance running the dispatcher at once until nothing is due, to one " +
+            "loopback SMTP sink; each email arrived exactly once." + (withPostgreSql ? "" : " PostgreSQL not measured (no CONSULTANCY_BENCH_POSTGRES)."));
+        output.WriteLine();
+        output.WriteLine("| Store | Instances | Seconds | Emails/s | Sent by each instance |");
+        output.WriteLine("| --- | ---: | ---: | ---: | --- |");
+        foreach (var row in rows.OrderBy(r => r.Store).ThenBy(r => r.Instances))
+            output.WriteLine($"| {row.Store} | {row.Instances} | {row.Elapsed.TotalSeconds:F2} | {row.PerSecond:N0} | {string.Join(" + ", row.SentByInstance.Select(n => n.ToString("N0", Invariant)))} |");
+        output.WriteLine();
+        foreach (var store in rows.Select(r => r.Store).Distinct())
+        {
+            var one = rows.Single(r => r.Store == store && r.Instances == 1);
+            var two = rows.Single(r => r.Store == store && r.Instances == 2);
+            output.WriteLine($"{store}: two instances {two.PerSecond / one.PerSecond:F2}× one instance's throughput " +
+                $"(target: not slower — {Verdict(two.PerSecond >= one.PerSecond)}).");
+            output.WriteLine();
+        }
+    }
+
     public static void Throughput(TextWriter output, string title, ThroughputResult result, int warmup)
     {
         var rounds = result.Rounds;
