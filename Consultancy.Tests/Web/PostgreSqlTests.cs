@@ -68,18 +68,10 @@ public sealed partial class PostgreSqlTests
         const int due = 2_000;
         await using var database = PostgreSqlDatabase.New();
         await using var smtp = new SmtpSink();
-        var settings = new Dictionary<string, string?>(ApplicationHarness.SmtpSettings(smtp));
-        foreach (var (key, value) in database.Settings) settings[key] = value;
+        var settings = SharedSettings(database, smtp);
         await using var first = await ApplicationHarness.StartAsync(settings);
         await using var second = await ApplicationHarness.StartAsync(settings);
-        await first.QueryAsync(async db =>
-        {
-            var now = first.Clock.GetUtcNow().UtcDateTime;
-            for (var i = 0; i < due; i++)
-                db.OutboxMessages.Add(OutboxMessage.Fixed(OutboxKind.Account, $"pg-test:{i}", $"applicant{i}@applicant.test",
-                    $"Message {i}", "Body", null, now));
-            return await db.SaveChangesAsync();
-        });
+        await AddDueEmailsAsync(first, due);
         // Each instance's first email is held until the other instance is sending too, so they provably overlap.
         var receiving = 0;
         var bothSending = new TaskCompletionSource();
@@ -106,18 +98,11 @@ public sealed partial class PostgreSqlTests
         const int due = 300;
         await using var database = PostgreSqlDatabase.New();
         await using var smtp = new SmtpSink();
-        var settings = new Dictionary<string, string?>(ApplicationHarness.SmtpSettings(smtp));
-        foreach (var (key, value) in database.Settings) settings[key] = value;
+        var settings = SharedSettings(database, smtp);
         var dying = await ApplicationHarness.StartAsync(settings);
         await using var survivor = await ApplicationHarness.StartAsync(settings);
         var now = survivor.Clock.GetUtcNow().UtcDateTime;
-        await survivor.QueryAsync(async db =>
-        {
-            for (var i = 0; i < due; i++)
-                db.OutboxMessages.Add(OutboxMessage.Fixed(OutboxKind.Account, $"pg-lease:{i}", $"applicant{i}@applicant.test",
-                    $"Message {i}", "Body", null, now));
-            return await db.SaveChangesAsync();
-        });
+        await AddDueEmailsAsync(survivor, due);
 
         // The dying instance claims a batch the way its dispatcher does, then stops before sending any of it.
         var leaseEnd = now.AddMinutes(5);
@@ -248,6 +233,24 @@ public sealed partial class PostgreSqlTests
             await Task.Delay(100);
         }
     }
+
+    /// <summary>Settings for app instances sharing <paramref name="database"/> and sending to <paramref name="smtp"/>.</summary>
+    private static Dictionary<string, string?> SharedSettings(PostgreSqlDatabase database, SmtpSink smtp)
+    {
+        var settings = new Dictionary<string, string?>(ApplicationHarness.SmtpSettings(smtp));
+        foreach (var (key, value) in database.Settings) settings[key] = value;
+        return settings;
+    }
+
+    /// <summary>Emails due now by the harness's clock, one per recipient, as the outbox holds them.</summary>
+    private static Task<int> AddDueEmailsAsync(ApplicationHarness app, int count) => app.QueryAsync(async db =>
+    {
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        for (var i = 0; i < count; i++)
+            db.OutboxMessages.Add(OutboxMessage.Fixed(OutboxKind.Account, $"pg-test:{i}", $"applicant{i}@applicant.test",
+                $"Message {i}", "Body", null, now));
+        return await db.SaveChangesAsync();
+    });
 
     /// <summary>Signs in through the login form without a cookie jar and returns the cookies the app set.</summary>
     private static async Task<string> SignInCookieAsync(AppFactory app, TestUser user)
