@@ -68,10 +68,10 @@ internal sealed class BookCallHandler(IAppDbContext db, BookingCalendar calendar
         var now = clock.GetUtcNow().UtcDateTime;
         var start = DateTime.SpecifyKind(request.StartUtc, DateTimeKind.Utc);
 
-        // On SQLite this transaction starts with BEGIN IMMEDIATE: bookings are written one at a time, so the
-        // slot check below sees every call committed before it. The unique index on (consultant, start) is the
-        // backstop on any database.
+        // Calendar changes run one at a time, so the slot check below sees every call committed before it. The
+        // unique index on (consultant, start) is the backstop.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.LockCalendarsAsync(ct);
         var consultants = await calendar.BookableAsync(ct);
         var candidates = request.Slug == BookingSlots.AnyConsultant ? consultants : consultants.Where(c => c.Slug == request.Slug).ToList();
         var free = await calendar.FreeAsync(candidates, null, ct);

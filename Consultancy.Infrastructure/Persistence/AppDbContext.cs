@@ -131,6 +131,10 @@ public class AppDbContext : IdentityDbContext<AppUser>, IAppDbContext
                 .SetProperty(m => m.LockedUntil, leaseEnd)
                 .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
 
+    // SQLite starts every transaction with BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default), which already lets one
+    // writing transaction run at a time.
+    public virtual Task LockCalendarsAsync(CancellationToken ct) => Task.CompletedTask;
+
     /// <summary>Settings and statistics the store wants once the schema is current, on every start.</summary>
     public virtual async Task PrepareAsync(CancellationToken ct)
     {

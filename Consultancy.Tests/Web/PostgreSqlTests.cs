@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Consultancy.Application.Deadlines;
 using Consultancy.Application.Domain;
 using Consultancy.Infrastructure.Identity;
+using Consultancy.Infrastructure.Persistence;
 using Consultancy.Infrastructure.Persistence.PostgreSql;
 using Consultancy.Tests.Support;
 using Microsoft.AspNetCore.Http;
@@ -117,6 +118,33 @@ public sealed partial class PostgreSqlTests
         var recipients = smtp.Messages.Select(m => m.To.ToString()).ToList();
         Assert.Equal(due, recipients.Count);
         Assert.Equal(due, recipients.Distinct().Count());
+    }
+
+    [SkippableFact]
+    public async Task A_booking_waits_while_another_instance_is_in_the_middle_of_a_calendar_change()
+    {
+        PostgreSqlDatabase.SkipUnlessAvailable();
+        await using var database = PostgreSqlDatabase.New();
+        await using var first = await ApplicationHarness.StartAsync(database.Settings);
+        await using var second = await ApplicationHarness.StartAsync(database.Settings);
+        var maya = await first.ConsultantAsync("maya@consultancy.test");
+        await first.OpenBookingAsync(maya, "maya");
+        // The harness clock is 25 Nov 2026 14:00 UTC; with 12 hours' notice the first free time is the next morning in New York.
+        var slot = new DateTime(2026, 11, 26, 14, 0, 0, DateTimeKind.Utc);
+
+        await using var scope = first.Services.CreateSystemScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await using (var change = await db.Database.BeginTransactionAsync())
+        {
+            await db.LockCalendarsAsync(CancellationToken.None);
+            var booking = second.SendAsync(null, BookingBuilder.NewBooking("maya", slot));
+            await Task.Delay(TimeSpan.FromSeconds(1.5));
+            Assert.False(booking.IsCompleted, "the booking was checked and written while another calendar change was in progress");
+            await change.CommitAsync();
+            await booking;
+        }
+
+        Assert.Equal(1, await second.QueryAsync(query => query.StrategyCalls.CountAsync(c => c.StartUtc == slot)));
     }
 
     [SkippableFact]

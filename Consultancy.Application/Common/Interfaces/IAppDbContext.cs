@@ -59,5 +59,11 @@ public interface IAppDbContext
     /// </summary>
     Task<int> ClaimDueOutboxAsync(Guid token, DateTime now, DateTime leaseEnd, int batchSize, CancellationToken ct);
 
+    /// <summary>
+    /// Inside a transaction that checks a calendar and then books, moves or changes a call: waits until no other such
+    /// transaction runs, so the check sees every call committed before it (held until the transaction ends).
+    /// </summary>
+    Task LockCalendarsAsync(CancellationToken ct);
+
     Task<int> SaveChangesAsync(CancellationToken ct);
 }

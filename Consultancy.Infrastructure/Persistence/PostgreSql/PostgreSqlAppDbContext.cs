@@ -52,6 +52,13 @@ public sealed class PostgreSqlAppDbContext(DbContextOptions<PostgreSqlAppDbConte
                 FOR UPDATE SKIP LOCKED)
             """, ct);
 
+    /// <summary>The advisory lock every calendar-changing transaction takes; any number unused elsewhere.</summary>
+    private const long CalendarLock = 0x43616c656e646172; // "Calendar"
+
+    // A transaction-scoped advisory lock: calendar changes queue for it, everything else runs side by side.
+    public override Task LockCalendarsAsync(CancellationToken ct) =>
+        Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({CalendarLock})", ct);
+
     // Autovacuum keeps PostgreSQL's planner statistics; there is nothing to set per start.
     public override Task PrepareAsync(CancellationToken ct) => Task.CompletedTask;
 
