@@ -46,8 +46,7 @@ public static class DependencyInjection
             totalsSeconds is { } seconds ? TimeSpan.FromSeconds(Math.Max(0, seconds)) : CaseloadTotals.DefaultLifetime));
         if (DatabaseProvider.IsPostgreSql(configuration))
         {
-            var connectionString = configuration.GetConnectionString("Default") is { Length: > 0 } configured ? configured
-                : throw new InvalidOperationException("Database:Provider is PostgreSql: set ConnectionStrings:Default to the PostgreSQL connection string.");
+            var connectionString = DatabaseProvider.PostgreSqlConnectionString(configuration);
             services.AddDbContext<AppDbContext, PostgreSqlAppDbContext>((sp, options) => options
                 .UseNpgsql(connectionString)
                 .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<CaseloadChangeInterceptor>()));
@@ -95,6 +94,7 @@ public static class DependencyInjection
         return services;
     }
 
+    public const string DispatchOutboxJobName = "dispatch-outbox";
     public const string PurgeEmailBodiesJobName = "purge-email-bodies";
 
     /// <summary>The background jobs. Separate from <see cref="AddInfrastructure"/> so tools and tests can run without them.</summary>
@@ -111,30 +111,33 @@ public static class DependencyInjection
                 quartz.ConfigureScheduler(scheduler => scheduler.InstanceName = "Consultancy");
                 quartz.UsePersistentStore(store =>
                 {
-                    store.UsePostgres(configuration.GetConnectionString("Default")!);
+                    store.UsePostgres(DatabaseProvider.PostgreSqlConnectionString(configuration));
                     store.UseSystemTextJsonSerializer();
                     store.UseClustering();
                 });
             }
-            var dispatch = new JobKey("dispatch-outbox");
-            quartz.AddJob<DispatchOutboxJob>(job => job.WithIdentity(dispatch));
-            quartz.AddTrigger(trigger => trigger.WithIdentity("dispatch-outbox").ForJob(dispatch).StartNow()
+            AddRecurringJob<DispatchOutboxJob>(quartz, DispatchOutboxJobName, trigger => trigger.StartNow()
                 .WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromSeconds(interval)).RepeatForever()));
-            var purge = new JobKey(PurgeEmailBodiesJobName);
-            quartz.AddJob<PurgeEmailBodiesJob>(job => job.WithIdentity(purge));
-            quartz.AddTrigger(trigger => trigger.WithIdentity(PurgeEmailBodiesJobName).ForJob(purge).StartAt(DateTimeOffset.UtcNow.AddMinutes(1))
+            AddRecurringJob<PurgeEmailBodiesJob>(quartz, PurgeEmailBodiesJobName, trigger => trigger.StartAt(DateTimeOffset.UtcNow.AddMinutes(1))
                 .WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromHours(6)).RepeatForever()));
-
             // Every few minutes rather than a cron at the send hour: consultants live in different zones, and a run
             // missed while the app was down is made up by the next one the same local day.
-            var digests = new JobKey("queue-daily-digests");
-            quartz.AddJob<QueueDailyDigestsJob>(job => job.WithIdentity(digests));
-            quartz.AddTrigger(trigger => trigger.WithIdentity("queue-daily-digests").ForJob(digests).StartNow()
+            AddRecurringJob<QueueDailyDigestsJob>(quartz, "queue-daily-digests", trigger => trigger.StartNow()
                 .WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromMinutes(digestMinutes)).RepeatForever()));
         });
         // Shutting down waits for a running batch, so no claimed message is left half-recorded.
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return services;
+    }
+
+    /// <summary>A job and its trigger under one stable name: a persistent store keeps triggers, and an unnamed one would
+    /// be stored again, and fire again, for every start of every instance.</summary>
+    private static void AddRecurringJob<TJob>(IQuartzBuilder quartz, string name, Action<ITriggerConfigurator<TJob>> schedule)
+        where TJob : IJob
+    {
+        var key = new JobKey(name);
+        quartz.AddJob<TJob>(job => job.WithIdentity(key));
+        quartz.AddTrigger<TJob>(trigger => schedule(trigger.WithIdentity(name).ForJob(key)));
     }
 
     private static string ResolveSqlitePath(string connectionString, string contentRoot)

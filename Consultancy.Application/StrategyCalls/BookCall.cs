@@ -70,8 +70,7 @@ internal sealed class BookCallHandler(IAppDbContext db, BookingCalendar calendar
 
         // Calendar changes run one at a time, so the slot check below sees every call committed before it. The
         // unique index on (consultant, start) is the backstop.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.LockCalendarsAsync(ct);
+        await using var transaction = await db.BeginCalendarChangeAsync(ct);
         var consultants = await calendar.BookableAsync(ct);
         var candidates = request.Slug == BookingSlots.AnyConsultant ? consultants : consultants.Where(c => c.Slug == request.Slug).ToList();
         var free = await calendar.FreeAsync(candidates, null, ct);

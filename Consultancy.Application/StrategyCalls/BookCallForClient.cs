@@ -44,8 +44,7 @@ internal sealed class BookCallForClientHandler(IAppDbContext db, ICurrentUser us
         var length = TimeSpan.FromMinutes(request.Minutes);
         var meetingLink = await db.ConsultantAvailabilities.Where(a => a.ConsultantId == client.ConsultantId).Select(a => a.MeetingLink).SingleOrDefaultAsync(ct);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.LockCalendarsAsync(ct);
+        await using var transaction = await db.BeginCalendarChangeAsync(ct);
         await db.EnsureFreeAsync(client.ConsultantId, start, start + length, null, ct);
         var call = StrategyCall.Book(client, client.ConsultantId, start, length, string.IsNullOrWhiteSpace(request.Topic) ? null : request.Topic.Trim(),
             meetingLink, CallBookedBy.Staff, now);

@@ -47,8 +47,7 @@ internal sealed class RescheduleCallHandler(IAppDbContext db, ICurrentUser user,
         if (start <= now) throw new ValidationException(nameof(request.Date), "Choose a time in the future.");
         if (start == call.StartUtc) throw new ValidationException(nameof(request.Time), "The call is already at that time.");
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.LockCalendarsAsync(ct);
+        await using var transaction = await db.BeginCalendarChangeAsync(ct);
         await db.EnsureFreeAsync(call.ConsultantId, start, start + call.Length, call.Id, ct);
         call.MoveTo(start);
         await mail.ChangedAsync(call, now, ct);

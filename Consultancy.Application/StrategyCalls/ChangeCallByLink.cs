@@ -53,8 +53,7 @@ internal sealed class MoveCallByLinkHandler(IAppDbContext db, IBookingLinks link
         var now = clock.GetUtcNow().UtcDateTime;
         var start = DateTime.SpecifyKind(request.StartUtc, DateTimeKind.Utc);
         // The same serialised check as a new booking: see BookCall.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.LockCalendarsAsync(ct);
+        await using var transaction = await db.BeginCalendarChangeAsync(ct);
         var call = await db.ManagedCallAsync(links, request.Token, ct) ?? throw new NotFoundException("Manage link", "(invalid)");
         if (call.WhyItCannotChange() is { } reason) throw new ValidationException("", reason);
         if (start == call.StartUtc) return Unit.Value;

@@ -5,6 +5,7 @@ using Consultancy.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Consultancy.Infrastructure.Persistence;
 
@@ -133,7 +134,7 @@ public class AppDbContext : IdentityDbContext<AppUser>, IAppDbContext
 
     // SQLite starts every transaction with BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default), which already lets one
     // writing transaction run at a time.
-    public virtual Task LockCalendarsAsync(CancellationToken ct) => Task.CompletedTask;
+    public virtual Task<IDbContextTransaction> BeginCalendarChangeAsync(CancellationToken ct) => Database.BeginTransactionAsync(ct);
 
     /// <summary>Settings and statistics the store wants once the schema is current, on every start.</summary>
     public virtual async Task PrepareAsync(CancellationToken ct)

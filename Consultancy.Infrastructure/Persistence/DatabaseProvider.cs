@@ -15,4 +15,8 @@ public static class DatabaseProvider
         if (provider.Equals(PostgreSql, StringComparison.OrdinalIgnoreCase)) return true;
         throw new InvalidOperationException($"Database:Provider is '{provider}'; use {Sqlite} or {PostgreSql}.");
     }
+
+    public static string PostgreSqlConnectionString(IConfiguration configuration) =>
+        configuration.GetConnectionString("Default") is { Length: > 0 } configured ? configured
+            : throw new InvalidOperationException("Database:Provider is PostgreSql: set ConnectionStrings:Default to the PostgreSQL connection string.");
 }

@@ -134,9 +134,8 @@ public sealed partial class PostgreSqlTests
 
         await using var scope = first.Services.CreateSystemScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        await using (var change = await db.Database.BeginTransactionAsync())
+        await using (var change = await db.BeginCalendarChangeAsync(CancellationToken.None))
         {
-            await db.LockCalendarsAsync(CancellationToken.None);
             var booking = second.SendAsync(null, BookingBuilder.NewBooking("maya", slot));
             await Task.Delay(TimeSpan.FromSeconds(1.5));
             Assert.False(booking.IsCompleted, "the booking was checked and written while another calendar change was in progress");

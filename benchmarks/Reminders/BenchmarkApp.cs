@@ -35,8 +35,7 @@ internal sealed record AppSetup(int? SmtpPort = null, bool WithScheduler = false
 internal sealed class BenchmarkApp : IAsyncDisposable
 {
     private const string ConsultantPassword = "Bench-Consultant-42!";
-    /// <summary>The job <c>AddJobs</c> schedules.</summary>
-    private static readonly JobKey DispatchJob = new("dispatch-outbox");
+    private static readonly JobKey DispatchJob = new(Consultancy.Infrastructure.DependencyInjection.DispatchOutboxJobName);
     private readonly DirectoryInfo _directory;
     private readonly IHost _host;
     private bool _schedulerStarted;
@@ -87,7 +86,7 @@ internal sealed class BenchmarkApp : IAsyncDisposable
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders();
         if (setup.WithScheduler) services.AddJobs(builder.Configuration);
-        if (setup.Database is null) Instrument(services, phases, setup.Synchronous);
+        Instrument(services, phases, setup.Synchronous);
 
         var host = builder.Build();
         await DatabaseInitializer.InitializeAsync(host.Services, host.Services.GetRequiredService<IConfiguration>(), ct);

@@ -2,6 +2,7 @@ using Consultancy.Application.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Consultancy.Application.Common.Interfaces;
 
@@ -60,10 +61,10 @@ public interface IAppDbContext
     Task<int> ClaimDueOutboxAsync(Guid token, DateTime now, DateTime leaseEnd, int batchSize, CancellationToken ct);
 
     /// <summary>
-    /// Inside a transaction that checks a calendar and then books, moves or changes a call: waits until no other such
-    /// transaction runs, so the check sees every call committed before it (held until the transaction ends).
+    /// Begins the transaction of a calendar change (check a calendar, then book or move a call) once no other calendar
+    /// change runs, in this app instance or another: the check sees every call committed before it.
     /// </summary>
-    Task LockCalendarsAsync(CancellationToken ct);
+    Task<IDbContextTransaction> BeginCalendarChangeAsync(CancellationToken ct);
 
     Task<int> SaveChangesAsync(CancellationToken ct);
 }

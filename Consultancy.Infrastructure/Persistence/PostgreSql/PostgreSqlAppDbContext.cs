@@ -3,6 +3,7 @@ using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Domain;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Consultancy.Infrastructure.Persistence.PostgreSql;
 
@@ -56,8 +57,12 @@ public sealed class PostgreSqlAppDbContext(DbContextOptions<PostgreSqlAppDbConte
     private const long CalendarLock = 0x43616c656e646172; // "Calendar"
 
     // A transaction-scoped advisory lock: calendar changes queue for it, everything else runs side by side.
-    public override Task LockCalendarsAsync(CancellationToken ct) =>
-        Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({CalendarLock})", ct);
+    public override async Task<IDbContextTransaction> BeginCalendarChangeAsync(CancellationToken ct)
+    {
+        var transaction = await Database.BeginTransactionAsync(ct);
+        await Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({CalendarLock})", ct);
+        return transaction;
+    }
 
     // Autovacuum keeps PostgreSQL's planner statistics; there is nothing to set per start.
     public override Task PrepareAsync(CancellationToken ct) => Task.CompletedTask;
