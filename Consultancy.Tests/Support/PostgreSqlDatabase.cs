@@ -58,24 +58,19 @@ public sealed class PostgreSqlDatabase : IAsyncDisposable
         return (T)(await command.ExecuteScalarAsync())!;
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(_server);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand(DropCommand, connection);
-        await drop.ExecuteNonQueryAsync();
+        Drop();
+        return ValueTask.CompletedTask;
     }
 
-    /// <summary>For owners that are only disposed synchronously (xunit's class fixtures).</summary>
+    /// <summary>Drops the database, closing any connection still open to it; also for owners only disposed synchronously.</summary>
     public void Drop()
     {
         NpgsqlConnection.ClearAllPools();
         using var connection = new NpgsqlConnection(_server);
         connection.Open();
-        using var drop = new NpgsqlCommand(DropCommand, connection);
+        using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)", connection);
         drop.ExecuteNonQuery();
     }
-
-    private string DropCommand => $"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)";
 }
