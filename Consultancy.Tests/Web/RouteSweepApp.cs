@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -23,7 +24,7 @@ public sealed record Caseload(TestUser Owner, int ClientId, int DeadlineId, int 
 /// <summary>
 /// The app for the route sweeps, set up once: an admin, consultant A with an empty caseload, and consultants
 /// B and C each owning a full caseload. No background jobs run, so the database changes only by the requests
-/// under test.
+/// under test (on PostgreSQL a running scheduler would also write its check-ins to Quartz's tables).
 /// </summary>
 public sealed class RouteSweepApp : AppFactory, IAsyncLifetime
 {
@@ -93,7 +94,7 @@ public sealed class RouteSweepApp : AppFactory, IAsyncLifetime
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
-    public IReadOnlyDictionary<string, string> Fingerprint(params string[] ignoredTables) => DatabaseFingerprint.Take(DatabasePath, ignoredTables);
+    public IReadOnlyDictionary<string, string> Fingerprint(params string[] ignoredTables) => DatabaseFingerprint.Take(Services.GetRequiredService<IConfiguration>(), ignoredTables);
 
     public IEnumerable<RouteEndpoint> Endpoints() =>
         Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();

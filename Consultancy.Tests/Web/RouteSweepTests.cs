@@ -15,8 +15,6 @@ namespace Consultancy.Tests.Web;
 /// Sweeps over every route the app maps, found from ASP.NET Core's endpoint data source, so a route added
 /// later is covered (or flagged) without anyone remembering to add a test for it.
 /// </summary>
-// "Nothing written" is judged by a hash of every row read from the SQLite file (DatabaseFingerprint).
-[Trait(Store.Trait, Store.SqliteOnly)]
 public sealed class RouteSweepTests(RouteSweepApp app) : IClassFixture<RouteSweepApp>
 {
     private const string Script = "<script>alert(1)</script>";
