@@ -24,7 +24,10 @@ public static class DatabaseRows
     public static bool Mention(IConfiguration appConfiguration, string text) =>
         Read(appConfiguration).Values.Any(rows => rows.Any(row => row.Contains(text, StringComparison.OrdinalIgnoreCase)));
 
-    /// <summary>The file's own tables; the test apps name their files by absolute path.</summary>
+    /// <summary>
+    /// The file's tables but SQLite's own bookkeeping, each column as text and blobs (the search index's segments) as
+    /// hex. The test apps name their files by absolute path.
+    /// </summary>
     private static Dictionary<string, IReadOnlyList<string>> ReadSqlite(string databasePath)
     {
         using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly;Pooling=False");
@@ -48,7 +51,12 @@ public static class DatabaseRows
             {
                 var row = new StringBuilder();
                 for (var i = 0; i < reader.FieldCount; i++)
-                    row.Append(reader.IsDBNull(i) ? "\u2400" : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture)).Append('\u241F');
+                    row.Append(reader.GetValue(i) switch
+                    {
+                        DBNull => "\u2400",
+                        byte[] bytes => Convert.ToHexString(bytes),
+                        var value => Convert.ToString(value, CultureInfo.InvariantCulture),
+                    }).Append('\u241F');
                 rows.Add(row.ToString());
             }
             rowsByTable[table] = rows;
