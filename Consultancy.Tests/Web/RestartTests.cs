@@ -7,15 +7,16 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Consultancy.Tests.Web;
 
-/// <summary>The data-protection keys live in a folder next to the database, so what one run of the app signed still works after a restart.</summary>
-// Two app lifetimes share one SQLite file and keys folder; on PostgreSQL the keys are in the database (PostgreSqlTests).
-[Trait(Store.Trait, Store.SqliteOnly)]
+/// <summary>
+/// The data-protection keys outlive the app, so what one run of the app signed still works after a restart: on SQLite
+/// they live in a folder next to the database, on PostgreSQL in the database itself.
+/// </summary>
 public sealed class RestartTests
 {
     [Fact]
     public async Task A_sign_in_cookie_and_an_unsubscribe_link_issued_before_a_restart_still_work_after_it()
     {
-        using var shared = new TempDirectory();
+        await using var shared = new SharedDatabase();
         string authCookie, unsubscribe;
         await using (var before = OnSharedData(shared, "keys"))
         {
@@ -40,7 +41,11 @@ public sealed class RestartTests
             Assert.Contains("Hello Restart", await link.Content.ReadAsStringAsync());
         }
 
-        // The control: the same database with a different key folder cannot read either.
+        // The control: the same database without those keys cannot read either. That is another keys folder, and on
+        // PostgreSQL, where the keys are rows of the database instead, those rows deleted.
+        if (shared.PostgreSql is { } database)
+            Assert.True(await database.QueryAsync<long>("WITH deleted AS (DELETE FROM \"DataProtectionKeys\" RETURNING 1) SELECT count(*) FROM deleted") > 0,
+                "no data-protection key was kept in the database");
         await using var otherKeys = OnSharedData(shared, "other-keys");
         var signedOut = await WithCookie(otherKeys, authCookie).GetAsync("/Clients");
         Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
@@ -48,9 +53,8 @@ public sealed class RestartTests
         Assert.Equal(HttpStatusCode.NotFound, (await otherKeys.NewBrowserlessClient().GetAsync(unsubscribe)).StatusCode);
     }
 
-    private static AppFactory OnSharedData(TempDirectory shared, string keyFolder) => new AppFactory()
-        .With("ConnectionStrings:Default", $"Data Source={shared.File("app.db")};Pooling=False")
-        .With("DataProtection:KeysDirectory", shared.File(keyFolder));
+    private static AppFactory OnSharedData(SharedDatabase shared, string keyFolder) =>
+        shared.Configure(new AppFactory()).With("DataProtection:KeysDirectory", shared.File(keyFolder));
 
     private static HttpClient WithCookie(AppFactory app, string cookie)
     {

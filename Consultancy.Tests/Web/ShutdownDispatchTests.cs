@@ -7,8 +7,6 @@ namespace Consultancy.Tests.Web;
 /// The app stopped (its host disposed) while the scheduled dispatcher is sending a batch, then started again on
 /// the same database: every email that was due goes out, and none twice.
 /// </summary>
-// Two app lifetimes share one SQLite file and keys folder.
-[Trait(Store.Trait, Store.SqliteOnly)]
 public sealed class ShutdownDispatchTests
 {
     private const int Due = 150;
@@ -16,7 +14,7 @@ public sealed class ShutdownDispatchTests
     [Fact]
     public async Task Stopping_the_app_in_the_middle_of_a_batch_loses_no_email_and_the_restart_sends_the_rest_once()
     {
-        using var shared = new TempDirectory();
+        await using var shared = new SharedDatabase();
         await using var smtp = new SmtpSink();
         // Each message takes a little while to accept, so the stop lands while a batch is being sent.
         smtp.OnReceiving = () => Task.Delay(15);
@@ -56,8 +54,7 @@ public sealed class ShutdownDispatchTests
             $"{receivedWhenStopRequested} emails had arrived when the stop was asked for and still {receivedWhenStopped} when it finished");
     }
 
-    private static AppFactory OnSharedData(TempDirectory shared, SmtpSink smtp) => new AppFactory()
-        .With("ConnectionStrings:Default", $"Data Source={shared.File("app.db")};Pooling=False")
+    private static AppFactory OnSharedData(SharedDatabase shared, SmtpSink smtp) => shared.Configure(new AppFactory())
         .With("DataProtection:KeysDirectory", shared.File("keys"))
         .With("Email:Smtp:Host", "127.0.0.1")
         .With("Email:Smtp:Port", smtp.Port.ToString())
