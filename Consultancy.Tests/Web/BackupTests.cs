@@ -10,13 +10,12 @@ namespace Consultancy.Tests.Web;
 
 /// <summary>
 /// An admin downloads a consistent copy of the live database, and the README's restore procedure (put the file
-/// in place of the database, without -wal/-shm files, and start) brings the app back with the data in it.
+/// in place of the database, without -wal/-shm files, and start) brings the app back with the data in it. The app
+/// copies SQLite databases itself; on PostgreSQL the page sends the admin to pg_dump instead.
 /// </summary>
-// The app copies SQLite databases itself; on PostgreSQL backups are pg_dump's.
-[Trait(Store.Trait, Store.SqliteOnly)]
 public sealed class BackupTests
 {
-    [Fact]
+    [Fact, Trait(Store.Trait, Store.SqliteOnly)]
     public async Task A_backup_taken_during_writes_restores_into_a_working_app_with_the_data_and_migration_history()
     {
         byte[] downloaded;
@@ -74,9 +73,9 @@ public sealed class BackupTests
     }
 
     [Fact]
-    public async Task Only_admins_take_backups_only_by_a_form_post_and_only_the_newest_are_kept()
+    public async Task Only_admins_reach_backups_and_only_by_a_form_post_with_an_antiforgery_token()
     {
-        await using var app = new AppFactory().With("Backup:Keep", "2");
+        await using var app = new AppFactory();
         var consultant = await BrowserlessSession.SignInAsync(app, await app.ConsultantAsync("backup.nosy@consultancy.test"));
         foreach (var refused in new[] { await consultant.Http.GetAsync("/Backup"), await consultant.Http.PostAsync("/Backup/Create", new FormUrlEncodedContent([])) })
         {
@@ -87,7 +86,14 @@ public sealed class BackupTests
         var admin = await BrowserlessSession.SignInAsync(app, app.Admin);
         Assert.Equal(HttpStatusCode.BadRequest, (await admin.Http.PostAsync("/Backup/Create", new FormUrlEncodedContent([]))).StatusCode);
         Assert.False(Directory.Exists(app.BackupDirectory) && Directory.GetFiles(app.BackupDirectory).Length > 0);
+        Assert.Equal(0, await app.QueryAsync(db => db.SecurityEvents.CountAsync(e => e.Kind == SecurityEventKind.DatabaseBackedUp)));
+    }
 
+    [Fact, Trait(Store.Trait, Store.SqliteOnly)]
+    public async Task Only_the_newest_backups_are_kept_and_the_backup_is_logged()
+    {
+        await using var app = new AppFactory().With("Backup:Keep", "2");
+        var admin = await BrowserlessSession.SignInAsync(app, app.Admin);
         var old = Directory.CreateDirectory(app.BackupDirectory).FullName;
         foreach (var stamp in new[] { "20200101-000000", "20200102-000000", "20200103-000000" })
             await File.WriteAllTextAsync(Path.Combine(old, $"consultancy-{stamp}.db"), "an older backup");
@@ -104,5 +110,23 @@ public sealed class BackupTests
         var logged = await scope.ServiceProvider.GetRequiredService<AppDbContext>().SecurityEvents
             .Where(e => e.Kind == SecurityEventKind.DatabaseBackedUp).ToListAsync();
         Assert.Equal((app.Admin.Email, left[1]), (Assert.Single(logged).Actor, logged[0].Detail));
+    }
+
+    [SkippableFact]
+    public async Task On_PostgreSQL_the_backup_form_tells_the_admin_to_use_pg_dump_and_takes_no_backup()
+    {
+        Skip.IfNot(PostgreSqlDatabase.SuiteRunsOnPostgreSql,
+            $"The suite runs on SQLite, where the app takes backups itself; set {PostgreSqlDatabase.SuiteProviderVariable}=PostgreSql to run this test.");
+        await using var app = new AppFactory();
+        var admin = await BrowserlessSession.SignInAsync(app, app.Admin);
+
+        var response = await admin.SubmitAsync("/Backup", "main form", new());
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/Backup", response.Headers.Location!.OriginalString);
+        var page = await admin.GetPageAsync("/Backup");
+        Assert.Contains("This app runs on PostgreSQL: back the database up with pg_dump", page.QuerySelector("[role=alert]")!.TextContent);
+        Assert.False(Directory.Exists(app.BackupDirectory) && Directory.GetFiles(app.BackupDirectory).Length > 0);
+        Assert.Equal(0, await app.QueryAsync(db => db.SecurityEvents.CountAsync(e => e.Kind == SecurityEventKind.DatabaseBackedUp)));
     }
 }
