@@ -24,26 +24,35 @@ public sealed class PersistenceTests
         });
     }
 
-    // SQLite's journal mode.
-    [Fact, Trait(Store.Trait, Store.SqliteOnly)]
-    public async Task The_database_is_migrated_in_WAL_mode_and_instants_come_back_as_UTC()
+    [Fact]
+    public async Task The_database_is_migrated_and_instants_come_back_as_UTC()
     {
         await using var app = await ApplicationHarness.StartAsync();
         var admin = await app.AdminAsync();
         await app.SendAsync(admin, ClientBuilder.NewClient());
 
-        var (mode, pending, created) = await app.QueryAsync(async db =>
+        var (pending, created) = await app.QueryAsync(async db =>
         {
-            var journal = await db.Database.SqlQueryRaw<string>("SELECT journal_mode AS Value FROM pragma_journal_mode").SingleAsync();
             var migrations = await db.Database.GetPendingMigrationsAsync();
             var client = await db.Clients.AsNoTracking().FirstAsync();
-            return (journal, migrations.Count(), client.CreatedAt);
+            return (migrations.Count(), client.CreatedAt);
         });
 
-        Assert.Equal("wal", mode);
         Assert.Equal(0, pending);
         Assert.Equal(DateTimeKind.Utc, created.Kind);
         Assert.Equal(app.Clock.GetUtcNow().UtcDateTime, created);
+    }
+
+    // SQLite's journal mode.
+    [Fact, Trait(Store.Trait, Store.SqliteOnly)]
+    public async Task The_database_runs_in_WAL_mode()
+    {
+        await using var app = await ApplicationHarness.StartAsync();
+
+        var mode = await app.QueryAsync(db =>
+            db.Database.SqlQueryRaw<string>("SELECT journal_mode AS Value FROM pragma_journal_mode").SingleAsync());
+
+        Assert.Equal("wal", mode);
     }
 
     /// <summary>

@@ -1,9 +1,10 @@
 namespace Consultancy.Tests.Support;
 
 /// <summary>
-/// Marks tests of what only the SQLite store has (its file on disk, its write lock, its journal, the app's own
-/// backups of it). <c>.ci/run</c> runs the suite once on SQLite and once on PostgreSQL
-/// (<see cref="PostgreSqlDatabase.SuiteProviderVariable"/>), leaving these out of the second pass.
+/// Marks tests of what only the SQLite store has: the bytes of its file and write-ahead log, its write lock, its
+/// journal and sync settings, and the app's own backups of it. <c>.ci/run</c> runs the suite once on SQLite and once
+/// on PostgreSQL (<see cref="PostgreSqlDatabase.SuiteProviderVariable"/>), leaving these out of the second pass.
+/// Every other test runs in both, but the few about what the app does only on PostgreSQL, which skip on SQLite.
 /// </summary>
 public static class Store
 {
