@@ -49,7 +49,7 @@ public class AppDbContext : IdentityDbContext<AppUser>, IAppDbContext
 
 
     /// <summary>Shortest term the trigram index can answer; shorter ones scan the search text instead.</summary>
-    private const int TrigramLength = 3;
+    protected const int TrigramLength = 3;
 
     public virtual IQueryable<Client> ClientsMatching(string term)
     {
@@ -62,9 +62,9 @@ public class AppDbContext : IdentityDbContext<AppUser>, IAppDbContext
         return Clients.Where(c => ids.Contains(c.Id));
     }
 
-    public virtual IQueryable<string> SeasonsOf(IQueryable<Client> clients)
+    public IQueryable<string> SeasonsOf(IQueryable<Client> clients)
     {
-        // A loose index scan, which SQLite does not do by itself: each step seeks the next season after the last
+        // A loose index scan, which neither SQLite nor PostgreSQL does by itself: each step seeks the next season after the last
         // one, so listing five seasons costs five index seeks however many clients there are. It sees every
         // client; the EXISTS below, over the caller's clients (query filter included), keeps that caseload's.
         var everySeason = Database.SqlQueryRaw<string>("""

@@ -9,31 +9,34 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-// Usage: ClientListSeeder <database file> [client count] [deadlines per client]
-// Makes a fresh SQLite database for the page benchmark: the app's schema, its admin and demo consultants,
-// then the requested number of clients, each with its deadlines, written through the real EF model.
+// Usage: ClientListSeeder <database file | PostgreSQL connection string> [client count] [deadlines per client]
+// Makes a fresh database for the page benchmark: the app's schema, its admin and demo consultants, then the
+// requested number of clients, each with its deadlines, written through the real EF model. A SQLite file is
+// named by its path; a PostgreSQL database by an Npgsql connection string ("Host=...;Database=..."), which
+// must name a database that does not exist yet.
 if (args.Length is < 1 or > 3 || args.Skip(1).Any(a => !int.TryParse(a, out _)))
 {
-    Console.Error.WriteLine("Usage: ClientListSeeder <database file> [client count, default 50000] [deadlines per client, default 0]");
+    Console.Error.WriteLine("Usage: ClientListSeeder <database file | PostgreSQL connection string> [client count, default 50000] [deadlines per client, default 0]");
     return 2;
 }
-var databasePath = Path.GetFullPath(args[0]);
+var target = BenchmarkDatabase.From(args[0]);
 var clientCount = args.Length >= 2 ? int.Parse(args[1]) : 50_000;
 var deadlinesPerClient = args.Length == 3 ? int.Parse(args[2]) : 0;
-if (File.Exists(databasePath))
+if (await target.ExistsAsync())
 {
-    Console.Error.WriteLine($"{databasePath} already exists; the benchmark seeds a fresh database only.");
+    Console.Error.WriteLine($"{target} already exists; the benchmark seeds a fresh database only.");
     return 1;
 }
 
 var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
 {
-    ["ConnectionStrings:Default"] = $"Data Source={databasePath}",
+    ["Database:Provider"] = target.Provider,
+    ["ConnectionStrings:Default"] = target.ConnectionString,
     ["Admin:Email"] = BenchmarkAccounts.AdminEmail,
     ["Admin:Password"] = BenchmarkAccounts.Password,
     ["Seed:Demo"] = "true",
     ["Seed:DemoPassword"] = BenchmarkAccounts.Password,
-    ["Email:PickupDirectory"] = Path.Combine(Path.GetDirectoryName(databasePath)!, "mail"),
+    ["Email:PickupDirectory"] = Path.Combine(Path.GetTempPath(), "client-list-seeder-mail"),
 }).Build();
 
 var services = new ServiceCollection();
@@ -73,7 +76,7 @@ for (var written = existingCount; written < clientCount;)
     await db.SaveChangesAsync(ct);
     written += batch;
 }
-Console.WriteLine($"Seeded {clientCount:N0} clients with {deadlinesPerClient} deadlines each into {databasePath}");
+Console.WriteLine($"Seeded {clientCount:N0} clients with {deadlinesPerClient} deadlines each into {target}");
 return 0;
 
 static async Task<(IReadOnlyList<string> ConsultantIds, int ClientCount)> ConsultantsAndClientCountAsync(

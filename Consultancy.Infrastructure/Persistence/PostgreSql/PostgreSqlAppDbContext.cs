@@ -19,13 +19,18 @@ public sealed class PostgreSqlAppDbContext(DbContextOptions<PostgreSqlAppDbConte
 
     public override IQueryable<Client> ClientsMatching(string term)
     {
-        // A substring match, answered from the pg_trgm index on the search text for terms of three characters or more.
-        var pattern = LikePattern.Containing(term.Trim().ToLowerInvariant());
-        return Clients.Where(c => EF.Functions.Like(c.SearchText, pattern, LikePattern.Escape));
+        var lowered = term.Trim().ToLowerInvariant();
+        var pattern = LikePattern.Containing(lowered);
+        if (lowered.Length < TrigramLength) return Clients.Where(c => EF.Functions.Like(c.SearchText, pattern, LikePattern.Escape));
+        // The matches come from the pg_trgm index on the search text, found first and then sorted. Left to itself, the
+        // planner walks the list's name index and filters it, expecting matches spread through the alphabet; but a
+        // surname's matches sit together, so a search for "okafor" read every name before the O's (1.2 s at 500,000
+        // clients). MATERIALIZED keeps the match from being folded into the outer query's order.
+        return Clients.FromSql($"""
+            WITH "Matches" AS MATERIALIZED (SELECT * FROM "Clients" WHERE "SearchText" LIKE {pattern} ESCAPE '\')
+            SELECT * FROM "Matches"
+            """);
     }
-
-    public override IQueryable<string> SeasonsOf(IQueryable<Client> clients) =>
-        clients.Where(c => c.Season != null).Select(c => c.Season!).Distinct();
 
     protected override string CaseInsensitiveLike => "ILIKE";
 
