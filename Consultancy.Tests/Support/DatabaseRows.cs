@@ -9,7 +9,7 @@ namespace Consultancy.Tests.Support;
 
 /// <summary>
 /// Every row of every table of the database an app is configured for (<c>Database:Provider</c> and
-/// <c>ConnectionStrings:Default</c>), each as one line of text, read with raw SQL through a connection of its own:
+/// <c>ConnectionStrings:Default</c>), each row as one string, read with raw SQL through a connection of its own:
 /// past the app, its caches and its query filters.
 /// </summary>
 public static class DatabaseRows
