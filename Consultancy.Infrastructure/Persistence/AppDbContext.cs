@@ -75,7 +75,9 @@ public class AppDbContext : IdentityDbContext<AppUser>, IAppDbContext
                 FROM "Steps" WHERE "Steps"."Value" IS NOT NULL)
             SELECT "Value" FROM "Steps" WHERE "Value" IS NOT NULL
             """);
-        return everySeason.Where(season => clients.Any(c => c.Season == season));
+        // The steps are never null, but EF cannot know that: compared as they are, it would add "or both are null",
+        // which PostgreSQL cannot answer from the index and so checks against every client.
+        return everySeason.Where(season => clients.Any(c => c.Season == (season ?? "")));
     }
 
     public IQueryable<AuditEntry> AuditEntriesMentioning(string text)
