@@ -11,7 +11,7 @@ namespace Consultancy.Web.Controllers;
 public sealed class BackupController(IMediator mediator) : Controller
 {
     [HttpGet]
-    public IActionResult Index() => View();
+    public async Task<IActionResult> Index(CancellationToken ct) => View(await mediator.Send(new GetBackupAvailability(), ct));
 
     /// <summary>Takes a consistent copy of the live database, keeps it in the backup folder and downloads it.</summary>
     [HttpPost, OnInvalidReturnTo(nameof(Index))]

@@ -6,6 +6,9 @@ namespace Consultancy.Infrastructure.Persistence.Backups;
 /// <summary>On PostgreSQL the database server is backed up with its own tools, not copied by the app.</summary>
 internal sealed class PostgreSqlDatabaseBackups : IDatabaseBackups
 {
-    public Task<string> CreateAsync(string fileName, CancellationToken ct) =>
-        throw new ValidationException("", "This app runs on PostgreSQL: back the database up with pg_dump, as the README describes.");
+    public string NotTakenHereBecause =>
+        "This app runs on PostgreSQL: back the database up with pg_dump (or your database host's snapshots), " +
+        "as the README describes under Running on PostgreSQL.";
+
+    public Task<string> CreateAsync(string fileName, CancellationToken ct) => throw new ValidationException("", NotTakenHereBecause);
 }

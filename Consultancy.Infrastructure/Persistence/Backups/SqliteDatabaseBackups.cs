@@ -15,6 +15,8 @@ public sealed class SqliteDatabaseBackups(AppDbContext db, BackupSettings settin
 
     private int Keep => Math.Max(1, settings.Keep);
 
+    public string? NotTakenHereBecause => null;
+
     public async Task<string> CreateAsync(string fileName, CancellationToken ct)
     {
         Directory.CreateDirectory(settings.Directory);
