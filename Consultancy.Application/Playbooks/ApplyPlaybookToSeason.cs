@@ -8,14 +8,15 @@ using Microsoft.EntityFrameworkCore;
 namespace Consultancy.Application.Playbooks;
 
 /// <summary>
-/// Applies a season's playbook to every active client planning that season on its system, in batches so
-/// each batch commits on its own and a long run reports progress as it goes.
+/// Carries out a run started by <see cref="StartSeasonPlanRun"/>: applies the season's playbook to every active client
+/// planning that season on its system, in batches so each batch commits on its own, recording the run's progress
+/// after each one.
 /// </summary>
-public sealed record ApplyPlaybookToSeason(int SeasonId, IProgress<PlaybookProgress>? Progress = null) : IRequest<PlaybookProgress>;
+public sealed record ApplyPlaybookToSeason(Guid RunId) : IRequest<PlaybookProgress>;
 
 public sealed record PlaybookProgress(int ClientsDone, int ClientsTotal, int DeadlinesCreated);
 
-internal sealed class ApplyPlaybookToSeasonHandler(IAppDbContext db, PlaybookApplication playbooks, ICurrentUser user)
+internal sealed class ApplyPlaybookToSeasonHandler(IAppDbContext db, PlaybookApplication playbooks, ICurrentUser user, TimeProvider clock)
     : IRequestHandler<ApplyPlaybookToSeason, PlaybookProgress>
 {
     private const int BatchSize = 200;
@@ -23,20 +24,45 @@ internal sealed class ApplyPlaybookToSeasonHandler(IAppDbContext db, PlaybookApp
     public async Task<PlaybookProgress> Handle(ApplyPlaybookToSeason request, CancellationToken ct)
     {
         user.EnsureAdmin();
-        var season = await db.Seasons.Include(s => s.KeyDates).SingleOrDefaultAsync(s => s.Id == request.SeasonId, ct)
-            ?? throw new NotFoundException(nameof(Season), request.SeasonId);
-        var clients = db.Clients.Where(c => !c.IsArchived && c.Season == season.Name
-            && (c.TargetSystem == season.System || c.TargetSystem == TargetSystem.Both));
-        var ids = await clients.OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(ct);
-
-        var progress = new PlaybookProgress(0, ids.Count, 0);
-        foreach (var batch in ids.Chunk(BatchSize))
+        var run = await db.SeasonPlanRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == request.RunId, ct)
+            ?? throw new NotFoundException(nameof(SeasonPlanRun), request.RunId);
+        var progress = new PlaybookProgress(0, 0, 0);
+        try
         {
-            var batchClients = await db.Clients.Where(c => batch.Contains(c.Id)).ToListAsync(ct);
-            var created = await playbooks.ApplyAsync(season, batchClients, ct);
-            progress = progress with { ClientsDone = progress.ClientsDone + batch.Length, DeadlinesCreated = progress.DeadlinesCreated + created };
-            request.Progress?.Report(progress);
+            var season = await db.Seasons.Include(s => s.KeyDates).SingleOrDefaultAsync(s => s.Id == run.SeasonId, ct)
+                ?? throw new NotFoundException(nameof(Season), run.SeasonId);
+            var clients = db.Clients.Where(c => !c.IsArchived && c.Season == season.Name
+                && (c.TargetSystem == season.System || c.TargetSystem == TargetSystem.Both));
+            var ids = await clients.OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(ct);
+
+            progress = progress with { ClientsTotal = ids.Count };
+            await RecordAsync(run.Id, progress, SeasonPlanRunState.Running, ct);
+            foreach (var batch in ids.Chunk(BatchSize))
+            {
+                var batchClients = await db.Clients.Where(c => batch.Contains(c.Id)).ToListAsync(ct);
+                var created = await playbooks.ApplyAsync(season, batchClients, ct);
+                progress = progress with { ClientsDone = progress.ClientsDone + batch.Length, DeadlinesCreated = progress.DeadlinesCreated + created };
+                await RecordAsync(run.Id, progress, SeasonPlanRunState.Running, ct);
+            }
         }
+        catch
+        {
+            // Recorded even when the app is stopping (the token is cancelled then), so the page says the run stopped.
+            await RecordAsync(run.Id, progress, SeasonPlanRunState.Stopped, CancellationToken.None);
+            throw;
+        }
+        await RecordAsync(run.Id, progress, SeasonPlanRunState.Finished, ct);
         return progress;
+    }
+
+    private Task RecordAsync(Guid runId, PlaybookProgress progress, SeasonPlanRunState state, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return db.SeasonPlanRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(set => set
+            .SetProperty(r => r.State, state)
+            .SetProperty(r => r.ClientsDone, progress.ClientsDone)
+            .SetProperty(r => r.ClientsTotal, (int?)progress.ClientsTotal)
+            .SetProperty(r => r.DeadlinesCreated, progress.DeadlinesCreated)
+            .SetProperty(r => r.UpdatedAt, now), ct);
     }
 }

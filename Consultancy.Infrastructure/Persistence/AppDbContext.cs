@@ -38,6 +38,7 @@ public class AppDbContext : IdentityDbContext<AppUser>, IAppDbContext
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Season> Seasons => Set<Season>();
     public DbSet<SeasonKeyDate> SeasonKeyDates => Set<SeasonKeyDate>();
+    public DbSet<SeasonPlanRun> SeasonPlanRuns => Set<SeasonPlanRun>();
     public DbSet<Playbook> Playbooks => Set<Playbook>();
     public DbSet<PlaybookItem> PlaybookItems => Set<PlaybookItem>();
     public DbSet<ConsultantAvailability> ConsultantAvailabilities => Set<ConsultantAvailability>();

@@ -112,18 +112,42 @@ public sealed class PlaybookTests : IAsyncLifetime
         for (var i = 0; i < 3; i++) await _app.SendAsync(_alice, ClientBuilder.NewClient($"Eras{i}", "Planner") with { Season = "ERAS 2028" });
         var both = await _app.SendAsync(_alice, ClientBuilder.NewClient("Both", "Systems") with { Season = "ERAS 2028", TargetSystem = TargetSystem.Both });
         var other = await _app.SendAsync(_alice, ClientBuilder.NewClient("Other", "Season") with { Season = "ERAS 2027" });
-        var reports = new List<PlaybookProgress>();
+        var run = await _app.SendAsync(_admin, new StartSeasonPlanRun(_eras2028));
+        var before = await _app.SendAsync(_admin, new GetSeasonPlanRun(run));
 
-        var result = await _app.SendAsync(_admin, new ApplyPlaybookToSeason(_eras2028, new SynchronousProgress(reports.Add)));
-        var again = await _app.SendAsync(_admin, new ApplyPlaybookToSeason(_eras2028));
+        var result = await _app.SendAsync(_admin, new ApplyPlaybookToSeason(run));
+        var again = await _app.SendAsync(_admin, new ApplyPlaybookToSeason(await _app.SendAsync(_admin, new StartSeasonPlanRun(_eras2028))));
 
         var items = (await _app.SendAsync(_admin, new GetPlaybooks())).Single(p => p.System == TargetSystem.ErasNrmp).Items.Count;
         Assert.Equal(new PlaybookProgress(4, 4, 4 * items), result);
-        Assert.Equal(result, reports.Last());
+        Assert.Equal((SeasonPlanRunState.Running, 0, (int?)null, false), (before.State, before.ClientsDone, before.ClientsTotal, before.Over));
+        var recorded = await _app.SendAsync(_admin, new GetSeasonPlanRun(run));
+        Assert.Equal((SeasonPlanRunState.Finished, 4, (int?)4, 4 * items, "ERAS 2028"),
+            (recorded.State, recorded.ClientsDone, recorded.ClientsTotal, recorded.DeadlinesCreated, recorded.SeasonName));
         Assert.Equal(new PlaybookProgress(4, 4, 0), again);
         Assert.Equal(items, (await _app.SendAsync(_alice, new GetClientDeadlines(both))).Count);
         Assert.Empty(await _app.SendAsync(_alice, new GetClientDeadlines(other)));
-        await Assert.ThrowsAsync<ForbiddenException>(() => _app.SendAsync(_alice, new ApplyPlaybookToSeason(_eras2028)));
+        await Assert.ThrowsAsync<ForbiddenException>(() => _app.SendAsync(_alice, new StartSeasonPlanRun(_eras2028)));
+        await Assert.ThrowsAsync<ForbiddenException>(() => _app.SendAsync(_alice, new ApplyPlaybookToSeason(run)));
+        await Assert.ThrowsAsync<ForbiddenException>(() => _app.SendAsync(_alice, new GetSeasonPlanRun(run)));
+    }
+
+    [Fact]
+    public async Task A_run_whose_season_is_gone_is_recorded_as_stopped_and_a_silent_run_counts_as_abandoned()
+    {
+        var season = await _app.SendAsync(_admin, new CreateSeason { System = TargetSystem.ErasNrmp, Name = "ERAS 2031" });
+        var run = await _app.SendAsync(_admin, new StartSeasonPlanRun(season));
+        await _app.QueryAsync(db => db.Seasons.Where(s => s.Id == season).ExecuteDeleteAsync());
+
+        await Assert.ThrowsAsync<NotFoundException>(() => _app.SendAsync(_admin, new ApplyPlaybookToSeason(run)));
+
+        Assert.Equal(SeasonPlanRunState.Stopped, (await _app.SendAsync(_admin, new GetSeasonPlanRun(run))).State);
+        var silent = await _app.SendAsync(_admin, new StartSeasonPlanRun(_eras2028));
+        Assert.False((await _app.SendAsync(_admin, new GetSeasonPlanRun(silent))).Over);
+        _app.Clock.Advance(SeasonPlanRun.SilentAfter + TimeSpan.FromSeconds(1));
+        var abandoned = await _app.SendAsync(_admin, new GetSeasonPlanRun(silent));
+        Assert.Equal((SeasonPlanRunState.Running, true, true), (abandoned.State, abandoned.Abandoned, abandoned.Over));
+        await Assert.ThrowsAsync<NotFoundException>(() => _app.SendAsync(_admin, new GetSeasonPlanRun(Guid.NewGuid())));
     }
 
     [Fact]
@@ -139,9 +163,4 @@ public sealed class PlaybookTests : IAsyncLifetime
 
     private async Task<ClientDeadline> RolDeadlineAsync(int clientId) =>
         (await _app.SendAsync(_admin, new GetClientDeadlines(clientId))).Single(d => d.Title == "Certify the rank order list");
-
-    private sealed class SynchronousProgress(Action<PlaybookProgress> report) : IProgress<PlaybookProgress>
-    {
-        public void Report(PlaybookProgress value) => report(value);
-    }
 }

@@ -3,10 +3,12 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Consultancy.Application.Deadlines;
 using Consultancy.Application.Domain;
+using Consultancy.Application.Playbooks;
 using Consultancy.Infrastructure.Identity;
 using Consultancy.Infrastructure.Persistence;
 using Consultancy.Infrastructure.Persistence.PostgreSql;
 using Consultancy.Tests.Support;
+using Consultancy.Web.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -167,6 +169,36 @@ public sealed partial class PostgreSqlTests
         Assert.Contains("Dashboard", await response.Content.ReadAsStringAsync());
         // Without the cookie the same page asks to sign in, so the 200 above is the cookie's doing.
         Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task A_season_plan_run_started_on_one_instance_shows_its_progress_on_another()
+    {
+        PostgreSqlDatabase.SkipUnlessAvailable();
+        await using var database = PostgreSqlDatabase.New();
+        await using var first = database.Configure(new AppFactory());
+        await using var second = database.Configure(new AppFactory());
+        var consultant = await first.ConsultantAsync("ines.plan@consultancy.test");
+        for (var i = 0; i < 3; i++)
+            await first.Services.SendAsAsync(consultant, ClientBuilder.NewClient($"Plan{i}", "Across") with { Season = "CaRMS 2028", TargetSystem = TargetSystem.CaRMS });
+        var seasonId = await first.QueryAsync(db => db.Seasons.Where(s => s.Name == "CaRMS 2028").Select(s => s.Id).SingleAsync());
+        var runId = await first.Services.SendAsAsync(first.Admin, new StartSeasonPlanRun(seasonId));
+
+        first.Services.GetRequiredService<SeasonPlanRuns>().Start(runId);
+
+        var onSecond = second.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        var cookie = await SignInCookieAsync(second, second.Admin);
+        var status = "";
+        for (var poll = 0; poll < 100 && !status.StartsWith("Finished"); poll++)
+        {
+            await Task.Delay(100);
+            var progress = new HttpRequestMessage(HttpMethod.Get, $"/Seasons/Progress/{runId}");
+            progress.Headers.Add("Cookie", cookie);
+            var page = await BrowserlessSession.ParseAsync(await onSecond.SendAsync(progress));
+            status = page.QuerySelector("[role=status]")!.TextContent.Trim();
+        }
+        var items = await first.QueryAsync(db => db.PlaybookItems.CountAsync(i => db.Playbooks.Any(p => p.Id == i.PlaybookId && p.System == TargetSystem.CaRMS)));
+        Assert.Equal($"Finished: 3 of 3 client(s) planned, {3 * items} new deadline(s) with their reminders.", status);
     }
 
     [SkippableFact]

@@ -39,12 +39,11 @@ public sealed class SeasonsController(IMediator mediator) : Controller
     [HttpPost, OnInvalidReturnTo(nameof(Details))]
     public async Task<IActionResult> ApplyToClients(int id, [FromServices] SeasonPlanRuns runs, CancellationToken ct)
     {
-        var season = await mediator.Send(new GetSeason(id), ct);
-        var run = runs.Start(season.Id, season.Name);
-        return RedirectToAction(nameof(Progress), new { id = run.Id });
+        var runId = await mediator.Send(new StartSeasonPlanRun(id), ct);
+        runs.Start(runId);
+        return RedirectToAction(nameof(Progress), new { id = runId });
     }
 
     [HttpGet]
-    public IActionResult Progress(Guid id, [FromServices] SeasonPlanRuns runs) =>
-        runs.Find(id) is { } run ? View(run) : NotFound();
+    public async Task<IActionResult> Progress(Guid id, CancellationToken ct) => View(await mediator.Send(new GetSeasonPlanRun(id), ct));
 }

@@ -16,6 +16,7 @@ public interface IAppDbContext
     DbSet<Deadline> Deadlines { get; }
     DbSet<OutboxMessage> OutboxMessages { get; }
     DbSet<Season> Seasons { get; }
+    DbSet<SeasonPlanRun> SeasonPlanRuns { get; }
     DbSet<SeasonKeyDate> SeasonKeyDates { get; }
     DbSet<Playbook> Playbooks { get; }
     DbSet<PlaybookItem> PlaybookItems { get; }

@@ -25,6 +25,15 @@ internal sealed class SeasonKeyDateConfiguration : IEntityTypeConfiguration<Seas
     }
 }
 
+internal sealed class SeasonPlanRunConfiguration : IEntityTypeConfiguration<SeasonPlanRun>
+{
+    public void Configure(EntityTypeBuilder<SeasonPlanRun> run)
+    {
+        run.Property(r => r.Id).ValueGeneratedNever();
+        run.Property(r => r.SeasonName).HasMaxLength(50);
+    }
+}
+
 internal sealed class PlaybookConfiguration : IEntityTypeConfiguration<Playbook>
 {
     public void Configure(EntityTypeBuilder<Playbook> playbook)

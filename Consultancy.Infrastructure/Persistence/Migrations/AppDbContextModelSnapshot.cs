@@ -802,6 +802,42 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                     b.ToTable("SeasonKeyDates");
                 });
 
+            modelBuilder.Entity("Consultancy.Application.Domain.SeasonPlanRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ClientsDone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ClientsTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DeadlinesCreated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SeasonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SeasonName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SeasonPlanRuns");
+                });
+
             modelBuilder.Entity("Consultancy.Application.Domain.SecurityEvent", b =>
                 {
                     b.Property<long>("Id")

@@ -838,6 +838,42 @@ namespace Consultancy.Infrastructure.Persistence.PostgreSql.Migrations
                     b.ToTable("SeasonKeyDates");
                 });
 
+            modelBuilder.Entity("Consultancy.Application.Domain.SeasonPlanRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ClientsDone")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ClientsTotal")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DeadlinesCreated")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SeasonId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SeasonName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SeasonPlanRuns");
+                });
+
             modelBuilder.Entity("Consultancy.Application.Domain.SecurityEvent", b =>
                 {
                     b.Property<long>("Id")

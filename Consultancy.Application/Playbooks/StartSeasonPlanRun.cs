@@ -1,0 +1,26 @@
+using Consultancy.Application.Common.Exceptions;
+using Consultancy.Application.Common.Interfaces;
+using Consultancy.Application.Domain;
+using Consultancy.Application.Users;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Consultancy.Application.Playbooks;
+
+/// <summary>An admin asks for a season's plan to be applied to all its clients: records the run that will do it.</summary>
+public sealed record StartSeasonPlanRun(int SeasonId) : IRequest<Guid>;
+
+internal sealed class StartSeasonPlanRunHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock)
+    : IRequestHandler<StartSeasonPlanRun, Guid>
+{
+    public async Task<Guid> Handle(StartSeasonPlanRun request, CancellationToken ct)
+    {
+        user.EnsureAdmin();
+        var season = await db.Seasons.SingleOrDefaultAsync(s => s.Id == request.SeasonId, ct)
+            ?? throw new NotFoundException(nameof(Season), request.SeasonId);
+        var run = new SeasonPlanRun(season, clock.GetUtcNow().UtcDateTime);
+        db.SeasonPlanRuns.Add(run);
+        await db.SaveChangesAsync(ct);
+        return run.Id;
+    }
+}
