@@ -139,6 +139,19 @@ public class AppDbContext : IdentityDbContext<AppUser>, IAppDbContext
     // writing transaction run at a time.
     public virtual Task<IDbContextTransaction> BeginCalendarChangeAsync(CancellationToken ct) => Database.BeginTransactionAsync(ct);
 
+    /// <summary>
+    /// Held while an app instance creates, migrates and seeds the database, so instances starting together do it one at
+    /// a time and the later ones find it done.
+    /// </summary>
+    // One SQLite file is served by one app process at a time: there is nothing to hold.
+    public virtual Task<IAsyncDisposable> HoldStartUpLockAsync(CancellationToken ct) => Task.FromResult<IAsyncDisposable>(NothingHeld.Instance);
+
+    private sealed class NothingHeld : IAsyncDisposable
+    {
+        public static readonly NothingHeld Instance = new();
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
     /// <summary>Settings and statistics the store wants once the schema is current, on every start.</summary>
     public virtual async Task PrepareAsync(CancellationToken ct)
     {

@@ -20,6 +20,7 @@ public static class DatabaseInitializer
         var db = provider.GetRequiredService<AppDbContext>();
 
         if (db.Database.IsSqlite()) CreateDataDirectory(db.Database.GetConnectionString());
+        await using var startingAlone = await db.HoldStartUpLockAsync(ct);
         await db.Database.MigrateAsync(ct);
         await db.PrepareAsync(ct);
 

@@ -172,6 +172,31 @@ public sealed partial class PostgreSqlTests
     }
 
     [SkippableFact]
+    public async Task Instances_starting_together_on_a_new_database_create_migrate_and_seed_it_once()
+    {
+        PostgreSqlDatabase.SkipUnlessAvailable();
+        await using var database = PostgreSqlDatabase.New();
+        var instances = Enumerable.Range(0, 3).Select(_ => database.Configure(new AppFactory())).ToList();
+        try
+        {
+            await Task.WhenAll(instances.Select(instance => Task.Run(() => instance.Services)));
+
+            var first = instances[0];
+            Assert.Equal(1, await first.QueryAsync(db => db.Users.CountAsync(u => u.Email == first.Admin.Email)));
+            Assert.Equal(["Admin", "Consultant"], await first.QueryAsync(db => db.Roles.OrderBy(r => r.Name).Select(r => r.Name!).ToListAsync()));
+            var seasons = await first.QueryAsync(db => db.Seasons.Select(s => s.Name).ToListAsync());
+            Assert.NotEmpty(seasons);
+            Assert.Equal(seasons.Count, seasons.Distinct().Count());
+            foreach (var instance in instances)
+                Assert.Equal(HttpStatusCode.OK, (await instance.CreateClient().GetAsync("/health")).StatusCode);
+        }
+        finally
+        {
+            foreach (var instance in instances) await instance.DisposeAsync();
+        }
+    }
+
+    [SkippableFact]
     public async Task A_season_plan_run_started_on_one_instance_shows_its_progress_on_another()
     {
         PostgreSqlDatabase.SkipUnlessAvailable();

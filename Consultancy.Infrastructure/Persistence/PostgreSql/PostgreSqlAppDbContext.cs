@@ -3,7 +3,9 @@ using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Domain;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace Consultancy.Infrastructure.Persistence.PostgreSql;
 
@@ -67,6 +69,32 @@ public sealed class PostgreSqlAppDbContext(DbContextOptions<PostgreSqlAppDbConte
         var transaction = await Database.BeginTransactionAsync(ct);
         await Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({CalendarLock})", ct);
         return transaction;
+    }
+
+    /// <summary>The advisory lock an instance holds while it creates, migrates and seeds the database.</summary>
+    private const long StartUpLock = 0x5374617274696e67; // "Starting"
+
+    public override async Task<IAsyncDisposable> HoldStartUpLockAsync(CancellationToken ct)
+    {
+        // The lock lives in the database, so the database must exist first: instances racing to create it all go on.
+        var creator = this.GetService<IRelationalDatabaseCreator>();
+        if (!await creator.ExistsAsync(ct))
+        {
+            try
+            {
+                await creator.CreateAsync(ct);
+            }
+            catch (PostgresException error) when (error.SqlState == PostgresErrorCodes.DuplicateDatabase)
+            {
+            }
+        }
+        // A session lock on a connection of its own, released when the caller disposes it. Not pooled: a pooled
+        // connection would go back to the pool still holding the lock.
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Database.GetConnectionString()) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync(ct);
+        await using var take = new NpgsqlCommand($"SELECT pg_advisory_lock({StartUpLock})", connection);
+        await take.ExecuteNonQueryAsync(ct);
+        return connection;
     }
 
     // Autovacuum keeps PostgreSQL's planner statistics; there is nothing to set per start.
