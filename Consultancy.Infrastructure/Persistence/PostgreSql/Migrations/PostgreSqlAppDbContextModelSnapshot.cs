@@ -231,6 +231,8 @@ namespace Consultancy.Infrastructure.Persistence.PostgreSql.Migrations
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
 
+                    b.HasIndex("ConsultantId", "IsArchived");
+
                     b.HasIndex("IsArchived", "UpdatedAt");
 
                     b.HasIndex("Season", "ConsultantId");
