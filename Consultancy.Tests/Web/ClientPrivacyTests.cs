@@ -173,6 +173,10 @@ public sealed class ClientPrivacyTests(ClientPrivacyTests.PooledApp app) : IClas
         Assert.Equal($"Erased client #{client.Id}", page.QuerySelector("h1")!.TextContent.Trim());
         Assert.Null(page.QuerySelector("#danger-zone"));
         Assert.Contains("Personal data erased", page.QuerySelector("#timeline-heading")!.ParentElement!.TextContent);
+        Assert.Null(page.QuerySelector($"form[action='/Clients/Reminders/{client.Id}']"));
+        Assert.Contains("No reminder emails: this client's personal data was erased.", page.QuerySelector("#deadlines")!.TextContent);
+        await admin.PostAsync($"/Clients/Reminders/{client.Id}", $"/Clients/Details/{client.Id}", new() { ["optedOut"] = "false", ["note"] = "Asked by phone" });
+        Assert.True(await app.QueryAsync(db => db.Clients.Where(c => c.Id == client.Id).Select(c => c.RemindersOptedOut).SingleAsync()));
         var statuses = await app.QueryAsync(db => db.OutboxMessages.Where(m => pendingBefore.Contains(m.Id)).Select(m => m.Status).ToListAsync());
         Assert.All(statuses, s => Assert.Equal(OutboxStatus.Cancelled, s));
         var erased = await app.QueryAsync(db => db.SecurityEvents.Where(e => e.Kind == SecurityEventKind.ClientErased).ToListAsync());
