@@ -43,21 +43,25 @@ stop_app() {
 postgres=${POSTGRES:-}
 database="client_list_${stamp,,}"
 if [[ -n "$postgres" ]]; then
+  command -v psql >/dev/null || { echo "POSTGRES is set but psql is missing (apt-get install postgresql-client)." >&2; exit 1; }
   IFS=';' read -ra settings <<<"$postgres"
   for setting in "${settings[@]}"; do
-    value=${setting#*=}
-    case "${setting%%=*}" in
-      [Hh]ost) export PGHOST=$value ;;
-      [Pp]ort) export PGPORT=$value ;;
-      [Uu]sername|[Uu]ser\ [Ii][Dd]) export PGUSER=$value ;;
-      [Pp]assword) export PGPASSWORD=$value ;;
+    key=${setting%%=*} key=${key,,} key=${key// /}
+    value=${setting#*=} value=${value# } value=${value% }
+    case "$key" in
+      host|server) export PGHOST=$value ;;
+      port) export PGPORT=$value ;;
+      username|user|userid) export PGUSER=$value ;;
+      password|pwd) export PGPASSWORD=$value ;;
+      "") ;;
+      *) echo "POSTGRES: the benchmark does not pass '$key' on to psql; use Host, Port, Username and Password." >&2; exit 1 ;;
     esac
   done
   export PGDATABASE=postgres
 fi
 cleanup() {
   stop_app
-  [[ -n "$postgres" ]] && psql -q -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" >/dev/null 2>&1
+  [[ -n "$postgres" ]] && psql -q -c "DROP DATABASE IF EXISTS \"$database\" WITH (FORCE)" >/dev/null 2>&1
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -76,7 +80,7 @@ if [[ -n "$postgres" ]]; then
   app_database=(Database__Provider=PostgreSql ConnectionStrings__Default="$postgres;Database=$database")
   if [[ -n "${SEEDED:-}" ]]; then
     echo "Copying the seeded database $SEEDED ..."
-    psql -q -c "CREATE DATABASE $database TEMPLATE $SEEDED"
+    psql -q -c "CREATE DATABASE \"$database\" TEMPLATE \"$SEEDED\""
   else
     echo "Seeding $clients clients with $deadlines deadlines each ..."
     dotnet "$work/seeder/ClientListSeeder.dll" "$postgres;Database=$database" "$clients" "$deadlines"

@@ -25,8 +25,6 @@ internal sealed class SetReminderOptOutHandler(IAppDbContext db, ReminderPlanner
     public async Task<Unit> Handle(SetReminderOptOut request, CancellationToken ct)
     {
         var client = await db.Clients.GetAsync(request.ClientId, ct);
-        if (client.IsErased && !request.OptedOut)
-            throw new Common.Exceptions.ValidationException("", "This client's personal data was erased: there is no address to send reminders to.");
         var now = clock.GetUtcNow().UtcDateTime;
         if (request.OptedOut) client.OptOutOfReminders(now);
         else client.OptBackIntoReminders();

@@ -1,3 +1,5 @@
+using Consultancy.Application.Common.Exceptions;
+
 namespace Consultancy.Application.Domain;
 
 public sealed class Client
@@ -116,6 +118,7 @@ public sealed class Client
 
     public void OptBackIntoReminders()
     {
+        if (IsErased) throw new ValidationException("", "This client's personal data was erased: there is no address to send reminders to.");
         RemindersOptedOut = false;
         RemindersOptedOutAt = null;
     }

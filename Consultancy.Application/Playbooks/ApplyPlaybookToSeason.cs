@@ -44,15 +44,31 @@ internal sealed class ApplyPlaybookToSeasonHandler(IAppDbContext db, PlaybookApp
                 progress = progress with { ClientsDone = progress.ClientsDone + batch.Length, DeadlinesCreated = progress.DeadlinesCreated + created };
                 await RecordAsync(run.Id, progress, SeasonPlanRunState.Running, ct);
             }
+            // Every client is planned by now: recorded even if the app began stopping meanwhile.
+            await RecordAsync(run.Id, progress, SeasonPlanRunState.Finished, CancellationToken.None);
+            return progress;
         }
         catch
         {
-            // Recorded even when the app is stopping (the token is cancelled then), so the page says the run stopped.
-            await RecordAsync(run.Id, progress, SeasonPlanRunState.Stopped, CancellationToken.None);
+            await RecordStoppedAsync(run.Id, progress);
             throw;
         }
-        await RecordAsync(run.Id, progress, SeasonPlanRunState.Finished, ct);
-        return progress;
+    }
+
+    /// <summary>
+    /// Recorded even when the app is stopping (the token is cancelled then). If the database itself failed, this
+    /// fails too: the original error is the one worth reporting, and the silent run reads as stopped on its page soon.
+    /// </summary>
+    private async Task RecordStoppedAsync(Guid runId, PlaybookProgress progress)
+    {
+        try
+        {
+            await RecordAsync(runId, progress, SeasonPlanRunState.Stopped, CancellationToken.None);
+        }
+        catch (Exception)
+        {
+            // Swallowed on purpose: the caller rethrows the error that stopped the run.
+        }
     }
 
     private Task RecordAsync(Guid runId, PlaybookProgress progress, SeasonPlanRunState state, CancellationToken ct)

@@ -18,7 +18,12 @@ internal sealed class StartSeasonPlanRunHandler(IAppDbContext db, ICurrentUser u
         user.EnsureAdmin();
         var season = await db.Seasons.SingleOrDefaultAsync(s => s.Id == request.SeasonId, ct)
             ?? throw new NotFoundException(nameof(Season), request.SeasonId);
-        var run = new SeasonPlanRun(season, clock.GetUtcNow().UtcDateTime);
+        var now = clock.GetUtcNow().UtcDateTime;
+        // Two runs of one season would race to add the same deadlines (a unique index stops the second with an error).
+        var silentSince = now - SeasonPlanRun.SilentAfter;
+        if (await db.SeasonPlanRuns.AnyAsync(r => r.SeasonId == season.Id && r.State == SeasonPlanRunState.Running && r.UpdatedAt >= silentSince, ct))
+            throw new ValidationException("", $"The {season.Name} plan is already being applied; wait for that run to finish.");
+        var run = new SeasonPlanRun(season, now);
         db.SeasonPlanRuns.Add(run);
         await db.SaveChangesAsync(ct);
         return run.Id;

@@ -133,7 +133,7 @@ public sealed class PlaybookTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_run_whose_season_is_gone_is_recorded_as_stopped_and_a_silent_run_counts_as_abandoned()
+    public async Task A_run_whose_season_is_gone_is_recorded_as_stopped_a_live_run_blocks_a_second_and_a_silent_one_counts_as_abandoned()
     {
         var season = await _app.SendAsync(_admin, new CreateSeason { System = TargetSystem.ErasNrmp, Name = "ERAS 2031" });
         var run = await _app.SendAsync(_admin, new StartSeasonPlanRun(season));
@@ -144,9 +144,11 @@ public sealed class PlaybookTests : IAsyncLifetime
         Assert.Equal(SeasonPlanRunState.Stopped, (await _app.SendAsync(_admin, new GetSeasonPlanRun(run))).State);
         var silent = await _app.SendAsync(_admin, new StartSeasonPlanRun(_eras2028));
         Assert.False((await _app.SendAsync(_admin, new GetSeasonPlanRun(silent))).Over);
+        await Assert.ThrowsAsync<ValidationException>(() => _app.SendAsync(_admin, new StartSeasonPlanRun(_eras2028)));
         _app.Clock.Advance(SeasonPlanRun.SilentAfter + TimeSpan.FromSeconds(1));
         var abandoned = await _app.SendAsync(_admin, new GetSeasonPlanRun(silent));
         Assert.Equal((SeasonPlanRunState.Running, true, true), (abandoned.State, abandoned.Abandoned, abandoned.Over));
+        Assert.NotEqual(silent, await _app.SendAsync(_admin, new StartSeasonPlanRun(_eras2028)));
         await Assert.ThrowsAsync<NotFoundException>(() => _app.SendAsync(_admin, new GetSeasonPlanRun(Guid.NewGuid())));
     }
 
