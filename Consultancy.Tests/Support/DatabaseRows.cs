@@ -21,7 +21,7 @@ public static class DatabaseRows
             : ReadSqlite(new SqliteConnectionStringBuilder(appConfiguration.GetConnectionString("Default")).DataSource);
 
     /// <summary>Whether any row of any table holds <paramref name="text"/>, in any letter case.</summary>
-    public static bool Mention(IConfiguration appConfiguration, string text) =>
+    public static bool Mentions(IConfiguration appConfiguration, string text) =>
         Read(appConfiguration).Values.Any(rows => rows.Any(row => row.Contains(text, StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>

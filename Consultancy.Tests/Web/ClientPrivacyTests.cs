@@ -250,7 +250,7 @@ public sealed class ClientPrivacyTests(ClientPrivacyTests.PooledApp app) : IClas
     }
 
     /// <summary>Whether any row of any table, read past the app, holds <paramref name="text"/> in any letter case.</summary>
-    private bool AnyRowMentions(string text) => DatabaseRows.Mention(app.Services.GetRequiredService<IConfiguration>(), text);
+    private bool AnyRowMentions(string text) => DatabaseRows.Mentions(app.Services.GetRequiredService<IConfiguration>(), text);
 
     /// <summary>
     /// Whether the database file or its write-ahead log and shared-memory files hold <paramref name="text"/>, in UTF-8

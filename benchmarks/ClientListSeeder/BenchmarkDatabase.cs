@@ -1,4 +1,5 @@
 using Consultancy.Infrastructure.Persistence;
+using Microsoft.Data.Sqlite;
 using Npgsql;
 
 namespace ClientListSeeder;
@@ -16,7 +17,7 @@ internal sealed record BenchmarkDatabase(string Provider, string ConnectionStrin
 
     public async Task<bool> ExistsAsync()
     {
-        if (Provider == DatabaseProvider.Sqlite) return File.Exists(Description);
+        if (Provider == DatabaseProvider.Sqlite) return File.Exists(new SqliteConnectionStringBuilder(ConnectionString).DataSource);
         var builder = new NpgsqlConnectionStringBuilder(ConnectionString);
         var name = builder.Database!;
         builder.Database = "postgres";

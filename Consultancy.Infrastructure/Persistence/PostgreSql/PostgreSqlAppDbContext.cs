@@ -22,8 +22,9 @@ public sealed class PostgreSqlAppDbContext(DbContextOptions<PostgreSqlAppDbConte
     public override IQueryable<Client> ClientsMatching(string term)
     {
         var lowered = term.Trim().ToLowerInvariant();
+        // Too short for the trigram index: the plain substring scan, as on SQLite.
+        if (lowered.Length < TrigramLength) return base.ClientsMatching(term);
         var pattern = LikePattern.Containing(lowered);
-        if (lowered.Length < TrigramLength) return Clients.Where(c => EF.Functions.Like(c.SearchText, pattern, LikePattern.Escape));
         // The matches come from the pg_trgm index on the search text, found first and then sorted. Left to itself, the
         // planner walks the list's name index and filters it, expecting matches spread through the alphabet; but a
         // surname's matches sit together, so a search for "okafor" read every name before the O's (1.2 s at 500,000
