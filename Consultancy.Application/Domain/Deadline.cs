@@ -122,4 +122,7 @@ public sealed class Deadline
         DueAtUtc = LocalTimes.ToUtc(DueTime is { } time ? DueDate.ToDateTime(time) : DueDate.AddDays(1).ToDateTime(TimeOnly.MinValue), zone);
 
     public bool IsOverdue(DateTime nowUtc) => IsOpen && nowUtc >= DueAtUtc;
+
+    /// <summary>The deadline of an erased client or referee: its title loses every mention of them.</summary>
+    public void Redact(IReadOnlyList<string> mentions, string replacement) => Title = Redaction.Apply(Title, mentions, replacement)!;
 }

@@ -167,8 +167,14 @@ public sealed class LetterRequest
     }
 
     /// <summary>The referee is personal data too: their contact, what was said about them and to them goes; dates and status stay.</summary>
-    public void ErasePersonalData(DateTime now)
+    /// <summary>
+    /// An erased client's letter: the referee's details go; the specialty and program assignment stay for the counts,
+    /// without any mention of the client.
+    /// </summary>
+    public void ErasePersonalData(IReadOnlyList<string> clientMentions, string replacement, DateTime now)
     {
+        Specialty = Redaction.Apply(Specialty, clientMentions, replacement)!;
+        ProgramAssignment = Redaction.Apply(ProgramAssignment, clientMentions, replacement);
         RefereeName = "Erased referee";
         RefereeEmail = Client.ErasedAddress($"referee-{Id}");
         RefereeTitle = null;

@@ -112,10 +112,11 @@ public sealed class StrategyCall
     }
 
     /// <summary>What the applicant wrote and what was said in the call goes; when it was and how it ended stays.</summary>
-    public void ErasePersonalData()
+    public void ErasePersonalData(IReadOnlyList<string> clientMentions, string replacement)
     {
         Topic = null;
         OutcomeNotes = null;
+        MeetingLink = Redaction.Apply(MeetingLink, clientMentions, replacement);
     }
 
     private void EnsureBooked()

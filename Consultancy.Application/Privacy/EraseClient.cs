@@ -60,9 +60,11 @@ internal sealed class EraseClientHandler(
         var now = clock.GetUtcNow().UtcDateTime;
         var id = client.Id;
         var replacement = $"Erased client #{id}";
-        // Mentions elsewhere (security log, other people's emails and history) are found by the applicant's own name
-        // and address; a referee's name may rightly appear on another client's letters, so it is erased only here.
+        // Mentions elsewhere (security log, other people's emails and history) are found by the applicant's full name
+        // and address; a referee's name may rightly appear on another client's letters, so it is erased only here. In
+        // the client's own records a first or last name alone is a mention too ("Call Amina's dean").
         IReadOnlyList<string> mentions = [client.FullName, client.Email];
+        IReadOnlyList<string> ownMentions = [client.FullName, client.Email, client.FirstName, client.LastName];
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
 
@@ -80,20 +82,20 @@ internal sealed class EraseClientHandler(
             .ToListAsync(ct);
 
         var erasedAddresses = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { [client.Email] = Client.ErasedAddress($"client-{id}") };
-        var refereeNames = new List<string>();
+        // A letter's deadline is titled after its referee.
+        var refereeMentions = letters.SelectMany(l => new[] { l.RefereeName, l.RefereeEmail }).ToList();
         foreach (var letter in letters)
         {
             erasedAddresses.TryAdd(letter.RefereeEmail, Client.ErasedAddress($"referee-{letter.Id}"));
-            refereeNames.Add(letter.RefereeName);
-            letter.ErasePersonalData(now);
+            letter.ErasePersonalData(ownMentions, replacement, now);
         }
         foreach (var deadline in deadlines)
         {
             deadline.Notes = null;
-            // A letter's deadline is titled after its referee.
-            deadline.Title = Redaction.Apply(deadline.Title, refereeNames, "an erased referee")!;
+            deadline.Redact(refereeMentions, "an erased referee");
+            deadline.Redact(ownMentions, replacement);
         }
-        foreach (var call in calls) call.ErasePersonalData();
+        foreach (var call in calls) call.ErasePersonalData(ownMentions, replacement);
         foreach (var email in emails) email.EraseAbout(erasedAddresses);
         db.ClientNotes.RemoveRange(client.Notes);
 

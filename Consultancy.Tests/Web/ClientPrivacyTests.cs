@@ -44,8 +44,9 @@ public sealed class ClientPrivacyTests(ClientPrivacyTests.PooledApp app) : IClas
     }
 
     /// <summary>
-    /// A client with a note, a deadline (with notes and planned reminders), a letter whose request went out, and a
-    /// booked call whose invite went out; after the dispatch, the client has sent and pending emails.
+    /// A client with a note, deadlines (with notes and planned reminders, one titled with the client's name), a letter
+    /// whose request went out (its specialty and program assignment naming the client), and a booked call whose invite
+    /// went out; after the dispatch, the client has sent and pending emails, some with the name in the subject.
     /// </summary>
     private async Task<SeededClient> ClientWithEverythingAsync(TestUser consultant, string firstName, string lastName, string email, string refereeName)
     {
@@ -57,7 +58,16 @@ public sealed class ClientPrivacyTests(ClientPrivacyTests.PooledApp app) : IClas
             ClientId = id, Title = "Upload the MSPE", DueDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(40)), ReminderOffsets = "14, 7, 1",
             Notes = $"Ask {firstName}'s dean's office at {email} for the MSPE.",
         });
-        var letter = LetterBuilder.NewLetter(id, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(60)), refereeName);
+        // Consultants write the client's name into titles and labels too; erasure must find it there.
+        await app.Services.SendAsAsync(consultant, new AddDeadline
+        {
+            ClientId = id, Title = $"Deadline for {firstName} {lastName}: ask {lastName.ToUpperInvariant()}'s school for the photo",
+            DueDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(9)), ReminderOffsets = "7, 1",
+        });
+        var letter = LetterBuilder.NewLetter(id, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(60)), refereeName) with
+        {
+            Specialty = $"Internal Medicine for {firstName}", ProgramAssignment = $"{email}: IM programs in Ohio",
+        };
         var letterId = await app.Services.SendAsAsync(consultant, letter);
         await app.Services.SendAsAsync(consultant, new SendLetterRequest(letterId));
         await app.Services.SendAsAsync(consultant, new BookCallForClient
@@ -171,6 +181,15 @@ public sealed class ClientPrivacyTests(ClientPrivacyTests.PooledApp app) : IClas
         var admin = await BrowserlessSession.SignInAsync(app, app.Admin);
         var page = await admin.GetPageAsync($"/Clients/Details/{client.Id}");
         Assert.Equal($"Erased client #{client.Id}", page.QuerySelector("h1")!.TextContent.Trim());
+        var outbox = (await admin.GetPageAsync($"/Outbox?clientId={client.Id}&pageSize=100")).Body!.TextContent;
+        var previews = new List<string>();
+        foreach (var id in await app.QueryAsync(db => db.OutboxMessages.Where(m => m.ClientId == client.Id).Select(m => m.Id).ToListAsync()))
+            previews.Add((await admin.GetPageAsync($"/Outbox/Details/{id}")).Body!.TextContent);
+        Assert.NotEmpty(previews);
+        var deadlinesCsv = await admin.Http.GetStringAsync($"/Clients/ExportDeadlines/{client.Id}");
+        Assert.Contains($"Deadline for Erased client #{client.Id}", deadlinesCsv);
+        foreach (var shown in previews.Append(outbox).Append(deadlinesCsv))
+            Assert.All(secrets, secret => Assert.DoesNotContain(secret, shown, StringComparison.OrdinalIgnoreCase));
         Assert.Null(page.QuerySelector("#danger-zone"));
         Assert.Contains("Personal data erased", page.QuerySelector("#timeline-heading")!.ParentElement!.TextContent);
         Assert.Null(page.QuerySelector($"form[action='/Clients/Reminders/{client.Id}']"));
