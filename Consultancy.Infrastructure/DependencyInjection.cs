@@ -17,6 +17,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Quartz;
 
 namespace Consultancy.Infrastructure;
@@ -34,8 +35,11 @@ public static class DependencyInjection
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
-        services.AddScoped<AppLinks>();
-        services.AddScoped<IAppLinks>(provider => provider.GetRequiredService<AppLinks>());
+        services.AddOptions<AppOptions>().Bind(configuration.GetSection(AppOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AppOptions>, AppOptionsValidation>();
+        services.AddSingleton<AppLinks>();
+        services.AddSingleton<IAppLinks>(provider => provider.GetRequiredService<AppLinks>());
+        services.AddScoped<StaffSessions>();
         // Keys outlive restarts, so sign-in cookies and emailed links stay valid after a deploy.
         var dataProtection = services.AddDataProtection().SetApplicationName("Consultancy");
 

@@ -22,8 +22,10 @@ builder.Services.AddDefaultIdentity<AppUser>(IdentitySetup.Configure)
 builder.Services.AddTransient<Microsoft.AspNetCore.Identity.UI.Services.IEmailSender, IdentityEmailSender>();
 builder.Services.AddSingleton<SeasonPlanRuns>();
 builder.Services.AddSingleton<ImportUploads>();
-// A deactivated user or a changed role takes effect within a minute, even for open sessions.
+// Signing out, a password or role change and deactivation end sessions at once (StaffSessions); Identity's own
+// check reloads the cookie's claims (name, time zone) every minute.
 builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+builder.Services.AddStaffSessionValidation();
 builder.Services.ConfigureApplicationCookie(cookie =>
 {
     cookie.Cookie.Name = "Consultancy.Auth";
@@ -49,14 +51,17 @@ builder.Services.AddRazorPages(pages =>
     pages.Conventions.ConfigureFilter(new AutoValidateAntiforgeryTokenAttribute());
     pages.Conventions.AddIdentityRateLimits();
     pages.Conventions.RequirePasswordStepFirst();
+    pages.Conventions.AnswerNotFoundOnUnusedIdentityPages();
 });
 builder.Services.AddRateLimits(builder.Configuration);
+builder.Services.AddTrustedProxies(builder.Configuration);
 builder.Services.AddTwoFactorRequirement();
 
 var app = builder.Build();
 
 await DatabaseInitializer.InitializeAsync(app.Services, app.Configuration, app.Lifetime.ApplicationStopping);
 
+app.UseForwardedHeaders();
 app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {

@@ -65,4 +65,5 @@ public enum SecurityEventKind
     [Display(Name = "Password changed")] PasswordChanged = 12,
     [Display(Name = "Two-factor turned on")] TwoFactorTurnedOn = 13,
     [Display(Name = "Two-factor turned off")] TwoFactorTurnedOff = 14,
+    [Display(Name = "Signed out everywhere")] SignedOutEverywhere = 15,
 }

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace Consultancy.Infrastructure.Identity;
 
-internal sealed class IdentityUserAccounts(UserManager<AppUser> users, AppLinks links) : IUserAccounts
+internal sealed class IdentityUserAccounts(UserManager<AppUser> users, AppLinks links, StaffSessions sessions) : IUserAccounts
 {
     public async Task<bool> EmailInUseAsync(string email, CancellationToken ct) =>
         await users.FindByEmailAsync(email.Trim()) is not null;
@@ -27,8 +27,11 @@ internal sealed class IdentityUserAccounts(UserManager<AppUser> users, AppLinks 
         Check(await users.AddToRoleAsync(user, Roles.NameOf(role)), "");
     }
 
-    public async Task InvalidateSessionsAsync(string userId, CancellationToken ct) =>
+    public async Task InvalidateSessionsAsync(string userId, CancellationToken ct)
+    {
         Check(await users.UpdateSecurityStampAsync(await FindAsync(userId)), "");
+        await sessions.EndAllAsync(userId, ct);
+    }
 
     public async Task<string> CreateSetPasswordLinkAsync(string userId, CancellationToken ct)
     {

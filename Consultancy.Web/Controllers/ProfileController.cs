@@ -24,6 +24,15 @@ public sealed class ProfileController(IMediator mediator, SignInManager<AppUser>
     }
 
     [HttpPost]
+    public async Task<IActionResult> SignOutEverywhere(CancellationToken ct)
+    {
+        await mediator.Send(new SignOutEverywhere(), ct);
+        await signIn.SignOutAsync();
+        TempData.Success("You are signed out on every device. Sign in again to continue.");
+        return RedirectToPage("/Account/Login", new { area = "Identity" });
+    }
+
+    [HttpPost]
     public async Task<IActionResult> ResetCalendarFeed(CancellationToken ct)
     {
         await mediator.Send(new ResetCalendarFeed(), ct);
