@@ -52,6 +52,7 @@ builder.Services.AddRazorPages(pages =>
     pages.Conventions.AddIdentityRateLimits();
     pages.Conventions.RequirePasswordStepFirst();
     pages.Conventions.AnswerNotFoundOnUnusedIdentityPages();
+    pages.Conventions.RequireTwoFactorOnFor2faSettings();
 });
 builder.Services.AddRateLimits(builder.Configuration);
 builder.Services.AddTrustedProxies(builder.Configuration);
@@ -61,7 +62,7 @@ var app = builder.Build();
 
 await DatabaseInitializer.InitializeAsync(app.Services, app.Configuration, app.Lifetime.ApplicationStopping);
 
-app.UseForwardedHeaders();
+app.UseTrustedProxyHeaders();
 app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {

@@ -64,6 +64,8 @@ public class AppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
+        // As deployed, the app knows its public address; it refuses to start in Production with the localhost default.
+        if (Environment == "Production" && !_settings.ContainsKey("App:BaseUrl")) builder.UseSetting("App:BaseUrl", "https://crm.consultancy.test");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.AddProvider(SqlCommands));
         if (Clock is not null)

@@ -19,7 +19,8 @@ public sealed class CalendarFeedTests(AppFactory app) : IClassFixture<AppFactory
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var profile = await session.GetPageAsync("/Profile/Edit");
         var url = profile.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#calendar-feed-url")!.Value;
-        Assert.Matches(@"^http://localhost/calendar/[A-Za-z0-9_-]{43}\.ics$", url);
+        // Built from App:BaseUrl (appsettings.json's default here), never from the request's host.
+        Assert.Matches(@"^http://localhost:5288/calendar/[A-Za-z0-9_-]{43}\.ics$", url);
         return new Uri(url).PathAndQuery;
     }
 

@@ -41,4 +41,14 @@ public static class TrustedProxies
         });
         return services;
     }
+
+    /// <summary>
+    /// Reads the forwarded headers only when a proxy is configured: with no proxy listed, ASP.NET Core's middleware
+    /// would believe the headers from anyone.
+    /// </summary>
+    public static IApplicationBuilder UseTrustedProxyHeaders(this IApplicationBuilder app)
+    {
+        var proxies = app.ApplicationServices.GetRequiredService<IOptions<ReverseProxyOptions>>().Value;
+        return proxies.KnownProxies.Count + proxies.KnownNetworks.Count > 0 ? app.UseForwardedHeaders() : app;
+    }
 }
