@@ -13,6 +13,12 @@ public sealed record SlotDay(DateOnly Date, IReadOnlyList<DateTime> StartsUtc);
 /// </summary>
 public sealed class BookableSlots(TimeProvider clock)
 {
+    /// <summary>
+    /// A call starting at or before <paramref name="now"/> has begun: its time is no longer offered, and once booked
+    /// it is no longer the applicant's to move or cancel (<see cref="StrategyCall.WhyItCannotChange"/>).
+    /// </summary>
+    public static bool HasBegun(DateTime startUtc, DateTime now) => startUtc <= now;
+
     public IReadOnlyList<DateTime> Free(ConsultantAvailability availability, TimeZoneInfo consultantZone, IEnumerable<BusyTime> busy)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -33,7 +39,7 @@ public sealed class BookableSlots(TimeProvider clock)
                 // Stepping in UTC, not wall time: on a fall-back night the repeated hour offers its slots twice, as it should.
                 for (var start = LocalTimes.ToUtc(date.ToDateTime(range.Start), consultantZone); start + length <= rangeEnd; start += length)
                 {
-                    if (start < earliest || start > latest) continue;
+                    if (HasBegun(start, now) || start < earliest || start > latest) continue;
                     var end = start + length;
                     if (taken.Any(b => start < b.EndUtc + buffer && end + buffer > b.StartUtc)) continue;
                     slots.Add(start);

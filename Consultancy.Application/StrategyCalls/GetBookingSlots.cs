@@ -17,6 +17,8 @@ public sealed record BookingSlots(BookableConsultant? Consultant, string TimeZon
 {
     public const string AnyConsultant = "any";
     public bool IsAnyConsultant => Consultant is null;
+    /// <summary>Why the call being moved has no times to move to: it can no longer change. A full calendar leaves this null.</summary>
+    public string? WhyNoTimes { get; init; }
 }
 
 internal sealed class GetBookableConsultantsHandler(BookingCalendar calendar) : IRequestHandler<GetBookableConsultants, IReadOnlyList<BookableConsultant>>

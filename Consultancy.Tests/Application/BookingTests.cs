@@ -14,6 +14,7 @@ public sealed class BookingTests : IAsyncLifetime
     // The harness clock: Wednesday 25 November 2026, 14:00 UTC (09:00 in New York). With 12 hours' notice the first
     // free time is Thursday 26 November, 09:00 in New York.
     private static readonly DateTime FirstSlot = new(2026, 11, 26, 14, 0, 0, DateTimeKind.Utc);
+    private const string FirstSlotInKolkata = "Thursday 26 November 2026, 19:30 (Asia/Kolkata)";
 
     public async Task InitializeAsync()
     {
@@ -71,6 +72,58 @@ public sealed class BookingTests : IAsyncLifetime
         await Assert.ThrowsAsync<SlotTakenException>(() => _app.SendAsync(null, BookingBuilder.NewBooking("maya", FirstSlot.AddMinutes(10))));
         await Assert.ThrowsAsync<SlotTakenException>(() => _app.SendAsync(null, BookingBuilder.NewBooking("maya", FirstSlot.AddDays(-1))));
         Assert.Equal(0, await _app.QueryAsync(db => db.Clients.CountAsync()));
+    }
+
+    [Fact]
+    public async Task An_applicant_cannot_move_a_call_that_has_started_ended_or_was_a_no_show_and_nothing_changes()
+    {
+        var booked = await _app.SendAsync(null, BookingBuilder.NewBooking("maya", FirstSlot));
+        var nextDay = FirstSlot.AddDays(1);   // free, and far enough ahead, at every moment below
+
+        foreach (var (now, outcome) in new[] { (FirstSlot.AddMinutes(10), (CallStatus?)null), (FirstSlot.AddHours(2), null), (FirstSlot.AddHours(2), CallStatus.NoShow) })
+        {
+            _app.Clock.SetUtcNow(now);
+            if (outcome is { } status) await _app.SendAsync(_maya, new RecordCallOutcome(booked.CallId, status, null));
+
+            var refused = await Assert.ThrowsAsync<ValidationException>(() => _app.SendAsync(null, new MoveCallByLink(booked.ManageToken, nextDay)));
+
+            Assert.Contains(FirstSlotInKolkata + " and can no longer be moved or cancelled", refused.Message);
+            var call = await _app.QueryAsync(db => db.StrategyCalls.SingleAsync(c => c.Id == booked.CallId));
+            Assert.Equal((FirstSlot, 0, outcome ?? CallStatus.Booked), (call.StartUtc, call.Sequence, call.Status));
+        }
+    }
+
+    [Fact]
+    public async Task An_applicant_cannot_cancel_a_call_that_has_started_ended_or_was_a_no_show_and_nothing_changes()
+    {
+        var booked = await _app.SendAsync(null, BookingBuilder.NewBooking("maya", FirstSlot));
+
+        foreach (var (now, outcome) in new[] { (FirstSlot.AddMinutes(10), (CallStatus?)null), (FirstSlot.AddHours(2), null), (FirstSlot.AddHours(2), CallStatus.NoShow) })
+        {
+            _app.Clock.SetUtcNow(now);
+            if (outcome is { } status) await _app.SendAsync(_maya, new RecordCallOutcome(booked.CallId, status, null));
+
+            var refused = await Assert.ThrowsAsync<ValidationException>(() => _app.SendAsync(null, new CancelCallByLink(booked.ManageToken)));
+
+            Assert.Contains(FirstSlotInKolkata + " and can no longer be moved or cancelled", refused.Message);
+            var call = await _app.QueryAsync(db => db.StrategyCalls.SingleAsync(c => c.Id == booked.CallId));
+            Assert.Equal((FirstSlot, 0, outcome ?? CallStatus.Booked), (call.StartUtc, call.Sequence, call.Status));
+        }
+    }
+
+    [Fact]
+    public async Task A_call_that_has_started_has_no_times_to_move_to_and_its_page_offers_no_change()
+    {
+        var booked = await _app.SendAsync(null, BookingBuilder.NewBooking("maya", FirstSlot));
+        Assert.NotEmpty((await _app.SendAsync(null, new GetMoveSlots(booked.ManageToken, null)))!.Days);
+
+        _app.Clock.SetUtcNow(FirstSlot.AddMinutes(1));
+        var slots = await _app.SendAsync(null, new GetMoveSlots(booked.ManageToken, null));
+        var call = await _app.SendAsync(null, new GetManagedCall(booked.ManageToken));
+
+        Assert.Empty(slots!.Days);
+        Assert.Equal($"This call started at {FirstSlotInKolkata} and can no longer be moved or cancelled. Contact your advisor by replying to your confirmation email.", slots.WhyNoTimes);
+        Assert.Equal((false, false, slots.WhyNoTimes), (call!.CanCancel, call.CanReschedule, call.WhyItCannotChange));
     }
 
     [Fact]
