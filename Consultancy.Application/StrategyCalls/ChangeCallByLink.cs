@@ -60,9 +60,9 @@ internal sealed class MoveCallByLinkHandler(IAppDbContext db, IBookingLinks link
         if (call.WhyApplicantCannotChange(now) is { } reason) throw new ValidationException("", reason);
         if (start == call.StartUtc) return Unit.Value;
         var consultant = (await calendar.BookableAsync(ct)).SingleOrDefault(c => c.ConsultantId == call.ConsultantId)
-            ?? throw new SlotTakenException();
-        var free = await calendar.FreeAsync([consultant], call.Id, ct);
-        if (!free[consultant.ConsultantId].Contains(start)) throw new SlotTakenException();
+            ?? throw new NotFoundException("Booking page", call.ConsultantId);
+        var refusal = (await calendar.WhyNotBookableAsync([consultant], start, call.Id, ct))[consultant.ConsultantId];
+        if (refusal is not null) throw new SlotRefusedException(refusal);
 
         call.MoveTo(start);
         try
@@ -73,7 +73,7 @@ internal sealed class MoveCallByLinkHandler(IAppDbContext db, IBookingLinks link
         }
         catch (DbUpdateException)
         {
-            throw new SlotTakenException();
+            throw new SlotRefusedException(SlotRefusal.Taken);
         }
         return Unit.Value;
     }

@@ -67,11 +67,40 @@ public sealed class BookingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_time_that_is_not_offered_is_refused_as_taken()
+    public async Task A_time_the_page_never_offered_is_refused_with_its_real_reason_not_as_taken()
     {
-        await Assert.ThrowsAsync<SlotTakenException>(() => _app.SendAsync(null, BookingBuilder.NewBooking("maya", FirstSlot.AddMinutes(10))));
-        await Assert.ThrowsAsync<SlotTakenException>(() => _app.SendAsync(null, BookingBuilder.NewBooking("maya", FirstSlot.AddDays(-1))));
+        // The harness clock is Wednesday 09:00 in New York; Maya takes calls on weekdays 09:00–12:00 and 13:00–17:00.
+        var refusals = new (DateTime Start, SlotRefusalReason Reason, string Says)[]
+        {
+            (FirstSlot.AddHours(3.5), SlotRefusalReason.OutsideHours, "That time is outside the hours calls are offered."),   // Thursday 12:30, lunch
+            (FirstSlot.AddMinutes(10), SlotRefusalReason.BetweenSlots, "calls start every 30 minutes"),                       // Thursday 09:10
+            (FirstSlot.AddDays(-2), SlotRefusalReason.InThePast, "That time has already passed."),                            // Tuesday 09:00
+            (new(2026, 11, 25, 20, 0, 0, DateTimeKind.Utc), SlotRefusalReason.UnderNotice, "Calls need at least 12 hours' notice"), // today 15:00
+            (FirstSlot.AddDays(32), SlotRefusalReason.BeyondHorizon, "Calls can be booked at most 30 days ahead"),           // Monday 28 December 09:00
+        };
+
+        foreach (var (start, reason, says) in refusals)
+        {
+            var refused = await Assert.ThrowsAsync<SlotRefusedException>(() => _app.SendAsync(null, BookingBuilder.NewBooking("maya", start)));
+            Assert.Equal(reason, refused.Refusal.Reason);
+            Assert.Contains(says, refused.Message);
+        }
+        await Assert.ThrowsAsync<NotFoundException>(() => _app.SendAsync(null, BookingBuilder.NewBooking("nobody", FirstSlot)));
         Assert.Equal(0, await _app.QueryAsync(db => db.Clients.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_move_to_a_time_the_page_never_offered_is_refused_with_its_real_reason_and_nothing_changes()
+    {
+        var booked = await _app.SendAsync(null, BookingBuilder.NewBooking("maya", FirstSlot));
+        await _app.SendAsync(null, BookingBuilder.NewBooking("maya", FirstSlot.AddHours(1)));
+
+        var soon = await Assert.ThrowsAsync<SlotRefusedException>(() => _app.SendAsync(null, new MoveCallByLink(booked.ManageToken, new DateTime(2026, 11, 25, 20, 0, 0, DateTimeKind.Utc))));
+        var taken = await Assert.ThrowsAsync<SlotRefusedException>(() => _app.SendAsync(null, new MoveCallByLink(booked.ManageToken, FirstSlot.AddHours(1))));
+
+        Assert.Equal((SlotRefusalReason.UnderNotice, SlotRefusalReason.Taken), (soon.Refusal.Reason, taken.Refusal.Reason));
+        var call = await _app.QueryAsync(db => db.StrategyCalls.SingleAsync(c => c.Id == booked.CallId));
+        Assert.Equal((FirstSlot, 0), (call.StartUtc, call.Sequence));
     }
 
     [Fact]
@@ -155,7 +184,7 @@ public sealed class BookingTests : IAsyncLifetime
                 await _app.SendAsync(null, BookingBuilder.NewBooking("maya", FirstSlot, $"Visitor{i}"));
                 return true;
             }
-            catch (SlotTakenException)
+            catch (SlotRefusedException refused) when (refused.Refusal.Reason == SlotRefusalReason.Taken)
             {
                 return false;
             }
@@ -180,6 +209,7 @@ public sealed class BookingTests : IAsyncLifetime
         var third = BookingBuilder.NewBooking(BookingSlots.AnyConsultant, FirstSlot);
 
         Assert.Equal(daniel.Id, await _app.QueryAsync(db => db.StrategyCalls.Where(c => c.Id == booked.CallId).Select(c => c.ConsultantId).SingleAsync()));
-        await Assert.ThrowsAsync<SlotTakenException>(() => _app.SendAsync(null, third));
+        var refused = await Assert.ThrowsAsync<SlotRefusedException>(() => _app.SendAsync(null, third));
+        Assert.Equal("That time was just taken. Please choose another one.", refused.Message);
     }
 }

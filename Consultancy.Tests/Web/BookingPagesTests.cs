@@ -204,6 +204,78 @@ public sealed class BookingPagesTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task A_posted_time_the_page_never_offered_is_refused_with_its_real_reason()
+    {
+        var visitor = new BrowserlessSession(_app.NewBrowserlessClient());
+        var form = await visitor.GetPageAsync(SlotUrl(FirstSlot));
+        var refusals = new Dictionary<string, DateTime>
+        {
+            ["That time is outside the hours calls are offered."] = FirstSlot.AddHours(3.5),           // Thursday 12:30 in New York, lunch
+            ["calls start every 30 minutes"] = FirstSlot.AddMinutes(10),                              // Thursday 09:10
+            ["That time has already passed."] = FirstSlot.AddDays(-2),                               // Tuesday 09:00
+            ["Calls need at least 12 hours' notice"] = new(2026, 11, 25, 20, 0, 0, DateTimeKind.Utc), // today 15:00
+            ["Calls can be booked at most 30 days ahead"] = FirstSlot.AddDays(32),                   // Monday 28 December 09:00
+        };
+
+        foreach (var (reason, start) in refusals)
+        {
+            var details = Details("priya@applicant.test");
+            details["StartUtc"] = $"{start:yyyy-MM-ddTHH:mm:ssZ}";
+            var refused = await visitor.SubmitAsync(form, SlotUrl(FirstSlot), "main form[method=post]", details);
+
+            Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+            Assert.Equal("/book/maya?tz=Asia%2FKolkata", refused.Headers.Location!.OriginalString);
+            var alert = (await visitor.GetPageAsync(refused.Headers.Location.OriginalString)).QuerySelector("[role=alert]")!.TextContent;
+            Assert.Contains(reason, alert);
+            Assert.DoesNotContain("just taken", alert);
+        }
+        await using var scope = _app.Services.CreateSystemScope();
+        Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<AppDbContext>().StrategyCalls.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_link_to_a_time_that_was_never_offered_and_a_move_to_one_say_what_is_wrong()
+    {
+        var visitor = new BrowserlessSession(_app.NewBrowserlessClient());
+
+        var link = await visitor.Http.GetAsync(SlotUrl(FirstSlot.AddMinutes(10)));
+        Assert.Equal("/book/maya?tz=Asia%2FKolkata", link.Headers.Location!.OriginalString);
+        Assert.Contains("calls start every 30 minutes", (await visitor.GetPageAsync(link.Headers.Location.OriginalString)).QuerySelector("[role=alert]")!.TextContent);
+
+        var booked = await visitor.SubmitAsync(SlotUrl(FirstSlot), "main form[method=post]", Details("mover@applicant.test"));
+        var manageUrl = booked.Headers.Location!.OriginalString.Split('?')[0];
+        var soon = new DateTime(2026, 11, 25, 20, 0, 0, DateTimeKind.Utc);   // today 15:00 in New York, inside the notice
+        var moved = await visitor.SubmitAsync($"{manageUrl}/reschedule/confirm?start={soon:yyyy-MM-ddTHH:mm:ssZ}&tz=Asia%2FKolkata", "main form[method=post]", []);
+
+        Assert.Equal($"{manageUrl}/reschedule?tz=Asia%2FKolkata", moved.Headers.Location!.OriginalString);
+        var alert = (await visitor.GetPageAsync(moved.Headers.Location.OriginalString)).QuerySelector("[role=alert]")!.TextContent;
+        Assert.Contains("Calls need at least 12 hours' notice", alert);
+        Assert.Equal(FirstSlot, (await CallAsync(await CallIdAsync("mover@applicant.test"))).StartUtc);
+    }
+
+    [Fact]
+    public async Task An_unknown_advisor_is_a_not_found_page_on_get_and_post()
+    {
+        var visitor = new BrowserlessSession(_app.NewBrowserlessClient());
+        var details = Details("lost@applicant.test");
+        details["StartUtc"] = $"{FirstSlot:yyyy-MM-ddTHH:mm:ssZ}";
+        details["TimeZoneId"] = "Asia/Kolkata";
+
+        var responses = new[]
+        {
+            await visitor.Http.GetAsync("/book/nobody"),
+            await visitor.Http.GetAsync($"/book/nobody/details?start={FirstSlot:yyyy-MM-ddTHH:mm:ssZ}"),
+            await visitor.PostAsync("/book/nobody/details", SlotUrl(FirstSlot), details),
+        };
+
+        foreach (var response in responses)
+        {
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Contains("There is nothing here", await response.Content.ReadAsStringAsync());
+        }
+    }
+
     private async Task<int> CallIdAsync(string email)
     {
         await using var scope = _app.Services.CreateSystemScope();
