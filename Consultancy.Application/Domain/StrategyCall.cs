@@ -16,6 +16,16 @@ public enum CallBookedBy
     Staff = 1,
 }
 
+/// <summary>Why a call can no longer be moved or cancelled.</summary>
+public enum CallChangeRefusal
+{
+    Cancelled,
+    /// <summary>Completed or no-show: what happened is on record.</summary>
+    OutcomeRecorded,
+    /// <summary>Its start time has come, whether or not it is over; nobody has recorded how it went yet.</summary>
+    Started,
+}
+
 /// <summary>
 /// A free strategy call between a consultant and an applicant. <see cref="Uid"/> and <see cref="Sequence"/>
 /// identify the calendar invite: the same UID for the life of the booking, the sequence raised on every change.
@@ -67,6 +77,7 @@ public sealed class StrategyCall
     public TimeSpan Length => EndUtc - StartUtc;
     public bool IsBooked => Status == CallStatus.Booked;
     public bool HasEnded(DateTime now) => EndUtc <= now;
+    public bool HasStarted(DateTime now) => BookableSlots.HasBegun(StartUtc, now);
 
     /// <summary>Blocks the consultant's calendar: everything but a cancelled call does.</summary>
     public bool TakesTime => Status != CallStatus.Cancelled;
@@ -89,9 +100,20 @@ public sealed class StrategyCall
         Sequence++;
     }
 
-    /// <summary>Why the call cannot be moved or cancelled now, or null when it can.</summary>
-    public string? WhyItCannotChange() =>
-        Status == CallStatus.Booked ? null : $"This call is already {Status.ToString().ToLowerInvariant()}; only a booked call can be changed.";
+    /// <summary>
+    /// Why the call can no longer be moved or cancelled, or null while it can: only a booked call that has not
+    /// started. Staff pages and the applicant's manage link ask this same question. The booking page's minimum
+    /// notice is deliberately not part of it: the notice keeps calls from landing on a consultant's calendar at
+    /// short notice, so it governs the time a call moves to (checked like any new booking), not leaving the old
+    /// time — an applicant who cancels late still warns the consultant, which a no-show does not.
+    /// </summary>
+    public CallChangeRefusal? WhyItCannotChange(DateTime now) => Status switch
+    {
+        CallStatus.Cancelled => CallChangeRefusal.Cancelled,
+        CallStatus.Completed or CallStatus.NoShow => CallChangeRefusal.OutcomeRecorded,
+        _ when HasStarted(now) => CallChangeRefusal.Started,
+        _ => null,
+    };
 
     /// <summary>Why this outcome cannot be recorded now, or null when it can.</summary>
     public string? WhyNoOutcome(CallStatus status, DateTime now) => status switch
@@ -121,6 +143,6 @@ public sealed class StrategyCall
 
     private void EnsureBooked()
     {
-        if (WhyItCannotChange() is { } reason) throw new InvalidOperationException(reason);
+        if (!IsBooked) throw new InvalidOperationException($"Only a booked call can change; this one is {Status}.");
     }
 }

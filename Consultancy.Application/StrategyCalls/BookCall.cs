@@ -71,11 +71,10 @@ internal sealed class BookCallHandler(IAppDbContext db, BookingCalendar calendar
         // Calendar changes run one at a time, so the slot check below sees every call committed before it. The
         // unique index on (consultant, start) is the backstop.
         await using var transaction = await db.BeginCalendarChangeAsync(ct);
-        var consultants = await calendar.BookableAsync(ct);
-        var candidates = request.Slug == BookingSlots.AnyConsultant ? consultants : consultants.Where(c => c.Slug == request.Slug).ToList();
-        var free = await calendar.FreeAsync(candidates, null, ct);
-        var consultant = await PickAsync(candidates.Where(c => free[c.ConsultantId].Contains(start)).ToList(), now, ct)
-            ?? throw new SlotTakenException();
+        var candidates = await calendar.ForPageAsync(request.Slug, ct);
+        var refusals = await calendar.WhyNotBookableAsync(candidates, start, null, ct);
+        var consultant = await PickAsync(candidates.Where(c => refusals[c.ConsultantId] is null).ToList(), now, ct)
+            ?? throw new SlotRefusedException(SlotRefusal.Nearest(refusals.Values));
 
         var client = await LeadForAsync(request, consultant.ConsultantId, now, ct);
         var call = StrategyCall.Book(client, consultant.ConsultantId, start, consultant.CallLength, request.Topic.Trim(),
@@ -90,7 +89,7 @@ internal sealed class BookCallHandler(IAppDbContext db, BookingCalendar calendar
         }
         catch (DbUpdateException)
         {
-            throw new SlotTakenException();
+            throw new SlotRefusedException(SlotRefusal.Taken);
         }
         return new BookedCall(call.Id, links.ManageToken(call.Id, CallMail.ManageLinkExpiry(call)));
     }

@@ -40,7 +40,7 @@ internal sealed class BookCallForClientHandler(IAppDbContext db, ICurrentUser us
         var now = clock.GetUtcNow().UtcDateTime;
         var client = await db.Clients.GetAsync(request.ClientId, ct);
         var start = await db.ToUtcAsync(user, request.Date!.Value, request.Time!.Value, ct);
-        if (start <= now) throw new ValidationException(nameof(request.Date), "Choose a time in the future.");
+        if (BookableSlots.HasBegun(start, now)) throw new ValidationException(nameof(request.Date), "Choose a time in the future.");
         var length = TimeSpan.FromMinutes(request.Minutes);
         var meetingLink = await db.ConsultantAvailabilities.Where(a => a.ConsultantId == client.ConsultantId).Select(a => a.MeetingLink).SingleOrDefaultAsync(ct);
 

@@ -31,8 +31,13 @@ internal static class CallLookup
 
     public static void EnsureCanChange(this StrategyCall call, DateTime now)
     {
-        if (call.WhyItCannotChange() is { } reason) throw new ValidationException("", reason);
-        if (call.StartUtc <= now) throw new ValidationException("", "This call has already started; record its outcome instead.");
+        var message = call.WhyItCannotChange(now) switch
+        {
+            null => null,
+            CallChangeRefusal.Started => "This call has already started; record its outcome instead.",
+            _ => $"This call is already {call.Status.ToString().ToLowerInvariant()}; only a booked call can be changed.",
+        };
+        if (message is not null) throw new ValidationException("", message);
     }
 }
 
@@ -44,7 +49,7 @@ internal sealed class RescheduleCallHandler(IAppDbContext db, ICurrentUser user,
         var call = await db.StrategyCalls.GetAsync(request.CallId, ct);
         call.EnsureCanChange(now);
         var start = await db.ToUtcAsync(user, request.Date!.Value, request.Time!.Value, ct);
-        if (start <= now) throw new ValidationException(nameof(request.Date), "Choose a time in the future.");
+        if (BookableSlots.HasBegun(start, now)) throw new ValidationException(nameof(request.Date), "Choose a time in the future.");
         if (start == call.StartUtc) throw new ValidationException(nameof(request.Time), "The call is already at that time.");
 
         await using var transaction = await db.BeginCalendarChangeAsync(ct);

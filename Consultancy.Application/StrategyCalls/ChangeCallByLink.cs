@@ -21,8 +21,7 @@ internal sealed class CancelCallByLinkHandler(IAppDbContext db, IBookingLinks li
     {
         var call = await db.ManagedCallAsync(links, request.Token, ct) ?? throw new NotFoundException("Manage link", "(invalid)");
         var now = clock.GetUtcNow().UtcDateTime;
-        if (call.WhyItCannotChange() is { } reason) throw new ValidationException("", reason);
-        if (call.StartUtc <= now) throw new ValidationException("", "This call has already started; reply to your confirmation email instead.");
+        if (call.WhyApplicantCannotChange(now) is { } reason) throw new ValidationException("", reason);
         call.Cancel(now);
         await mail.ChangedAsync(call, now, ct);
         await db.SaveChangesAsync(ct);
@@ -30,7 +29,8 @@ internal sealed class CancelCallByLinkHandler(IAppDbContext db, IBookingLinks li
     }
 }
 
-internal sealed class GetMoveSlotsHandler(IAppDbContext db, IBookingLinks links, BookingCalendar calendar) : IRequestHandler<GetMoveSlots, BookingSlots?>
+internal sealed class GetMoveSlotsHandler(IAppDbContext db, IBookingLinks links, BookingCalendar calendar, TimeProvider clock)
+    : IRequestHandler<GetMoveSlots, BookingSlots?>
 {
     public async Task<BookingSlots?> Handle(GetMoveSlots request, CancellationToken ct)
     {
@@ -39,6 +39,8 @@ internal sealed class GetMoveSlotsHandler(IAppDbContext db, IBookingLinks links,
         var consultant = (await calendar.BookableAsync(ct)).SingleOrDefault(c => c.ConsultantId == call.ConsultantId)
             ?? throw new NotFoundException("Booking page", call.ConsultantId);
         var zoneId = TimeZones.IsValidIana(request.TimeZoneId) ? request.TimeZoneId! : call.Client!.TimeZoneId;
+        if (call.WhyApplicantCannotChange(clock.GetUtcNow().UtcDateTime) is { } reason)
+            return new BookingSlots(BookingCalendar.Describe(consultant), zoneId, [], consultant.CallMinutes) { WhyNoTimes = reason };
         var free = await calendar.FreeAsync([consultant], call.Id, ct);
         var days = BookableSlots.ByDay(free[consultant.ConsultantId].Where(s => s != call.StartUtc), TimeZones.Find(zoneId));
         return new BookingSlots(BookingCalendar.Describe(consultant), zoneId, days, consultant.CallMinutes);
@@ -55,12 +57,12 @@ internal sealed class MoveCallByLinkHandler(IAppDbContext db, IBookingLinks link
         // The same serialised check as a new booking: see BookCall.
         await using var transaction = await db.BeginCalendarChangeAsync(ct);
         var call = await db.ManagedCallAsync(links, request.Token, ct) ?? throw new NotFoundException("Manage link", "(invalid)");
-        if (call.WhyItCannotChange() is { } reason) throw new ValidationException("", reason);
+        if (call.WhyApplicantCannotChange(now) is { } reason) throw new ValidationException("", reason);
         if (start == call.StartUtc) return Unit.Value;
         var consultant = (await calendar.BookableAsync(ct)).SingleOrDefault(c => c.ConsultantId == call.ConsultantId)
-            ?? throw new SlotTakenException();
-        var free = await calendar.FreeAsync([consultant], call.Id, ct);
-        if (!free[consultant.ConsultantId].Contains(start)) throw new SlotTakenException();
+            ?? throw new NotFoundException("Booking page", call.ConsultantId);
+        var refusal = (await calendar.WhyNotBookableAsync([consultant], start, call.Id, ct))[consultant.ConsultantId];
+        if (refusal is not null) throw new SlotRefusedException(refusal);
 
         call.MoveTo(start);
         try
@@ -71,7 +73,7 @@ internal sealed class MoveCallByLinkHandler(IAppDbContext db, IBookingLinks link
         }
         catch (DbUpdateException)
         {
-            throw new SlotTakenException();
+            throw new SlotRefusedException(SlotRefusal.Taken);
         }
         return Unit.Value;
     }

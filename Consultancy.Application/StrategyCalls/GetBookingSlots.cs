@@ -1,4 +1,3 @@
-using Consultancy.Application.Common.Exceptions;
 using Consultancy.Application.Domain;
 using MediatR;
 
@@ -17,6 +16,8 @@ public sealed record BookingSlots(BookableConsultant? Consultant, string TimeZon
 {
     public const string AnyConsultant = "any";
     public bool IsAnyConsultant => Consultant is null;
+    /// <summary>Why the call being moved has no times to move to: it can no longer change. A full calendar leaves this null.</summary>
+    public string? WhyNoTimes { get; init; }
 }
 
 internal sealed class GetBookableConsultantsHandler(BookingCalendar calendar) : IRequestHandler<GetBookableConsultants, IReadOnlyList<BookableConsultant>>
@@ -29,14 +30,9 @@ internal sealed class GetBookingSlotsHandler(BookingCalendar calendar) : IReques
 {
     public async Task<BookingSlots> Handle(GetBookingSlots request, CancellationToken ct)
     {
-        var consultants = await calendar.BookableAsync(ct);
+        var chosen = await calendar.ForPageAsync(request.Slug, ct);
         var isAny = request.Slug == BookingSlots.AnyConsultant;
-        var chosen = isAny ? consultants : consultants.Where(c => c.Slug == request.Slug).ToList();
-        if (chosen.Count == 0 && !isAny) throw new NotFoundException("Booking page", request.Slug);
-
-        // Without a zone from the visitor's browser, times show in the consultant's zone, which the page names.
-        var zoneId = TimeZones.IsValidIana(request.TimeZoneId) ? request.TimeZoneId!
-            : isAny ? "UTC" : chosen[0].Consultant?.TimeZoneId ?? "UTC";
+        var zoneId = BookingCalendar.VisitorZone(request.TimeZoneId, isAny ? null : chosen[0]);
         var free = await calendar.FreeAsync(chosen, null, ct);
         var days = BookableSlots.ByDay(free.Values.SelectMany(s => s).Distinct(), TimeZones.Find(zoneId));
         var callMinutes = chosen.Count == 0 ? ConsultantAvailability.DefaultCallMinutes : chosen.Min(c => c.CallMinutes);

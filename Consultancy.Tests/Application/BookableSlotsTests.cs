@@ -143,4 +143,44 @@ public sealed class BookableSlotsTests
         Assert.Equal(Utc(2026, 6, 1, 23), london[1].StartsUtc[0]);
         Assert.Equal(slots.Count, tokyo.Sum(d => d.StartsUtc.Count));
     }
+
+    [Fact]
+    public void A_time_is_refused_exactly_when_the_slot_list_leaves_it_out_and_the_refusal_says_why()
+    {
+        var availability = WeekdayHours((new(9, 0), new(12, 0)), (new(13, 0), new(17, 0)));
+        availability.BufferMinutes = 15;
+        availability.HorizonDays = 7;
+        var busy = new[] { new BusyTime(Utc(2026, 6, 2, 14), Utc(2026, 6, 2, 14, 30)) };   // Tuesday 10:00–10:30 in New York
+        var slots = At(2026, 6, 1, 8, 0, NewYork);
+        SlotRefusalReason? Why(DateTime start) => slots.WhyNotBookable(availability, NewYork, busy, start)?.Reason;
+
+        AssertRefusedExactlyOutsideTheList(slots, availability, NewYork, busy, Utc(2026, 5, 31, 0), Utc(2026, 6, 10, 0));
+        Assert.Null(Why(Utc(2026, 6, 2, 13)));                                          // Tuesday 09:00
+        Assert.Equal(SlotRefusalReason.Taken, Why(Utc(2026, 6, 2, 14, 30)));            // 10:30: no gap after the call
+        Assert.Equal(SlotRefusalReason.BetweenSlots, Why(Utc(2026, 6, 2, 13, 10)));     // 09:10
+        Assert.Equal(SlotRefusalReason.OutsideHours, Why(Utc(2026, 6, 2, 16, 30)));     // 12:30, lunch
+        Assert.Equal(SlotRefusalReason.UnderNotice, Why(Utc(2026, 6, 1, 19)));          // Monday 15:00, seven hours ahead
+        Assert.Equal(SlotRefusalReason.BeyondHorizon, Why(Utc(2026, 6, 9, 13)));        // next Tuesday 09:00
+        Assert.Equal(SlotRefusalReason.InThePast, Why(Utc(2026, 6, 1, 11)));            // Monday 07:00
+    }
+
+    [Fact]
+    public void Across_daylight_saving_changes_a_time_is_refused_exactly_when_the_slot_list_leaves_it_out()
+    {
+        var availability = WeekdayHours((new(9, 0), new(10, 0)));
+        availability.Weekly.Add(new WeeklyHours(DayOfWeek.Sunday, new TimeOnly(0, 0), new TimeOnly(3, 0)));
+        availability.Weekly.Add(new WeeklyHours(DayOfWeek.Saturday, new TimeOnly(22, 0), TimeOnly.MaxValue));
+
+        AssertRefusedExactlyOutsideTheList(At(2026, 3, 2, 8, 0, NewYork), availability, NewYork, [], Utc(2026, 3, 2, 0), Utc(2026, 3, 12, 0));
+        AssertRefusedExactlyOutsideTheList(At(2026, 10, 26, 8, 0, NewYork), availability, NewYork, [], Utc(2026, 10, 26, 0), Utc(2026, 11, 5, 0));
+    }
+
+    private static void AssertRefusedExactlyOutsideTheList(BookableSlots slots, ConsultantAvailability availability, TimeZoneInfo zone,
+        IReadOnlyList<BusyTime> busy, DateTime fromUtc, DateTime toUtc)
+    {
+        var free = slots.Free(availability, zone, busy).ToHashSet();
+        Assert.NotEmpty(free);
+        for (var start = fromUtc; start < toUtc; start = start.AddMinutes(5))
+            Assert.True(free.Contains(start) == slots.WhyNotBookable(availability, zone, busy, start) is null, $"{start:u} disagrees");
+    }
 }

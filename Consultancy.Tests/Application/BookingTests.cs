@@ -14,6 +14,7 @@ public sealed class BookingTests : IAsyncLifetime
     // The harness clock: Wednesday 25 November 2026, 14:00 UTC (09:00 in New York). With 12 hours' notice the first
     // free time is Thursday 26 November, 09:00 in New York.
     private static readonly DateTime FirstSlot = new(2026, 11, 26, 14, 0, 0, DateTimeKind.Utc);
+    private const string FirstSlotInKolkata = "Thursday 26 November 2026, 19:30 (Asia/Kolkata)";
 
     public async Task InitializeAsync()
     {
@@ -66,11 +67,92 @@ public sealed class BookingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_time_that_is_not_offered_is_refused_as_taken()
+    public async Task A_time_the_page_never_offered_is_refused_with_its_real_reason_not_as_taken()
     {
-        await Assert.ThrowsAsync<SlotTakenException>(() => _app.SendAsync(null, BookingBuilder.NewBooking("maya", FirstSlot.AddMinutes(10))));
-        await Assert.ThrowsAsync<SlotTakenException>(() => _app.SendAsync(null, BookingBuilder.NewBooking("maya", FirstSlot.AddDays(-1))));
+        // The harness clock is Wednesday 09:00 in New York; Maya takes calls on weekdays 09:00–12:00 and 13:00–17:00.
+        var refusals = new (DateTime Start, SlotRefusalReason Reason, string Says)[]
+        {
+            (FirstSlot.AddHours(3.5), SlotRefusalReason.OutsideHours, "That time is outside the hours calls are offered."),   // Thursday 12:30, lunch
+            (FirstSlot.AddMinutes(10), SlotRefusalReason.BetweenSlots, "calls start every 30 minutes"),                       // Thursday 09:10
+            (FirstSlot.AddDays(-2), SlotRefusalReason.InThePast, "That time has already passed."),                            // Tuesday 09:00
+            (new(2026, 11, 25, 20, 0, 0, DateTimeKind.Utc), SlotRefusalReason.UnderNotice, "Calls need at least 12 hours' notice"), // today 15:00
+            (FirstSlot.AddDays(32), SlotRefusalReason.BeyondHorizon, "Calls can be booked at most 30 days ahead"),           // Monday 28 December 09:00
+        };
+
+        foreach (var (start, reason, says) in refusals)
+        {
+            var refused = await Assert.ThrowsAsync<SlotRefusedException>(() => _app.SendAsync(null, BookingBuilder.NewBooking("maya", start)));
+            Assert.Equal(reason, refused.Refusal.Reason);
+            Assert.Contains(says, refused.Message);
+        }
+        await Assert.ThrowsAsync<NotFoundException>(() => _app.SendAsync(null, BookingBuilder.NewBooking("nobody", FirstSlot)));
         Assert.Equal(0, await _app.QueryAsync(db => db.Clients.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_move_to_a_time_the_page_never_offered_is_refused_with_its_real_reason_and_nothing_changes()
+    {
+        var booked = await _app.SendAsync(null, BookingBuilder.NewBooking("maya", FirstSlot));
+        await _app.SendAsync(null, BookingBuilder.NewBooking("maya", FirstSlot.AddHours(1)));
+
+        var soon = await Assert.ThrowsAsync<SlotRefusedException>(() => _app.SendAsync(null, new MoveCallByLink(booked.ManageToken, new DateTime(2026, 11, 25, 20, 0, 0, DateTimeKind.Utc))));
+        var taken = await Assert.ThrowsAsync<SlotRefusedException>(() => _app.SendAsync(null, new MoveCallByLink(booked.ManageToken, FirstSlot.AddHours(1))));
+
+        Assert.Equal((SlotRefusalReason.UnderNotice, SlotRefusalReason.Taken), (soon.Refusal.Reason, taken.Refusal.Reason));
+        var call = await _app.QueryAsync(db => db.StrategyCalls.SingleAsync(c => c.Id == booked.CallId));
+        Assert.Equal((FirstSlot, 0), (call.StartUtc, call.Sequence));
+    }
+
+    [Fact]
+    public async Task An_applicant_cannot_move_a_call_that_has_started_ended_or_was_a_no_show_and_nothing_changes()
+    {
+        var booked = await _app.SendAsync(null, BookingBuilder.NewBooking("maya", FirstSlot));
+        var nextDay = FirstSlot.AddDays(1);   // free, and far enough ahead, at every moment below
+
+        foreach (var (now, outcome) in new[] { (FirstSlot.AddMinutes(10), (CallStatus?)null), (FirstSlot.AddHours(2), null), (FirstSlot.AddHours(2), CallStatus.NoShow) })
+        {
+            _app.Clock.SetUtcNow(now);
+            if (outcome is { } status) await _app.SendAsync(_maya, new RecordCallOutcome(booked.CallId, status, null));
+
+            var refused = await Assert.ThrowsAsync<ValidationException>(() => _app.SendAsync(null, new MoveCallByLink(booked.ManageToken, nextDay)));
+
+            Assert.Contains(FirstSlotInKolkata + " and can no longer be moved or cancelled", refused.Message);
+            var call = await _app.QueryAsync(db => db.StrategyCalls.SingleAsync(c => c.Id == booked.CallId));
+            Assert.Equal((FirstSlot, 0, outcome ?? CallStatus.Booked), (call.StartUtc, call.Sequence, call.Status));
+        }
+    }
+
+    [Fact]
+    public async Task An_applicant_cannot_cancel_a_call_that_has_started_ended_or_was_a_no_show_and_nothing_changes()
+    {
+        var booked = await _app.SendAsync(null, BookingBuilder.NewBooking("maya", FirstSlot));
+
+        foreach (var (now, outcome) in new[] { (FirstSlot.AddMinutes(10), (CallStatus?)null), (FirstSlot.AddHours(2), null), (FirstSlot.AddHours(2), CallStatus.NoShow) })
+        {
+            _app.Clock.SetUtcNow(now);
+            if (outcome is { } status) await _app.SendAsync(_maya, new RecordCallOutcome(booked.CallId, status, null));
+
+            var refused = await Assert.ThrowsAsync<ValidationException>(() => _app.SendAsync(null, new CancelCallByLink(booked.ManageToken)));
+
+            Assert.Contains(FirstSlotInKolkata + " and can no longer be moved or cancelled", refused.Message);
+            var call = await _app.QueryAsync(db => db.StrategyCalls.SingleAsync(c => c.Id == booked.CallId));
+            Assert.Equal((FirstSlot, 0, outcome ?? CallStatus.Booked), (call.StartUtc, call.Sequence, call.Status));
+        }
+    }
+
+    [Fact]
+    public async Task A_call_that_has_started_has_no_times_to_move_to_and_its_page_offers_no_change()
+    {
+        var booked = await _app.SendAsync(null, BookingBuilder.NewBooking("maya", FirstSlot));
+        Assert.NotEmpty((await _app.SendAsync(null, new GetMoveSlots(booked.ManageToken, null)))!.Days);
+
+        _app.Clock.SetUtcNow(FirstSlot.AddMinutes(1));
+        var slots = await _app.SendAsync(null, new GetMoveSlots(booked.ManageToken, null));
+        var call = await _app.SendAsync(null, new GetManagedCall(booked.ManageToken));
+
+        Assert.Empty(slots!.Days);
+        Assert.Equal($"This call started at {FirstSlotInKolkata} and can no longer be moved or cancelled. Contact your advisor by replying to your confirmation email.", slots.WhyNoTimes);
+        Assert.Equal((false, false, slots.WhyNoTimes), (call!.CanCancel, call.CanReschedule, call.WhyItCannotChange));
     }
 
     [Fact]
@@ -102,7 +184,7 @@ public sealed class BookingTests : IAsyncLifetime
                 await _app.SendAsync(null, BookingBuilder.NewBooking("maya", FirstSlot, $"Visitor{i}"));
                 return true;
             }
-            catch (SlotTakenException)
+            catch (SlotRefusedException refused) when (refused.Refusal.Reason == SlotRefusalReason.Taken)
             {
                 return false;
             }
@@ -127,6 +209,7 @@ public sealed class BookingTests : IAsyncLifetime
         var third = BookingBuilder.NewBooking(BookingSlots.AnyConsultant, FirstSlot);
 
         Assert.Equal(daniel.Id, await _app.QueryAsync(db => db.StrategyCalls.Where(c => c.Id == booked.CallId).Select(c => c.ConsultantId).SingleAsync()));
-        await Assert.ThrowsAsync<SlotTakenException>(() => _app.SendAsync(null, third));
+        var refused = await Assert.ThrowsAsync<SlotRefusedException>(() => _app.SendAsync(null, third));
+        Assert.Equal("That time was just taken. Please choose another one.", refused.Message);
     }
 }

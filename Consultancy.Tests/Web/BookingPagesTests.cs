@@ -1,5 +1,6 @@
 using System.Net;
 using Consultancy.Application.Domain;
+using Consultancy.Application.StrategyCalls;
 using Consultancy.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,9 +14,11 @@ public sealed class BookingPagesTests : IAsyncLifetime
 {
     // Wednesday 25 November 2026, 14:00 UTC; the first free time is Thursday 09:00 in New York (14:00 UTC).
     private static readonly DateTime FirstSlot = new(2026, 11, 26, 14, 0, 0, DateTimeKind.Utc);
-    private readonly AppFactory _app = new AppFactory { Clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 14, 0, 0, TimeSpan.Zero)) }
-        .With("RateLimits:Booking:PermitLimit", "4").With("RateLimits:Booking:WindowSeconds", "3600");
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 25, 14, 0, 0, TimeSpan.Zero));
+    private readonly AppFactory _app;
     private TestUser _maya = null!;
+
+    public BookingPagesTests() => _app = new AppFactory { Clock = _clock };
 
     public async Task InitializeAsync()
     {
@@ -111,7 +114,10 @@ public sealed class BookingPagesTests : IAsyncLifetime
     [Fact]
     public async Task Booking_posts_from_one_address_are_rate_limited()
     {
-        var visitor = new BrowserlessSession(_app.NewBrowserlessClient());
+        using var limited = new AppFactory { Clock = _clock }
+            .With("RateLimits:Booking:PermitLimit", "4").With("RateLimits:Booking:WindowSeconds", "3600");
+        await limited.Services.OpenBookingAsync(await limited.ConsultantAsync("maya@consultancy.test"), "maya");
+        var visitor = new BrowserlessSession(limited.NewBrowserlessClient());
         var page = await visitor.GetPageAsync(SlotUrl(FirstSlot.AddDays(1)));
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 5; i++)
@@ -156,5 +162,129 @@ public sealed class BookingPagesTests : IAsyncLifetime
         }
         var forgedCancel = await visitor.PostAsync("/book/manage/garbage/cancel", SlotUrl(FirstSlot.AddDays(1)), []);
         Assert.Equal(HttpStatusCode.NotFound, forgedCancel.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_call_that_has_started_ended_or_was_a_no_show_cannot_be_moved_or_cancelled_from_the_manage_link()
+    {
+        var visitor = new BrowserlessSession(_app.NewBrowserlessClient());
+        var booked = await visitor.SubmitAsync(SlotUrl(FirstSlot), "main form[method=post]", Details("late@applicant.test"));
+        var manageUrl = booked.Headers.Location!.OriginalString.Split('?')[0];
+        // Pages the applicant opened while the call was still ahead, and posts later.
+        var managePage = await visitor.GetPageAsync(manageUrl);
+        var slots = await visitor.GetPageAsync(manageUrl + "/reschedule?tz=Asia%2FKolkata");
+        var confirmUrl = slots.QuerySelectorAll("a.slot").First(a => a.TextContent.Trim() == "19:30" && a.GetAttribute("href")!.Contains("2026-11-27")).GetAttribute("href")!;
+        var confirmPage = await visitor.GetPageAsync(confirmUrl);
+        var callId = await CallIdAsync("late@applicant.test");
+        const string reason = "Thursday 26 November 2026, 19:30 (Asia/Kolkata) and can no longer be moved or cancelled. Contact your advisor";
+
+        foreach (var (now, outcome) in new[] { (FirstSlot.AddMinutes(10), (CallStatus?)null), (FirstSlot.AddHours(2), null), (FirstSlot.AddHours(2), CallStatus.NoShow) })
+        {
+            _clock.SetUtcNow(now);
+            if (outcome is { } status) await _app.Services.SendAsAsync(_maya, new RecordCallOutcome(callId, status, null));
+
+            var page = await visitor.GetPageAsync(manageUrl);
+            Assert.Null(page.QuerySelector("form[action$='/cancel']"));
+            Assert.Null(page.QuerySelector("a[href*='/reschedule']"));
+            Assert.Contains(reason, page.QuerySelector("main")!.TextContent);
+            var noTimes = await visitor.GetPageAsync(manageUrl + "/reschedule?tz=Asia%2FKolkata");
+            Assert.Empty(noTimes.QuerySelectorAll("a.slot"));
+            Assert.Contains(reason, noTimes.QuerySelector("main")!.TextContent);
+
+            foreach (var (form, formPage) in new[] { ("form[action$='/reschedule']", confirmPage), ("form[action$='/cancel']", managePage) })
+            {
+                var refused = await visitor.SubmitAsync(formPage, manageUrl, form, []);
+                Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+                Assert.Equal(manageUrl, refused.Headers.Location!.OriginalString);
+                var shown = await visitor.GetPageAsync(manageUrl);
+                Assert.Contains(reason, shown.QuerySelector("[role=alert]")!.TextContent);
+            }
+            var call = await CallAsync(callId);
+            Assert.Equal((FirstSlot, 0, outcome ?? CallStatus.Booked), (call.StartUtc, call.Sequence, call.Status));
+        }
+    }
+
+    [Fact]
+    public async Task A_posted_time_the_page_never_offered_is_refused_with_its_real_reason()
+    {
+        var visitor = new BrowserlessSession(_app.NewBrowserlessClient());
+        var form = await visitor.GetPageAsync(SlotUrl(FirstSlot));
+        var refusals = new Dictionary<string, DateTime>
+        {
+            ["That time is outside the hours calls are offered."] = FirstSlot.AddHours(3.5),           // Thursday 12:30 in New York, lunch
+            ["calls start every 30 minutes"] = FirstSlot.AddMinutes(10),                              // Thursday 09:10
+            ["That time has already passed."] = FirstSlot.AddDays(-2),                               // Tuesday 09:00
+            ["Calls need at least 12 hours' notice"] = new(2026, 11, 25, 20, 0, 0, DateTimeKind.Utc), // today 15:00
+            ["Calls can be booked at most 30 days ahead"] = FirstSlot.AddDays(32),                   // Monday 28 December 09:00
+        };
+
+        foreach (var (reason, start) in refusals)
+        {
+            var details = Details("priya@applicant.test");
+            details["StartUtc"] = $"{start:yyyy-MM-ddTHH:mm:ssZ}";
+            var refused = await visitor.SubmitAsync(form, SlotUrl(FirstSlot), "main form[method=post]", details);
+
+            Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+            Assert.Equal("/book/maya?tz=Asia%2FKolkata", refused.Headers.Location!.OriginalString);
+            var alert = (await visitor.GetPageAsync(refused.Headers.Location.OriginalString)).QuerySelector("[role=alert]")!.TextContent;
+            Assert.Contains(reason, alert);
+            Assert.DoesNotContain("just taken", alert);
+        }
+        await using var scope = _app.Services.CreateSystemScope();
+        Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<AppDbContext>().StrategyCalls.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_link_to_a_time_that_was_never_offered_and_a_move_to_one_say_what_is_wrong()
+    {
+        var visitor = new BrowserlessSession(_app.NewBrowserlessClient());
+
+        var link = await visitor.Http.GetAsync(SlotUrl(FirstSlot.AddMinutes(10)));
+        Assert.Equal("/book/maya?tz=Asia%2FKolkata", link.Headers.Location!.OriginalString);
+        Assert.Contains("calls start every 30 minutes", (await visitor.GetPageAsync(link.Headers.Location.OriginalString)).QuerySelector("[role=alert]")!.TextContent);
+
+        var booked = await visitor.SubmitAsync(SlotUrl(FirstSlot), "main form[method=post]", Details("mover@applicant.test"));
+        var manageUrl = booked.Headers.Location!.OriginalString.Split('?')[0];
+        var soon = new DateTime(2026, 11, 25, 20, 0, 0, DateTimeKind.Utc);   // today 15:00 in New York, inside the notice
+        var moved = await visitor.SubmitAsync($"{manageUrl}/reschedule/confirm?start={soon:yyyy-MM-ddTHH:mm:ssZ}&tz=Asia%2FKolkata", "main form[method=post]", []);
+
+        Assert.Equal($"{manageUrl}/reschedule?tz=Asia%2FKolkata", moved.Headers.Location!.OriginalString);
+        var alert = (await visitor.GetPageAsync(moved.Headers.Location.OriginalString)).QuerySelector("[role=alert]")!.TextContent;
+        Assert.Contains("Calls need at least 12 hours' notice", alert);
+        Assert.Equal(FirstSlot, (await CallAsync(await CallIdAsync("mover@applicant.test"))).StartUtc);
+    }
+
+    [Fact]
+    public async Task An_unknown_advisor_is_a_not_found_page_on_get_and_post()
+    {
+        var visitor = new BrowserlessSession(_app.NewBrowserlessClient());
+        var details = Details("lost@applicant.test");
+        details["StartUtc"] = $"{FirstSlot:yyyy-MM-ddTHH:mm:ssZ}";
+        details["TimeZoneId"] = "Asia/Kolkata";
+
+        var responses = new[]
+        {
+            await visitor.Http.GetAsync("/book/nobody"),
+            await visitor.Http.GetAsync($"/book/nobody/details?start={FirstSlot:yyyy-MM-ddTHH:mm:ssZ}"),
+            await visitor.PostAsync("/book/nobody/details", SlotUrl(FirstSlot), details),
+        };
+
+        foreach (var response in responses)
+        {
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Contains("There is nothing here", await response.Content.ReadAsStringAsync());
+        }
+    }
+
+    private async Task<int> CallIdAsync(string email)
+    {
+        await using var scope = _app.Services.CreateSystemScope();
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().StrategyCalls.Where(c => c.Client!.Email == email).Select(c => c.Id).SingleAsync();
+    }
+
+    private async Task<StrategyCall> CallAsync(int id)
+    {
+        await using var scope = _app.Services.CreateSystemScope();
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().StrategyCalls.AsNoTracking().SingleAsync(c => c.Id == id);
     }
 }

@@ -20,20 +20,11 @@ public sealed class BookingController(IMediator mediator) : Controller
     public async Task<IActionResult> Slots(string slug, string? tz, CancellationToken ct) =>
         View(await mediator.Send(new GetBookingSlots(slug, tz), ct));
 
-    [HttpGet("{slug}/details")]
-    public async Task<IActionResult> Details(string slug, DateTime start, string? tz, CancellationToken ct)
-    {
-        var page = await mediator.Send(new GetBookingSlots(slug, tz), ct);
-        var startUtc = DateTime.SpecifyKind(start, DateTimeKind.Utc);
-        if (!page.Days.Any(d => d.StartsUtc.Contains(startUtc)))
-        {
-            TempData.Flash(FlashKind.Error, "That time is no longer free. Please choose another one.");
-            return RedirectToAction(nameof(Slots), new { slug, tz = page.TimeZoneId });
-        }
-        return View(new BookCall { Slug = slug, StartUtc = startUtc, TimeZoneId = page.TimeZoneId, ConsultantName = page.Consultant?.PublicName });
-    }
+    [HttpGet("{slug}/details"), OnSlotRefusedReturnTo(nameof(Slots))]
+    public async Task<IActionResult> Details(string slug, DateTime start, string? tz, CancellationToken ct) =>
+        View(await mediator.Send(new GetBookingForm(slug, start, tz), ct));
 
-    [HttpPost("{slug}/details"), EnableRateLimiting(RateLimitPolicyNames.Booking), OnSlotTakenReturnTo(nameof(Slots))]
+    [HttpPost("{slug}/details"), EnableRateLimiting(RateLimitPolicyNames.Booking), OnSlotRefusedReturnTo(nameof(Slots))]
     public async Task<IActionResult> Details(string slug, BookCall form, CancellationToken ct)
     {
         form.Slug = slug;
@@ -70,7 +61,7 @@ public sealed class BookingController(IMediator mediator) : Controller
         return View(call);
     }
 
-    [HttpPost("manage/{token}/reschedule"), EnableRateLimiting(RateLimitPolicyNames.Booking), OnSlotTakenReturnTo(nameof(Reschedule)), OnInvalidReturnTo(nameof(Manage))]
+    [HttpPost("manage/{token}/reschedule"), EnableRateLimiting(RateLimitPolicyNames.Booking), OnSlotRefusedReturnTo(nameof(Reschedule)), OnInvalidReturnTo(nameof(Manage))]
     public async Task<IActionResult> Reschedule(string token, DateTime start, CancellationToken ct)
     {
         await mediator.Send(new MoveCallByLink(token, start), ct);

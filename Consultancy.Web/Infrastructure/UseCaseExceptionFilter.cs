@@ -38,7 +38,7 @@ public sealed class UseCaseExceptionFilter : IAsyncActionFilter
         {
             ValidationException invalid => Invalid(controller, before, ToModelState(invalid.Errors)),
             ConcurrencyException conflict => Conflict(controller, before, conflict),
-            SlotTakenException taken => SlotTaken(controller, before, taken),
+            SlotRefusedException refused => SlotRefused(controller, before, refused),
             NotFoundException => new NotFoundResult(),
             ForbiddenException => new StatusCodeResult(StatusCodes.Status403Forbidden),
             // Two saves of the same record at once (a double-click, two tabs): the database kept one of them.
@@ -62,15 +62,20 @@ public sealed class UseCaseExceptionFilter : IAsyncActionFilter
         return Redisplay(controller, before, StatusCodes.Status400BadRequest);
     }
 
-    /// <summary>Someone else got the time first: back to the free times, fresh, with the reason on top.</summary>
-    private static IActionResult? SlotTaken(Controller controller, ActionExecutingContext before, SlotTakenException taken)
+    /// <summary>
+    /// The chosen time cannot be booked (someone else got it first, or it was never offered): back to the free
+    /// times, fresh, in the visitor's zone, with the reason on top. The time is what needs changing, and that is
+    /// chosen there, not on the form.
+    /// </summary>
+    private static IActionResult? SlotRefused(Controller controller, ActionExecutingContext before, SlotRefusedException refused)
     {
-        var attribute = before.ActionDescriptor.EndpointMetadata.OfType<OnSlotTakenReturnToAttribute>().FirstOrDefault();
+        var attribute = before.ActionDescriptor.EndpointMetadata.OfType<OnSlotRefusedReturnToAttribute>().FirstOrDefault();
         if (attribute is null) return null;
-        controller.TempData.Flash(FlashKind.Error, taken.Message);
+        controller.TempData.Flash(FlashKind.Error, refused.Message);
         var routeValues = SameRouteValues(before);
-        if (before.HttpContext.Request.HasFormContentType && before.HttpContext.Request.Form["TimeZoneId"] is { Count: > 0 } zone)
-            routeValues["tz"] = zone.ToString();
+        var request = before.HttpContext.Request;
+        var zone = request.HasFormContentType ? request.Form["TimeZoneId"] : request.Query["tz"];
+        if (zone.Count > 0) routeValues["tz"] = zone.ToString();
         return new RedirectToActionResult(attribute.Action, null, routeValues);
     }
 
@@ -122,9 +127,9 @@ public sealed class UseCaseExceptionFilter : IAsyncActionFilter
     }
 }
 
-/// <summary>Marks a booking form: when the chosen time was taken meanwhile, go back to the page of free times.</summary>
+/// <summary>Marks a booking form or link: when the chosen time cannot be booked, go back to the page of free times.</summary>
 [AttributeUsage(AttributeTargets.Method)]
-public sealed class OnSlotTakenReturnToAttribute(string action) : Attribute
+public sealed class OnSlotRefusedReturnToAttribute(string action) : Attribute
 {
     public string Action { get; } = action;
 }
