@@ -38,13 +38,14 @@ public sealed class AuditedSignInManager(
 
     /// <summary>
     /// Every sign-in, and every reissue of the cookie (after a profile or password change), names its session: the
-    /// browser's current one when it is the same user's, a new one otherwise.
+    /// browser's current one when it is the same user's and still open, a new one otherwise (after a password
+    /// change ended them all).
     /// </summary>
     public override async Task SignInWithClaimsAsync(AppUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
     {
         var current = Context.User;
         var session = StaffSessions.SessionOf(current);
-        if (session is not null && current.FindFirstValue(ClaimTypes.NameIdentifier) != user.Id)
+        if (session is not null && (current.FindFirstValue(ClaimTypes.NameIdentifier) != user.Id || !await sessions.IsOpenAsync(session, Context.RequestAborted)))
         {
             await sessions.EndAsync(session, Context.RequestAborted);
             session = null;

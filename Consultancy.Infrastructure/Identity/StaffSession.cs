@@ -5,7 +5,8 @@ namespace Consultancy.Infrastructure.Identity;
 
 /// <summary>
 /// One signed-in browser of a staff user. The sign-in cookie names its session, and the session is checked on every
-/// request, so signing out ends it on the server: a copy of the cookie taken before is refused at once.
+/// request, so signing out ends it on the server: a copy of the cookie taken before is refused at once. A password
+/// change or reset, a role change, a deactivation and "sign out everywhere" end the user's sessions the same way.
 /// </summary>
 public sealed class StaffSession
 {

@@ -12,10 +12,10 @@ public sealed class DashboardPagesTests(AppFactory app) : IClassFixture<AppFacto
 {
     /// <summary>
     /// The dashboard's queries when it counts afresh: calls 2, deadlines 4, letters waiting 2, letter warnings 3,
-    /// stages 1, outbox 1. A repeat view within the totals' lifetime reads the kept stage, outbox, overdue and
-    /// due-soon counts.
+    /// stages 1, outbox 1, and the sign-in session check every signed-in request makes. A repeat view within the
+    /// totals' lifetime reads the kept stage, outbox, overdue and due-soon counts.
     /// </summary>
-    private const int DashboardQueries = 13;
+    private const int DashboardQueries = 14;
     private const int KeptCounts = 4;
 
     [Fact]
