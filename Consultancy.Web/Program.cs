@@ -49,6 +49,7 @@ builder.Services.AddControllersWithViews(mvc =>
 builder.Services.AddRazorPages(pages =>
 {
     pages.Conventions.ConfigureFilter(new AutoValidateAntiforgeryTokenAttribute());
+    pages.Conventions.AddAreaFolderApplicationModelConvention("Identity", "/", page => page.Filters.Add(new SingleLinePageInput()));
     pages.Conventions.AddIdentityRateLimits();
     pages.Conventions.RequirePasswordStepFirst();
     pages.Conventions.AnswerNotFoundOnUnusedIdentityPages();

@@ -1,3 +1,4 @@
+using Consultancy.Application.Common;
 using Consultancy.Application.Common.Interfaces;
 using FluentValidation;
 using MediatR;
@@ -9,7 +10,7 @@ public sealed record AddClientNote(int ClientId, string Body) : IRequest<Unit>;
 internal sealed class AddClientNoteValidator : AbstractValidator<AddClientNote>
 {
     public AddClientNoteValidator() =>
-        RuleFor(n => n.Body).NotEmpty().WithMessage("Write the note before saving it.")
+        RuleFor(n => n.Body).NoControlCharacters().NotEmpty().WithMessage("Write the note before saving it.")
             .MaximumLength(4000).WithMessage("A note has at most 4,000 characters.");
 }
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Consultancy.Application.Common;
 using Consultancy.Application.Domain;
 using FluentValidation;
 
@@ -76,29 +77,31 @@ internal sealed class ClientFieldsValidator : AbstractValidator<ClientFields>
     {
         var thisYear = clock.GetUtcNow().Year;
 
-        RuleFor(c => c.FirstName).NotEmpty().WithMessage("Enter the client's first name.").MaximumLength(100);
-        RuleFor(c => c.LastName).NotEmpty().WithMessage("Enter the client's last name.").MaximumLength(100);
-        RuleFor(c => c.Email).NotEmpty().WithMessage("Enter the client's email address.")
+        RuleFor(c => c.FirstName).SingleLine().NotEmpty().WithMessage("Enter the client's first name.").MaximumLength(100);
+        RuleFor(c => c.LastName).SingleLine().NotEmpty().WithMessage("Enter the client's last name.").MaximumLength(100);
+        RuleFor(c => c.Email).SingleLine().NotEmpty().WithMessage("Enter the client's email address.")
             .MaximumLength(254).EmailAddress().WithMessage("Enter a valid email address, like name@example.com.");
         RuleFor(c => c.Phone).MaximumLength(40)
             .Matches(@"^\+?[0-9 ().\-]{5,40}$").When(c => !string.IsNullOrWhiteSpace(c.Phone))
-            .WithMessage("Enter a phone number with digits, spaces and an optional leading +.");
-        RuleFor(c => c.Country).MaximumLength(100);
-        RuleFor(c => c.TimeZoneId).Must(TimeZones.IsValidIana)
+            .WithMessage("Enter a phone number with digits, spaces and an optional leading +.")
+            // After the When, which holds for every check before it: a number of nothing but line breaks is refused too.
+            .SingleLine();
+        RuleFor(c => c.Country).SingleLine().MaximumLength(100);
+        RuleFor(c => c.TimeZoneId).SingleLine().Must(TimeZones.IsValidIana)
             .WithMessage("Choose a time zone from the list, like America/Toronto.");
-        RuleFor(c => c.MedicalSchool).MaximumLength(200);
-        RuleFor(c => c.MedicalSchoolCountry).MaximumLength(100);
+        RuleFor(c => c.MedicalSchool).SingleLine().MaximumLength(200);
+        RuleFor(c => c.MedicalSchoolCountry).SingleLine().MaximumLength(100);
         RuleFor(c => c.GraduationYear).InclusiveBetween(1950, thisYear + 6)
             .WithMessage($"Enter a graduation year between 1950 and {thisYear + 6}.");
-        RuleFor(c => c.Citizenship).MaximumLength(100);
+        RuleFor(c => c.Citizenship).SingleLine().MaximumLength(100);
         RuleFor(c => c.Step2CkScore).InclusiveBetween(1, 300).WithMessage("A Step 2 CK score is between 1 and 300.");
         RuleFor(c => c.Step1Date).Must(d => d is null || (d.Value.Year >= 1980 && d.Value.Year <= thisYear + 2))
             .WithMessage("Enter a Step 1 date between 1980 and two years from now.");
         RuleFor(c => c.Step2CkDate).Must(d => d is null || (d.Value.Year >= 1980 && d.Value.Year <= thisYear + 2))
             .WithMessage("Enter a Step 2 CK date between 1980 and two years from now.");
-        RuleFor(c => c.LanguageTest).MaximumLength(100);
-        RuleFor(c => c.Season).MaximumLength(50);
-        RuleFor(c => c.TargetSpecialties).MaximumLength(300);
+        RuleFor(c => c.LanguageTest).SingleLine().MaximumLength(100);
+        RuleFor(c => c.Season).SingleLine().MaximumLength(50);
+        RuleFor(c => c.TargetSpecialties).SingleLine().MaximumLength(300);
         RuleFor(c => c.ProgramsPlanned).InclusiveBetween(0, 1000).WithMessage("Programs planned is between 0 and 1000.");
         RuleFor(c => c.ImgType).IsInEnum().WithMessage("Choose an IMG type from the list.");
         RuleFor(c => c.VisaNeed).IsInEnum().WithMessage("Choose a visa need from the list.");
@@ -108,7 +111,7 @@ internal sealed class ClientFieldsValidator : AbstractValidator<ClientFields>
         RuleFor(c => c.EcfmgStatus).IsInEnum().WithMessage("Choose an ECFMG status from the list.");
         RuleFor(c => c.TargetSystem).IsInEnum().WithMessage("Choose a target system from the list.");
         RuleFor(c => c.Source).IsInEnum().WithMessage("Choose a source from the list.");
-        RuleFor(c => c.Tags).MaximumLength(300)
+        RuleFor(c => c.Tags).SingleLine().MaximumLength(300)
             .Must(t => Domain.Tags.Split(t).All(tag => tag.Length <= 30 && tag.All(ch => char.IsLetterOrDigit(ch) || ch is '-' or ' ')))
             .WithMessage("Separate tags with commas; each tag has at most 30 letters, digits, spaces or dashes.")
             .Must(t => Domain.Tags.Split(t).Count <= 10).WithMessage("A client has at most 10 tags.");

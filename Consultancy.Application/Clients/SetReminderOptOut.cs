@@ -1,3 +1,4 @@
+using Consultancy.Application.Common;
 using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Reminders;
 using FluentValidation;
@@ -16,7 +17,8 @@ internal sealed class SetReminderOptOutValidator : AbstractValidator<SetReminder
     public SetReminderOptOutValidator() =>
         RuleFor(r => r.Note).NotEmpty().When(r => !r.OptedOut)
             .WithMessage("Say why reminders are turned back on, e.g. \"Client asked by email on 3 May\".")
-            .MaximumLength(500);
+            // After the When, which holds for every check before it: a note turning reminders off is checked too.
+            .MaximumLength(500).SingleLine();
 }
 
 internal sealed class SetReminderOptOutHandler(IAppDbContext db, ReminderPlanner planner, ICurrentUser user, TimeProvider clock)

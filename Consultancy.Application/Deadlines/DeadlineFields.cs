@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Consultancy.Application.Common;
 using Consultancy.Application.Domain;
 using FluentValidation;
 
@@ -30,13 +31,13 @@ internal sealed class DeadlineFieldsValidator : AbstractValidator<DeadlineFields
 {
     public DeadlineFieldsValidator()
     {
-        RuleFor(d => d.Title).NotEmpty().WithMessage("Enter what is due, e.g. \"Submit MyERAS application\".")
+        RuleFor(d => d.Title).SingleLine().NotEmpty().WithMessage("Enter what is due, e.g. \"Submit MyERAS application\".")
             .MaximumLength(200).WithMessage("A title has at most 200 characters.");
         RuleFor(d => d.Category).IsInEnum().WithMessage("Choose a category from the list.");
         RuleFor(d => d.DueDate).NotNull().WithMessage("Enter the due date.")
             .Must(d => d is null || (d.Value.Year >= 2000 && d.Value.Year <= 2100)).WithMessage("Enter a due date between 2000 and 2100.");
-        RuleFor(d => d.Notes).MaximumLength(2000).WithMessage("Notes have at most 2,000 characters.");
-        RuleFor(d => d.ReminderOffsets).Must(text => Domain.ReminderOffsets.TryParse(text, out _))
+        RuleFor(d => d.Notes).NoControlCharacters().MaximumLength(2000).WithMessage("Notes have at most 2,000 characters.");
+        RuleFor(d => d.ReminderOffsets).SingleLine().Must(text => Domain.ReminderOffsets.TryParse(text, out _))
             .WithMessage($"List whole numbers of days between 0 and {Domain.ReminderOffsets.MaxDays}, separated by commas (at most {Domain.ReminderOffsets.MaxCount}), e.g. 14, 7, 1.");
     }
 }

@@ -1,7 +1,9 @@
 using System.Globalization;
+using Consultancy.Application.Common;
 using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Common.Settings;
 using Consultancy.Application.Domain;
+using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -14,6 +16,11 @@ namespace Consultancy.Application.Letters;
 /// reported by the referee — and the consultant gets an email about it.
 /// </summary>
 public sealed record AnswerAsReferee(string Token, LetterStatus Answer, string? Reason = null, DateOnly? UploadedOn = null) : IRequest<RefereeAnswer>;
+
+internal sealed class AnswerAsRefereeValidator : AbstractValidator<AnswerAsReferee>
+{
+    public AnswerAsRefereeValidator() => RuleFor(a => a.Reason).NoControlCharacters();
+}
 
 /// <param name="Problem">Why nothing changed (an answer the letter no longer allows, a date in the future), or null when it did.</param>
 public sealed record RefereeAnswer(RefereeLinkState State, string? Problem);

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Consultancy.Application.Common;
 using Consultancy.Application.Domain;
 using FluentValidation;
 
@@ -44,23 +45,23 @@ internal sealed class LetterFieldsValidator : AbstractValidator<LetterFields>
 {
     public LetterFieldsValidator()
     {
-        RuleFor(l => l.RefereeName).NotEmpty().WithMessage("Enter the referee's name, e.g. \"Dr. Sarah Klein\".")
+        RuleFor(l => l.RefereeName).SingleLine().NotEmpty().WithMessage("Enter the referee's name, e.g. \"Dr. Sarah Klein\".")
             .MaximumLength(150).WithMessage("A name has at most 150 characters.");
-        RuleFor(l => l.RefereeEmail).NotEmpty().WithMessage("Enter the referee's email address; the request goes there.")
+        RuleFor(l => l.RefereeEmail).SingleLine().NotEmpty().WithMessage("Enter the referee's email address; the request goes there.")
             .MaximumLength(254).WithMessage("An email address has at most 254 characters.")
             .EmailAddress().WithMessage("Enter a valid email address, e.g. s.klein@hospital.org.");
-        RuleFor(l => l.RefereeTitle).MaximumLength(150).WithMessage("A title has at most 150 characters.");
-        RuleFor(l => l.Institution).MaximumLength(200).WithMessage("An institution has at most 200 characters.");
-        RuleFor(l => l.Location).MaximumLength(150).WithMessage("City and country have at most 150 characters.");
-        RuleFor(l => l.Relationship).MaximumLength(300).WithMessage("The relationship has at most 300 characters.");
-        RuleFor(l => l.Specialty).NotEmpty().WithMessage("Enter the specialty the letter supports, or \"General\".")
+        RuleFor(l => l.RefereeTitle).SingleLine().MaximumLength(150).WithMessage("A title has at most 150 characters.");
+        RuleFor(l => l.Institution).SingleLine().MaximumLength(200).WithMessage("An institution has at most 200 characters.");
+        RuleFor(l => l.Location).SingleLine().MaximumLength(150).WithMessage("City and country have at most 150 characters.");
+        RuleFor(l => l.Relationship).SingleLine().MaximumLength(300).WithMessage("The relationship has at most 300 characters.");
+        RuleFor(l => l.Specialty).SingleLine().NotEmpty().WithMessage("Enter the specialty the letter supports, or \"General\".")
             .MaximumLength(100).WithMessage("A specialty has at most 100 characters.");
         RuleFor(l => l.System).IsInEnum().WithMessage("Choose ERAS or CaRMS.");
         RuleFor(l => l.DueDate).NotNull().WithMessage("Enter the date the letter should be uploaded by.")
             .Must(d => d is null || (d.Value.Year >= 2000 && d.Value.Year <= 2100)).WithMessage("Enter a due date between 2000 and 2100.");
-        RuleFor(l => l.ErasLetterId).MaximumLength(40).WithMessage("An ERAS Letter ID has at most 40 characters.")
+        RuleFor(l => l.ErasLetterId).SingleLine().MaximumLength(40).WithMessage("An ERAS Letter ID has at most 40 characters.")
             .Matches("^[A-Za-z0-9-]*$").WithMessage("An ERAS Letter ID has only letters, digits and dashes.");
-        RuleFor(l => l.ProgramAssignment).MaximumLength(150).WithMessage("A program assignment has at most 150 characters.");
-        RuleFor(l => l.Notes).MaximumLength(2000).WithMessage("Notes have at most 2,000 characters.");
+        RuleFor(l => l.ProgramAssignment).SingleLine().MaximumLength(150).WithMessage("A program assignment has at most 150 characters.");
+        RuleFor(l => l.Notes).NoControlCharacters().MaximumLength(2000).WithMessage("Notes have at most 2,000 characters.");
     }
 }

@@ -1,3 +1,4 @@
+using Consultancy.Application.Common;
 using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Domain;
 using FluentValidation;
@@ -21,11 +22,11 @@ internal sealed class UpdateLetterRequestTemplateValidator : AbstractValidator<U
     public UpdateLetterRequestTemplateValidator()
     {
         var known = string.Join(", ", LetterRequestTemplate.Placeholders.Select(p => $"{{{p}}}"));
-        RuleFor(t => t.Subject).NotEmpty().WithMessage("Enter a subject.")
+        RuleFor(t => t.Subject).SingleLine().NotEmpty().WithMessage("Enter a subject.")
             .MaximumLength(200).WithMessage("A subject has at most 200 characters.")
             .Must(s => LetterRequestTemplate.UnknownPlaceholders(s).Count == 0)
             .WithMessage(t => $"Unknown placeholder {string.Join(", ", LetterRequestTemplate.UnknownPlaceholders(t.Subject).Select(p => $"{{{p}}}"))}; use {known}.");
-        RuleFor(t => t.Body).NotEmpty().WithMessage("Enter the message.")
+        RuleFor(t => t.Body).NoControlCharacters().NotEmpty().WithMessage("Enter the message.")
             .MaximumLength(8000).WithMessage("The message has at most 8,000 characters.")
             .Must(b => LetterRequestTemplate.UnknownPlaceholders(b).Count == 0)
             .WithMessage(t => $"Unknown placeholder {string.Join(", ", LetterRequestTemplate.UnknownPlaceholders(t.Body).Select(p => $"{{{p}}}"))}; use {known}.");

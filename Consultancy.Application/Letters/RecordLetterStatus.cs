@@ -1,3 +1,4 @@
+using Consultancy.Application.Common;
 using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Domain;
 using FluentValidation;
@@ -14,7 +15,7 @@ internal sealed class RecordLetterStatusValidator : AbstractValidator<RecordLett
     {
         RuleFor(r => r.Status).Must(s => s is LetterStatus.Confirmed or LetterStatus.Declined or LetterStatus.Uploaded or LetterStatus.Cancelled)
             .WithMessage("Choose confirmed, declined, uploaded or cancelled.");
-        RuleFor(r => r.Reason).MaximumLength(500).WithMessage("A reason has at most 500 characters.");
+        RuleFor(r => r.Reason).SingleLine().MaximumLength(500).WithMessage("A reason has at most 500 characters.");
         RuleFor(r => r.UploadedOn).NotNull().When(r => r.Status == LetterStatus.Uploaded).WithMessage("Enter the date the letter was uploaded.");
     }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Consultancy.Application.Common;
 using Consultancy.Application.Common.Exceptions;
 using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Domain;
@@ -46,11 +47,11 @@ internal sealed class SavePlaybookItemValidator : AbstractValidator<SavePlaybook
 {
     public SavePlaybookItemValidator()
     {
-        RuleFor(i => i.Title).NotEmpty().WithMessage("Say what is due.").MaximumLength(200);
+        RuleFor(i => i.Title).SingleLine().NotEmpty().WithMessage("Say what is due.").MaximumLength(200);
         RuleFor(i => i.Category).IsInEnum().WithMessage("Choose a category from the list.");
-        RuleFor(i => i.AnchorKey).NotEmpty().WithMessage("Choose the key date this item is placed from.").MaximumLength(60);
+        RuleFor(i => i.AnchorKey).SingleLine().NotEmpty().WithMessage("Choose the key date this item is placed from.").MaximumLength(60);
         RuleFor(i => i.OffsetDays).InclusiveBetween(-730, 730).WithMessage("Place the item within two years of its key date.");
-        RuleFor(i => i.Description).MaximumLength(2000);
+        RuleFor(i => i.Description).NoControlCharacters().MaximumLength(2000);
     }
 }
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Consultancy.Application.Common;
 using Consultancy.Application.Common.Exceptions;
 using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Domain;
@@ -70,7 +71,7 @@ internal sealed class UpdateKeyDateValidator : AbstractValidator<UpdateKeyDate>
 {
     public UpdateKeyDateValidator()
     {
-        RuleFor(k => k.Name).NotEmpty().WithMessage("Name the key date.").MaximumLength(100);
+        RuleFor(k => k.Name).SingleLine().NotEmpty().WithMessage("Name the key date.").MaximumLength(100);
         RuleFor(k => k.Date).NotNull().WithMessage("Enter the date.")
             .Must(d => d is null || (d.Value.Year >= 2000 && d.Value.Year <= 2100)).WithMessage("Enter a date between 2000 and 2100.");
     }
@@ -115,7 +116,7 @@ internal sealed class CreateSeasonValidator : AbstractValidator<CreateSeason>
 {
     public CreateSeasonValidator()
     {
-        RuleFor(s => s.Name).NotEmpty().WithMessage("Name the season, e.g. \"ERAS 2029\".").MaximumLength(50);
+        RuleFor(s => s.Name).SingleLine().NotEmpty().WithMessage("Name the season, e.g. \"ERAS 2029\".").MaximumLength(50);
         RuleFor(s => s.System).Must(s => s is TargetSystem.ErasNrmp or TargetSystem.CaRMS).WithMessage("Choose ERAS/NRMP or CaRMS.");
     }
 }

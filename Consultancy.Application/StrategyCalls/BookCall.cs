@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Consultancy.Application.Common;
 using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Domain;
 using FluentValidation;
@@ -43,20 +44,20 @@ internal sealed class BookCallValidator : AbstractValidator<BookCall>
     {
         var thisYear = clock.GetUtcNow().Year;
         RuleFor(b => b.Website).Empty().WithMessage("Leave the last field empty.");
-        RuleFor(b => b.FirstName).NotEmpty().WithMessage("Enter your first name.").MaximumLength(100).WithMessage("Keep your first name under 100 characters.");
-        RuleFor(b => b.LastName).NotEmpty().WithMessage("Enter your last name.").MaximumLength(100).WithMessage("Keep your last name under 100 characters.");
-        RuleFor(b => b.Email).NotEmpty().WithMessage("Enter your email address, so we can send the invite.")
+        RuleFor(b => b.FirstName).SingleLine().NotEmpty().WithMessage("Enter your first name.").MaximumLength(100).WithMessage("Keep your first name under 100 characters.");
+        RuleFor(b => b.LastName).SingleLine().NotEmpty().WithMessage("Enter your last name.").MaximumLength(100).WithMessage("Keep your last name under 100 characters.");
+        RuleFor(b => b.Email).SingleLine().NotEmpty().WithMessage("Enter your email address, so we can send the invite.")
             .MaximumLength(254).WithMessage("Keep the email address under 254 characters.")
             .EmailAddress().WithMessage("Enter an email address like name@example.com.");
-        RuleFor(b => b.Phone).MaximumLength(40).WithMessage("Keep the phone number under 40 characters.");
+        RuleFor(b => b.Phone).SingleLine().MaximumLength(40).WithMessage("Keep the phone number under 40 characters.");
         RuleFor(b => b.TargetSystem).IsInEnum().WithMessage("Choose where you are applying.");
-        RuleFor(b => b.MedicalSchoolCountry).NotEmpty().WithMessage("Enter the country of your medical school.")
+        RuleFor(b => b.MedicalSchoolCountry).SingleLine().NotEmpty().WithMessage("Enter the country of your medical school.")
             .MaximumLength(100).WithMessage("Keep the country under 100 characters.");
         RuleFor(b => b.GraduationYear).NotNull().WithMessage("Enter your graduation year (or the expected one).")
             .InclusiveBetween(1960, thisYear + 8).WithMessage($"Enter a graduation year between 1960 and {thisYear + 8}.");
-        RuleFor(b => b.Topic).NotEmpty().WithMessage("Tell us briefly what you would like help with.")
+        RuleFor(b => b.Topic).NoControlCharacters().NotEmpty().WithMessage("Tell us briefly what you would like help with.")
             .MaximumLength(2000).WithMessage("Keep it under 2,000 characters.");
-        RuleFor(b => b.TimeZoneId).Must(TimeZones.IsValidIana).WithMessage("Choose your time zone from the list.");
+        RuleFor(b => b.TimeZoneId).SingleLine().Must(TimeZones.IsValidIana).WithMessage("Choose your time zone from the list.");
     }
 }
 

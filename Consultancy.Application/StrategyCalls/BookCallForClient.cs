@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Consultancy.Application.Clients;
+using Consultancy.Application.Common;
 using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Domain;
 using FluentValidation;
@@ -28,7 +29,7 @@ internal sealed class BookCallForClientValidator : AbstractValidator<BookCallFor
         RuleFor(b => b.Date).NotNull().WithMessage("Choose the date of the call.");
         RuleFor(b => b.Time).NotNull().WithMessage("Choose the time of the call.");
         RuleFor(b => b.Minutes).InclusiveBetween(10, 240).WithMessage("A call lasts between 10 and 240 minutes.");
-        RuleFor(b => b.Topic).MaximumLength(2000).WithMessage("Keep it under 2,000 characters.");
+        RuleFor(b => b.Topic).NoControlCharacters().MaximumLength(2000).WithMessage("Keep it under 2,000 characters.");
     }
 }
 

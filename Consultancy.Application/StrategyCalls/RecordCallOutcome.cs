@@ -1,3 +1,4 @@
+using Consultancy.Application.Common;
 using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Domain;
 using FluentValidation;
@@ -14,7 +15,7 @@ internal sealed class RecordCallOutcomeValidator : AbstractValidator<RecordCallO
     public RecordCallOutcomeValidator()
     {
         RuleFor(r => r.Status).IsInEnum().NotEqual(CallStatus.Booked).WithMessage("Choose completed, no-show or cancelled.");
-        RuleFor(r => r.Notes).MaximumLength(4000).WithMessage("Keep the notes under 4,000 characters.");
+        RuleFor(r => r.Notes).NoControlCharacters().MaximumLength(4000).WithMessage("Keep the notes under 4,000 characters.");
     }
 }
 

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
+using Consultancy.Application.Common;
 using Consultancy.Application.Common.Exceptions;
 using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Domain;
@@ -71,13 +72,13 @@ internal sealed class UpdateAvailabilityValidator : AbstractValidator<UpdateAvai
 {
     public UpdateAvailabilityValidator()
     {
-        RuleFor(a => a.PublicName).NotEmpty().WithMessage("Enter the name visitors see.")
+        RuleFor(a => a.PublicName).SingleLine().NotEmpty().WithMessage("Enter the name visitors see.")
             .MaximumLength(120).WithMessage("Keep the name under 120 characters.");
-        RuleFor(a => a.Slug).NotEmpty().WithMessage("Enter the page address, e.g. maya-patel.")
+        RuleFor(a => a.Slug).SingleLine().NotEmpty().WithMessage("Enter the page address, e.g. maya-patel.")
             .MaximumLength(60).WithMessage("Keep the page address under 60 characters.")
             .Must(s => UpdateAvailability.SlugPattern().IsMatch(s ?? "")).WithMessage("Use lower-case letters, digits and single hyphens, e.g. maya-patel.")
             .Must(s => !ConsultantAvailability.ReservedSlugs.Contains(s ?? "")).WithMessage("That address is reserved; choose another.");
-        RuleFor(a => a.MeetingLink).MaximumLength(500).WithMessage("Keep the link under 500 characters.")
+        RuleFor(a => a.MeetingLink).SingleLine().MaximumLength(500).WithMessage("Keep the link under 500 characters.")
             .Must(l => string.IsNullOrWhiteSpace(l) || Uri.TryCreate(l.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http")
             .WithMessage("Enter a full web address starting with https://.");
         RuleFor(a => a.CallMinutes).InclusiveBetween(10, 240).WithMessage("A call lasts between 10 and 240 minutes.");
@@ -85,13 +86,13 @@ internal sealed class UpdateAvailabilityValidator : AbstractValidator<UpdateAvai
         RuleFor(a => a.MinimumNoticeHours).InclusiveBetween(0, 336).WithMessage("Minimum notice is between 0 and 336 hours (two weeks).");
         RuleFor(a => a.HorizonDays).InclusiveBetween(1, 365).WithMessage("The horizon is between 1 and 365 days.");
         foreach (var day in UpdateAvailability.Week)
-            RuleFor(a => a.HoursOn(day)).Must(t => AvailabilityText.TryParseRanges(t, out _))
+            RuleFor(a => a.HoursOn(day)).SingleLine().Must(t => AvailabilityText.TryParseRanges(t, out _))
                 .OverridePropertyName(day.ToString())
                 .WithMessage($"Write {day}'s hours as ranges like 09:00-12:00, 13:00-17:00 (start before end, no overlaps), or leave it empty.");
-        RuleFor(a => a.Overrides).Must(t => AvailabilityText.TryParseOverrides(t, out _, out _))
+        RuleFor(a => a.Overrides).NoControlCharacters().Must(t => AvailabilityText.TryParseOverrides(t, out _, out _))
             .WithMessage(a => AvailabilityText.TryParseOverrides(a.Overrides, out _, out var bad)
                 ? "" : $"Could not read \"{bad}\": write one date per line, e.g. 2026-12-24 10:00-12:00 or 2026-12-25 off.");
-        RuleFor(a => a.TimeOff).Must(t => AvailabilityText.TryParseTimeOff(t, out _, out _))
+        RuleFor(a => a.TimeOff).NoControlCharacters().Must(t => AvailabilityText.TryParseTimeOff(t, out _, out _))
             .WithMessage(a => AvailabilityText.TryParseTimeOff(a.TimeOff, out _, out var bad)
                 ? "" : $"Could not read \"{bad}\": write one date or range per line, e.g. 2026-12-20 to 2027-01-02.");
     }

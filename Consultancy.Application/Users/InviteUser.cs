@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Consultancy.Application.Common;
 using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Domain;
 using Consultancy.Application.Security;
@@ -21,7 +22,7 @@ internal sealed class InviteUserValidator : AbstractValidator<InviteUser>
     public InviteUserValidator(IUserAccounts accounts)
     {
         // Stops at the first failure: an empty or malformed address is not looked up (and an empty field binds as null).
-        RuleFor(u => u.Email).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Enter the person's email address.")
+        RuleFor(u => u.Email).Cascade(CascadeMode.Stop).SingleLine().NotEmpty().WithMessage("Enter the person's email address.")
             .MaximumLength(254).EmailAddress().WithMessage("Enter a valid email address, like name@example.com.")
             .MustAsync(async (email, ct) => !await accounts.EmailInUseAsync(email, ct))
             .WithMessage("A user with this email address already exists.");

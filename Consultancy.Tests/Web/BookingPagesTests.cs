@@ -94,6 +94,26 @@ public sealed class BookingPagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_name_on_two_lines_is_refused_with_a_message_and_nothing_is_booked()
+    {
+        var visitor = new BrowserlessSession(_app.NewBrowserlessClient());
+        var details = Details("two.lines@applicant.test");
+        details["FirstName"] = "Priya\r\nBcc: everyone@applicant.test";
+        details["LastName"] = "Sharma\u0007";
+
+        var response = await visitor.SubmitAsync(SlotUrl(FirstSlot), "main form[method=post]", details);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await BrowserlessSession.ParseAsync(response);
+        Assert.Equal("“First name” must be on one line, without control characters.", page.QuerySelector("[data-valmsg-for=FirstName]")!.TextContent.Trim());
+        Assert.Equal("“Last name” must be on one line, without control characters.", page.QuerySelector("[data-valmsg-for=LastName]")!.TextContent.Trim());
+        await using var scope = _app.Services.CreateSystemScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        Assert.False(await db.Clients.AnyAsync(c => c.Email == "two.lines@applicant.test"));
+        Assert.False(await db.StrategyCalls.AnyAsync());
+    }
+
+    [Fact]
     public async Task The_second_visitor_for_the_same_time_is_told_it_was_just_taken_and_sees_fresh_times()
     {
         var first = new BrowserlessSession(_app.NewBrowserlessClient());

@@ -56,6 +56,25 @@ public sealed class ClientPagesTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task A_name_on_two_lines_is_refused_with_a_message_and_writes_nothing()
+    {
+        var session = await BrowserlessSession.SignInAsync(app, await app.ConsultantAsync("pages.lines@consultancy.test"));
+        var before = await CountClientsAsync();
+        var fields = new Dictionary<string, string>(WebForms.NewClient("Ananya", "Reddy"))
+        {
+            ["FirstName"] = "Ananya\r\nReddy", ["MedicalSchool"] = "Maulana Azad\tMedical College",
+        };
+
+        var response = await session.SubmitAsync("/Clients/Create", "main form", fields);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await BrowserlessSession.ParseAsync(response);
+        Assert.Equal("“First name” must be on one line, without control characters.", page.QuerySelector("[data-valmsg-for=FirstName]")!.TextContent.Trim());
+        Assert.Equal("“Medical school” must be on one line, without control characters.", page.QuerySelector("[data-valmsg-for=MedicalSchool]")!.TextContent.Trim());
+        Assert.Equal(before, await CountClientsAsync());
+    }
+
+    [Fact]
     public async Task A_stale_edit_shows_both_versions_instead_of_overwriting()
     {
         var consultant = await app.ConsultantAsync("pages3@consultancy.test");

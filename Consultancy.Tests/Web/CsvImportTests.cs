@@ -93,6 +93,28 @@ public sealed class CsvImportTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task A_row_with_a_line_break_or_control_character_in_a_one_line_field_gets_an_error_and_nothing_is_written()
+    {
+        var session = await BrowserlessSession.SignInAsync(app, await app.ConsultantAsync("import.controls@consultancy.test"));
+        var file = $"""
+            {Header}
+            Good,Row,good.controls@applicant.test,,UTC,2020,ERAS/NRMP,ERAS 2028,Lead
+            Bell{'\u0007'},"Two
+            Lines",two.lines@applicant.test,,UTC,2020,CaRMS,CaRMS 2027,Lead
+            """;
+
+        var preview = await UploadAsync(session, file);
+
+        Assert.Equal(["2 row(s)", "1 to add", "0 to update", "1 with errors"], Summary(preview));
+        Assert.Null(preview.QuerySelector("form[action='/Clients/Import/Commit']"));
+        var errors = preview.QuerySelectorAll("table.import-errors tbody tr")
+            .ToDictionary(tr => tr.QuerySelector("th")!.TextContent, tr => tr.QuerySelectorAll("li").Select(li => li.TextContent).ToList());
+        Assert.Equal(["3"], errors.Keys);
+        Assert.Equal(["“First name” must be on one line, without control characters.", "“Last name” must be on one line, without control characters."], errors["3"]);
+        Assert.Equal(0, await ClientsWithEmailsAsync("good.controls@applicant.test", "two.lines@applicant.test"));
+    }
+
+    [Fact]
     public async Task A_consultants_file_cannot_touch_another_consultants_client_and_does_not_say_whose_it_is()
     {
         var owner = await app.ConsultantAsync("import.owner@consultancy.test");

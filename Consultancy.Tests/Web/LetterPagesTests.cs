@@ -215,6 +215,33 @@ public sealed class LetterPagesTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task A_referees_reason_with_control_characters_goes_back_to_their_page_with_a_message_and_one_on_two_lines_is_kept()
+    {
+        var maya = await BrowserlessSession.SignInAsync(app, await app.ConsultantAsync("maya.declinereason@consultancy.test"));
+        var clientId = await CreateClientAsync(maya, "Decline", "Reason");
+        await maya.SubmitAsync($"/Letters/Create?clientId={clientId}", "main form", LetterForm("Dr. Terminal", "2027-01-15"));
+        var letterId = await app.Services.QueryAsync(db => db.LetterRequests.Where(l => l.ClientId == clientId).Select(l => l.Id).SingleAsync());
+        await maya.PostAsync($"/Letters/SendRequest/{letterId}", $"/Clients/Details/{clientId}", []);
+        var before = await SnapshotAsync(letterId);
+        var referee = new BrowserlessSession(app.NewBrowserlessClient());
+        var url = RefereePath(letterId, "s.klein@hospital.test");
+
+        var refused = await referee.SubmitAsync(url, "form:has(input[value=Declined])", new() { ["reason"] = "On leave.\u001b[2J\u0007" });
+
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        var page = await referee.GetPageAsync(refused.Headers.Location!.OriginalString);
+        Assert.Contains("“Reason” cannot contain control characters; line breaks and tabs are fine.", page.QuerySelector(".alert-danger")!.TextContent);
+        Assert.Equal("Requested", page.QuerySelector("#referee-status .letter-status")!.TextContent);
+        Assert.Equal(before, await SnapshotAsync(letterId));
+
+        var declined = await referee.SubmitAsync(page, url, "form:has(input[value=Declined])", new() { ["reason"] = "On leave until March.\r\nSorry." });
+
+        Assert.Equal(HttpStatusCode.Redirect, declined.StatusCode);
+        Assert.Equal("On leave until March.\r\nSorry.",
+            await app.Services.QueryAsync(db => db.LetterRequests.Where(l => l.Id == letterId).Select(l => l.DeclineReason).SingleAsync()));
+    }
+
+    [Fact]
     public async Task A_broken_or_reassigned_referee_link_gets_a_clear_page_not_an_error_and_no_letter_data()
     {
         var maya = await BrowserlessSession.SignInAsync(app, await app.ConsultantAsync("maya.brokenlink@consultancy.test"));

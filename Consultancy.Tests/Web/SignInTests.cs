@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Consultancy.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using MimeKit;
 
 namespace Consultancy.Tests.Web;
@@ -116,6 +117,27 @@ public sealed class SignInTests(AppFactory app) : IClassFixture<AppFactory>
         var attempt = await SubmitLoginAsync(new BrowserlessSession(app.NewBrowserlessClient()), consultant.Email, consultant.Password);
         Assert.Equal(HttpStatusCode.OK, attempt.StatusCode);
         Assert.Contains("Invalid email or password.", await attempt.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_account_pages_refuse_a_phone_number_on_two_lines_or_a_new_email_address_with_a_control_character()
+    {
+        var consultant = await app.ConsultantAsync("account.lines@consultancy.test");
+        var session = await BrowserlessSession.SignInAsync(app, consultant);
+
+        var phone = await session.SubmitAsync("/Identity/Account/Manage", "form#profile-form", new() { ["Input.PhoneNumber"] = "+1 555 0100\r\n+1 555 0199" });
+        var email = await session.PostAsync("/Identity/Account/Manage/Email?handler=ChangeEmail", "/Identity/Account/Manage/Email",
+            new() { ["Input.NewEmail"] = "account.moved\u0007@consultancy.test" });
+
+        Assert.Equal(HttpStatusCode.OK, phone.StatusCode);
+        var phonePage = await BrowserlessSession.ParseAsync(phone);
+        Assert.Equal("“Phone number” must be on one line, without control characters.", phonePage.QuerySelector("[data-valmsg-for='Input.PhoneNumber']")!.TextContent.Trim());
+        Assert.Equal(HttpStatusCode.OK, email.StatusCode);
+        var emailPage = await BrowserlessSession.ParseAsync(email);
+        Assert.Equal("“New email” must be on one line, without control characters.", emailPage.QuerySelector("[data-valmsg-for='Input.NewEmail']")!.TextContent.Trim());
+        var account = await app.QueryAsync(db => db.Users.SingleAsync(u => u.Id == consultant.Id));
+        Assert.Equal((null, "account.lines@consultancy.test"), (account.PhoneNumber, account.Email));
+        Assert.Equal(0, await app.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.Recipient.Contains("account.moved"))));
     }
 
     private static Task<HttpResponseMessage> SubmitLoginAsync(BrowserlessSession session, string email, string password) =>
