@@ -123,7 +123,7 @@ public sealed class TextFieldTests(ApplicationHarnessFixture fixture) : IClassFi
     [
         typeof(GetClientList), typeof(GetDeadlineList), typeof(GetCallList), typeof(GetLettersWaiting), typeof(GetOutboxList),
         typeof(GetUserList), typeof(GetSecurityLog), typeof(GetPipelineBoard), typeof(GetDashboard), typeof(GetTodaysCalls),
-        typeof(GetBookingSlots), typeof(GetMoveSlots), typeof(GetManagedCall), typeof(GetAvailabilityForEdit), typeof(GetCalendarFeed),
+        typeof(GetBookingSlots), typeof(GetBookingForm), typeof(GetMoveSlots), typeof(GetManagedCall), typeof(GetAvailabilityForEdit), typeof(GetCalendarFeed),
         typeof(GetRefereeLetter), typeof(ReadLetterStopToken), typeof(ReadUnsubscribeToken),
     ];
 
