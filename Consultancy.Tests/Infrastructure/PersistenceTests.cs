@@ -27,7 +27,7 @@ public sealed class PersistenceTests
     [Fact]
     public async Task The_database_is_migrated_and_instants_come_back_as_UTC()
     {
-        await using var app = await ApplicationHarness.StartAsync();
+        await using var app = await ApplicationHarness.StartAsync(emptyDatabase: true);
         var admin = await app.AdminAsync();
         await app.SendAsync(admin, ClientBuilder.NewClient());
 

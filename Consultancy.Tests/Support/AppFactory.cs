@@ -14,14 +14,15 @@ using Microsoft.Extensions.Logging;
 namespace Consultancy.Tests.Support;
 
 /// <summary>
-/// The real app (Program.cs) on its own SQLite file and mail folder. One per test class; tests that need a
-/// clean slate create their own users and clients.
+/// The real app (Program.cs) on its own SQLite file (or PostgreSQL database) and mail folder, copied from an empty
+/// migrated one (<see cref="SchemaTemplate"/>). One per test class; tests that need a clean slate create their own
+/// users and clients.
 /// </summary>
 public class AppFactory : WebApplicationFactory<Program>
 {
     private readonly TempDirectory _directory = new();
     private readonly Dictionary<string, string?> _settings = [];
-    private readonly PostgreSqlDatabase? _postgres = PostgreSqlDatabase.SuiteRunsOnPostgreSql ? PostgreSqlDatabase.New() : null;
+    private readonly PostgreSqlDatabase? _postgres = PostgreSqlDatabase.SuiteRunsOnPostgreSql ? PostgreSqlDatabase.NewMigrated() : null;
 
     public string MailDirectory => _directory.File("mail");
     public string DatabasePath => _directory.File("app.db");
@@ -34,6 +35,7 @@ public class AppFactory : WebApplicationFactory<Program>
     public AppFactory()
     {
         _settings["ConnectionStrings:Default"] = $"Data Source={DatabasePath};Pooling=False";
+        if (_postgres is null) SchemaTemplate.CopySqliteTo(DatabasePath);
         _settings["Email:PickupDirectory"] = MailDirectory;
         _settings["DataProtection:KeysDirectory"] = _directory.File("keys");
         _settings["Imports:Directory"] = ImportDirectory;

@@ -23,15 +23,17 @@ public sealed class ApplicationHarness : IAsyncDisposable
 {
     private readonly TempDirectory _directory = new();
     private readonly ServiceProvider _services;
-    private readonly PostgreSqlDatabase? _postgres = PostgreSqlDatabase.SuiteRunsOnPostgreSql ? PostgreSqlDatabase.New() : null;
+    private readonly PostgreSqlDatabase? _postgres;
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 14, 0, 0, TimeSpan.Zero));
     public IServiceProvider Services => _services;
     public string MailDirectory => _directory.File("mail");
     public string DatabasePath => _directory.File("app.db");
 
-    private ApplicationHarness(IReadOnlyDictionary<string, string?>? overrides, Action<IServiceCollection>? configureServices)
+    private ApplicationHarness(IReadOnlyDictionary<string, string?>? overrides, Action<IServiceCollection>? configureServices, bool emptyDatabase)
     {
+        if (PostgreSqlDatabase.SuiteRunsOnPostgreSql) _postgres = emptyDatabase ? PostgreSqlDatabase.New() : PostgreSqlDatabase.NewMigrated();
+        else if (!emptyDatabase) SchemaTemplate.CopySqliteTo(DatabasePath);
         var settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Default"] = $"Data Source={DatabasePath};Pooling=False",
@@ -61,10 +63,11 @@ public sealed class ApplicationHarness : IAsyncDisposable
     }
 
     /// <param name="configureServices">Changes to the production wiring, e.g. a database interceptor that fails on cue.</param>
+    /// <param name="emptyDatabase">Start on an empty database that the start-up migrates, instead of a migrated copy.</param>
     public static async Task<ApplicationHarness> StartAsync(
-        IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
+        IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null, bool emptyDatabase = false)
     {
-        var harness = new ApplicationHarness(settings, configureServices);
+        var harness = new ApplicationHarness(settings, configureServices, emptyDatabase);
         await DatabaseInitializer.InitializeAsync(harness._services, harness._services.GetRequiredService<IConfiguration>(), CancellationToken.None);
         return harness;
     }

@@ -44,6 +44,14 @@ public sealed class PostgreSqlDatabase : IAsyncDisposable
     /// <summary>Names a new, not yet created database: the app creates it when it applies its migrations.</summary>
     public static PostgreSqlDatabase New() => new(Server ?? throw new InvalidOperationException($"{ServerVariable} is not set."));
 
+    /// <summary>A new database, created already migrated (<see cref="SchemaTemplate"/>); the app seeds it when it starts.</summary>
+    public static PostgreSqlDatabase NewMigrated()
+    {
+        var database = New();
+        SchemaTemplate.CopyPostgreSqlTo(database._server, database._name);
+        return database;
+    }
+
     public AppFactory Configure(AppFactory app)
     {
         foreach (var (key, value) in Settings) app.With(key, value);

@@ -10,7 +10,12 @@ public sealed class SharedDatabase : IAsyncDisposable
     private readonly TempDirectory _directory = new();
 
     /// <summary>The PostgreSQL database, when the suite runs on PostgreSQL.</summary>
-    public PostgreSqlDatabase? PostgreSql { get; } = PostgreSqlDatabase.SuiteRunsOnPostgreSql ? PostgreSqlDatabase.New() : null;
+    public PostgreSqlDatabase? PostgreSql { get; } = PostgreSqlDatabase.SuiteRunsOnPostgreSql ? PostgreSqlDatabase.NewMigrated() : null;
+
+    public SharedDatabase()
+    {
+        if (PostgreSql is null) SchemaTemplate.CopySqliteTo(File("app.db"));
+    }
 
     public string File(string name) => _directory.File(name);
 
