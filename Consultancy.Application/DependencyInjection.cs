@@ -40,7 +40,7 @@ public static class DependencyInjection
         services.AddScoped<PlaybookApplication>();
         services.AddScoped<BookableSlots>();
         services.AddScoped<BookingCalendar>();
-        services.AddScoped<CallMail>();
+        services.AddScoped<CallEmailPlanner>();
         services.AddScoped<CallEmail>();
         services.AddScoped<LetterFollowUpPlanner>();
         services.AddScoped<LetterStatusChanges>();

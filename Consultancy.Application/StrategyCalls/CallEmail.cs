@@ -37,7 +37,7 @@ public sealed class CallEmail(IBookingLinks links, TimeProvider clock)
         var call = message.StrategyCall ?? throw new InvalidOperationException("A call email needs its call.");
         var client = call.Client ?? throw new InvalidOperationException("A call email needs its client.");
         var consultant = call.Consultant ?? throw new InvalidOperationException("A call email needs its consultant.");
-        var manageUrl = links.ManageUrl(links.ManageToken(call.Id, CallMail.ManageLinkExpiry(call)));
+        var manageUrl = links.ManageUrl(links.ManageToken(call.Id, CallEmailPlanner.ManageLinkExpiry(call)));
         var key = $"outbox-{message.Id}";
         return message.Kind switch
         {

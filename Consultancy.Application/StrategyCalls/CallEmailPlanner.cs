@@ -9,7 +9,7 @@ namespace Consultancy.Application.StrategyCalls;
 /// applicant and the notice to the consultant for every version of the booking (keyed by its sequence), and
 /// the applicant's reminders 24 hours and 1 hour before. They are written from the call at send time.
 /// </summary>
-public sealed class CallMail(IAppDbContext db)
+public sealed class CallEmailPlanner(IAppDbContext db)
 {
     public static readonly TimeSpan[] ReminderLeads = [TimeSpan.FromHours(24), TimeSpan.FromHours(1)];
 
