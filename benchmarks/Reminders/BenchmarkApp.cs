@@ -2,6 +2,7 @@ using Consultancy.Application;
 using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Common.Settings;
 using Consultancy.Application.Domain;
+using Consultancy.Application.Outbox;
 using Consultancy.Application.Reminders;
 using Consultancy.Benchmarks.Reminders.Instrumentation;
 using Consultancy.Infrastructure;
