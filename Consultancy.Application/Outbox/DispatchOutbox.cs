@@ -15,10 +15,10 @@ public sealed record DispatchResult(int Sent, int Retrying, int Failed, int Canc
 
 internal sealed class DispatchOutboxHandler(
     IAppDbContext db, IEmailTransport transport, EmailKinds kinds, TimeProvider clock,
-    IOptions<ReminderSettings> options, ILogger<DispatchOutboxHandler> logger)
+    IOptions<OutboxSettings> options, ILogger<DispatchOutboxHandler> logger)
     : IRequestHandler<DispatchOutbox, DispatchResult>
 {
-    private readonly ReminderSettings _settings = options.Value;
+    private readonly OutboxSettings _settings = options.Value;
     private int _sent, _retrying, _failed, _cancelled;
 
     public async Task<DispatchResult> Handle(DispatchOutbox request, CancellationToken ct)
@@ -159,7 +159,7 @@ internal sealed class DispatchOutboxHandler(
         var permanent = error is EmailDeliveryException { Permanent: true };
         var attempts = message.Attempts; // the claim already counted this attempt
         var giveUp = permanent || attempts >= _settings.MaxAttempts;
-        var retryAt = clock.GetUtcNow().UtcDateTime + ReminderSettings.Backoff(attempts);
+        var retryAt = clock.GetUtcNow().UtcDateTime + OutboxSettings.Backoff(attempts);
         var text = error.Message.Length > 1000 ? error.Message[..1000] : error.Message;
         logger.LogWarning("Outbox message {Id} attempt {Attempt} failed ({Outcome}): {Error}", message.Id, attempts, giveUp ? "giving up" : "will retry", text);
 
