@@ -2,6 +2,7 @@ using System.Reflection;
 using Consultancy.Application.Common.Behaviours;
 using Consultancy.Application.Domain;
 using Consultancy.Application.Letters;
+using Consultancy.Application.Outbox;
 using Consultancy.Application.Playbooks;
 using Consultancy.Application.Reminders;
 using Consultancy.Application.StrategyCalls;
@@ -16,7 +17,7 @@ public static class DependencyInjection
     private static readonly Assembly Self = typeof(DependencyInjection).Assembly;
 
     /// <summary>
-    /// MediatR 5.1.0 ships no container integration: handlers are found by scanning this assembly and
+    /// MediatR 5.1.0 ships no container integration: handlers (and the kinds of email) are found by scanning this assembly and
     /// behaviours run in the order they are registered here (outermost first).
     /// </summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
@@ -28,6 +29,13 @@ public static class DependencyInjection
             services.AddTransient(service, implementation);
         foreach (var (service, implementation) in ClosedImplementationsOf(typeof(IValidator<>)))
             services.AddTransient(service, implementation);
+        foreach (var kind in Self.GetTypes().Where(type => !type.IsAbstract && type.IsSubclassOf(typeof(OutboxEmail))))
+        {
+            // As itself (the digest is also written when it is queued) and as one of every kind the dispatcher looks up.
+            services.AddScoped(kind);
+            services.AddScoped(provider => (OutboxEmail)provider.GetRequiredService(kind));
+        }
+        services.AddScoped<EmailKinds>();
 
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
@@ -35,16 +43,12 @@ public static class DependencyInjection
 
         services.AddScoped<ReminderPlanner>();
         services.AddScoped<Security.SecurityLog>();
-        services.AddScoped<ReminderEmail>();
-        services.AddScoped<Dashboard.DigestEmail>();
         services.AddScoped<PlaybookApplication>();
         services.AddScoped<BookableSlots>();
         services.AddScoped<BookingCalendar>();
-        services.AddScoped<CallMail>();
-        services.AddScoped<CallEmail>();
+        services.AddScoped<CallEmailPlanner>();
         services.AddScoped<LetterFollowUpPlanner>();
         services.AddScoped<LetterStatusChanges>();
-        services.AddScoped<LetterEmail>();
         services.AddScoped<Clients.Import.ClientImportPlanner>();
         services.AddAutoMapper(_ => { }, Self);
         return services;

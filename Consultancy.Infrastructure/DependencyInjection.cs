@@ -92,6 +92,7 @@ public static class DependencyInjection
         services.AddScoped<ILetterLinks, LetterLinks>();
 
         services.AddOptions<ReminderSettings>().Bind(configuration.GetSection(ReminderSettings.Section));
+        services.AddOptions<OutboxSettings>().Configure(settings => BindOutboxSettings(configuration, settings));
         services.AddOptions<LetterSettings>().Bind(configuration.GetSection(LetterSettings.Section));
         services.AddOptions<PrivacySettings>().Bind(configuration.GetSection(PrivacySettings.Section));
         services.AddOptions<DigestSettings>().Bind(configuration.GetSection(DigestSettings.Section));
@@ -104,7 +105,7 @@ public static class DependencyInjection
     /// <summary>The background jobs. Separate from <see cref="AddInfrastructure"/> so tools and tests can run without them.</summary>
     public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration)
     {
-        var interval = Math.Max(1, configuration.GetValue<int?>($"{ReminderSettings.Section}:DispatchIntervalSeconds") ?? 30);
+        var interval = Math.Max(1, BindOutboxSettings(configuration, new OutboxSettings()).DispatchIntervalSeconds);
         var digestMinutes = Math.Max(1, configuration.GetValue<int?>($"{DigestSettings.Section}:CheckIntervalMinutes") ?? 5);
         services.AddQuartz(quartz =>
         {
@@ -142,6 +143,14 @@ public static class DependencyInjection
         var key = new JobKey(name);
         quartz.AddJob<TJob>(job => job.WithIdentity(key));
         quartz.AddTrigger<TJob>(trigger => schedule(trigger.WithIdentity(name).ForJob(key)));
+    }
+
+    /// <summary>The <c>Outbox</c> section over the keys it once had under <c>Reminders</c>, so older settings keep working.</summary>
+    private static OutboxSettings BindOutboxSettings(IConfiguration configuration, OutboxSettings settings)
+    {
+        configuration.GetSection(OutboxSettings.FormerSection).Bind(settings);
+        configuration.GetSection(OutboxSettings.Section).Bind(settings);
+        return settings;
     }
 
     private static string ResolveSqlitePath(string connectionString, string contentRoot)

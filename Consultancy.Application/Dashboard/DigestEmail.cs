@@ -3,15 +3,19 @@ using System.Net;
 using System.Text;
 using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Domain;
+using Consultancy.Application.Outbox;
 
 namespace Consultancy.Application.Dashboard;
 
 /// <summary>
 /// The daily digest's words: the consultant's calls of today, overdue and due-soon deadlines and letters waiting,
-/// each with a link into the app, times in the consultant's own zone.
+/// each with a link into the app, times in the consultant's own zone. It is written when it is queued
+/// (<see cref="QueueDailyDigests"/>) and goes out as written.
 /// </summary>
-public sealed class DigestEmail(IAppLinks links)
+public sealed class DigestEmail(IAppLinks links) : FixedEmail
 {
+    public override OutboxKind Kind => OutboxKind.Digest;
+
     public (string Subject, string Text, string Html) Render(string displayName, TimeZoneInfo zone, DashboardModel day)
     {
         var date = day.Today.ToString("dddd d MMMM", CultureInfo.InvariantCulture);

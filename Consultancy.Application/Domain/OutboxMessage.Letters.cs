@@ -6,9 +6,6 @@ public sealed partial class OutboxMessage
     public int? LetterRequestId { get; private set; }
     public LetterRequest? LetterRequest { get; private set; }
 
-    public static bool IsAboutLetter(OutboxKind kind) =>
-        kind is OutboxKind.LetterRequest or OutboxKind.LetterFollowUp or OutboxKind.LetterNotice;
-
     /// <summary>
     /// The n-th request email to the referee (a resend is a new message). It keeps the template's wording as it
     /// was when sent; the placeholders are filled from the letter at send time.

@@ -2,13 +2,48 @@ using System.Globalization;
 using System.Net;
 using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Domain;
+using Consultancy.Application.Outbox;
+using Microsoft.EntityFrameworkCore;
 
 namespace Consultancy.Application.Reminders;
 
-/// <summary>Writes a deadline reminder from the deadline and client as they are at send time.</summary>
-public sealed class ReminderEmail(IReminderLinks links, TimeProvider clock)
+/// <summary>
+/// A deadline reminder to the applicant (queued by <see cref="ReminderPlanner"/>), written from the deadline and
+/// client as they are at send time, with a one-click unsubscribe.
+/// </summary>
+public sealed class ReminderEmail(IReminderLinks links, TimeProvider clock) : OutboxEmail
 {
-    public EmailMessage Render(OutboxMessage message, Deadline deadline, Client client, UserProfile? consultant)
+    public override OutboxKind Kind => OutboxKind.Reminder;
+
+    public override IQueryable<OutboxMessage> Including(IQueryable<OutboxMessage> messages) =>
+        messages.Include(m => m.Deadline).Include(m => m.Client).ThenInclude(c => c!.Consultant);
+
+    public override string? WhyNotSend(OutboxMessage message) => message switch
+    {
+        { Deadline: null } => "the deadline was deleted",
+        { Deadline.Status: DeadlineStatus.Done } => "the deadline was completed",
+        { Deadline.Status: DeadlineStatus.Cancelled } => "the deadline was cancelled",
+        { ReminderOffsetDays: { } days } when !message.Deadline.ReminderOffsets.Days.Contains(days) => "its offset was removed",
+        { Client.RemindersOptedOut: true } => "the client opted out of reminders",
+        { Client.IsArchived: true } => "the client was archived",
+        _ when message.Deadline.IsOverdue(clock.GetUtcNow().UtcDateTime) => "the deadline had already passed",
+        _ => null,
+    };
+
+    public override EmailMessage Render(OutboxMessage message) =>
+        Render(message, message.Deadline!, message.Client!, message.Client!.Consultant);
+
+    /// <summary>Shown whole, as it would go out now.</summary>
+    public override EmailMessage? Preview(OutboxMessage message) =>
+        message is { Deadline: not null, Client: not null } ? Render(message) : null;
+
+    public override AuditEntry TimelineEntry(OutboxMessage message, string recipient, DateTime sentAt) => new()
+    {
+        EntityType = "Reminder", EntityId = message.Id.ToString(), ClientId = message.ClientId, Action = AuditAction.Sent, At = sentAt,
+        Changes = [new AuditFieldChange("Deadline", null, message.Deadline!.Title), new AuditFieldChange("Recipient", null, recipient)],
+    };
+
+    private EmailMessage Render(OutboxMessage message, Deadline deadline, Client client, UserProfile? consultant)
     {
         var zone = TimeZones.Find(client.TimeZoneId);
         var today = LocalTimes.Today(clock.GetUtcNow().UtcDateTime, zone);

@@ -61,7 +61,7 @@ internal sealed class BookCallValidator : AbstractValidator<BookCall>
     }
 }
 
-internal sealed class BookCallHandler(IAppDbContext db, BookingCalendar calendar, CallMail mail, IBookingLinks links, TimeProvider clock)
+internal sealed class BookCallHandler(IAppDbContext db, BookingCalendar calendar, CallEmailPlanner mail, IBookingLinks links, TimeProvider clock)
     : IRequestHandler<BookCall, BookedCall>
 {
     public async Task<BookedCall> Handle(BookCall request, CancellationToken ct)
@@ -92,7 +92,7 @@ internal sealed class BookCallHandler(IAppDbContext db, BookingCalendar calendar
         {
             throw new SlotRefusedException(SlotRefusal.Taken);
         }
-        return new BookedCall(call.Id, links.ManageToken(call.Id, CallMail.ManageLinkExpiry(call)));
+        return new BookedCall(call.Id, links.ManageToken(call.Id, CallEmailPlanner.ManageLinkExpiry(call)));
     }
 
     /// <summary>With several consultants free, the one with the fewest calls ahead gets it.</summary>

@@ -33,7 +33,7 @@ internal sealed class BookCallForClientValidator : AbstractValidator<BookCallFor
     }
 }
 
-internal sealed class BookCallForClientHandler(IAppDbContext db, ICurrentUser user, CallMail mail, TimeProvider clock)
+internal sealed class BookCallForClientHandler(IAppDbContext db, ICurrentUser user, CallEmailPlanner mail, TimeProvider clock)
     : IRequestHandler<BookCallForClient, int>
 {
     public async Task<int> Handle(BookCallForClient request, CancellationToken ct)

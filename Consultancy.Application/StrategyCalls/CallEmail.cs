@@ -3,54 +3,80 @@ using System.Net;
 using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Common.Mapping;
 using Consultancy.Application.Domain;
+using Consultancy.Application.Outbox;
+using Microsoft.EntityFrameworkCore;
 
 namespace Consultancy.Application.StrategyCalls;
 
 /// <summary>
-/// Writes a call's emails from the call as it is at send time: the applicant's invite (confirmation, update
-/// or cancellation, with the .ics and a fresh manage link), the consultant's notice, and the reminders.
+/// A call's emails (queued by <see cref="CallEmailPlanner"/>), written from the call as it is at send time: the
+/// applicant's invite, the consultant's notice and the applicant's reminders.
 /// </summary>
-public sealed class CallEmail(IBookingLinks links, TimeProvider clock)
+public abstract class CallEmail(IBookingLinks links, TimeProvider clock) : OutboxEmail
 {
-    public static bool IsAboutCall(OutboxMessage message) =>
-        message.Kind is OutboxKind.CallInvite or OutboxKind.CallNotice or OutboxKind.CallReminder;
+    protected TimeProvider Clock => clock;
 
-    /// <summary>Why this call email must not go out now, or null when it should.</summary>
-    public string? WhyNotSend(OutboxMessage message)
+    public sealed override IQueryable<OutboxMessage> Including(IQueryable<OutboxMessage> messages) =>
+        messages.Include(m => m.StrategyCall).ThenInclude(c => c!.Client)
+            .Include(m => m.StrategyCall).ThenInclude(c => c!.Consultant);
+
+    public override string? WhyNotSend(OutboxMessage message)
     {
         var call = message.StrategyCall;
         if (call is null) return "the call was deleted";
-        if (message.Kind == OutboxKind.CallReminder)
-            return call.Status switch
-            {
-                CallStatus.Cancelled => "the call was cancelled",
-                not CallStatus.Booked => "the call already took place",
-                _ when call.StartUtc <= clock.GetUtcNow().UtcDateTime => "the call has already started",
-                _ => null,
-            };
         // A later version of the booking has its own message; sending this one would show a stale time.
         return VersionOf(message) < call.Sequence ? "a newer version of the booking replaces it" : null;
     }
 
-    public EmailMessage Render(OutboxMessage message)
+    public sealed override EmailMessage Render(OutboxMessage message)
     {
         var call = message.StrategyCall ?? throw new InvalidOperationException("A call email needs its call.");
         var client = call.Client ?? throw new InvalidOperationException("A call email needs its client.");
         var consultant = call.Consultant ?? throw new InvalidOperationException("A call email needs its consultant.");
-        var manageUrl = links.ManageUrl(links.ManageToken(call.Id, CallMail.ManageLinkExpiry(call)));
-        var key = $"outbox-{message.Id}";
-        return message.Kind switch
-        {
-            OutboxKind.CallInvite => Invite(call, client, consultant, manageUrl, key),
-            OutboxKind.CallNotice => Notice(call, client, consultant, message.Recipient, key),
-            _ => Reminder(call, client, consultant, manageUrl, key),
-        };
+        return Render(message, call, client, consultant);
     }
 
-    private EmailMessage Invite(StrategyCall call, Client client, UserProfile consultant, string manageUrl, string key)
+    /// <summary>Hidden like other personal links: a call email's manage link lets its holder cancel the call.</summary>
+    public sealed override EmailMessage? Preview(OutboxMessage message) => message.StrategyCall is null ? null : base.Preview(message);
+
+    protected abstract EmailMessage Render(OutboxMessage message, StrategyCall call, Client client, UserProfile consultant);
+
+    /// <summary>A fresh link for the applicant to cancel or move the call.</summary>
+    protected string ManageUrl(StrategyCall call) => links.ManageUrl(links.ManageToken(call.Id, CallEmailPlanner.ManageLinkExpiry(call)));
+
+    protected string StaffCallUrl(StrategyCall call) => links.StaffCallUrl(call.Id);
+
+    /// <summary>The sequence an invite or notice was planned for, from its key ("call:12:invite:2").</summary>
+    private static int VersionOf(OutboxMessage message) =>
+        int.TryParse(message.DedupKey.Split(':')[^1], NumberStyles.None, CultureInfo.InvariantCulture, out var sequence) ? sequence : 0;
+
+    protected static string When(StrategyCall call, string timeZoneId)
     {
+        var zone = TimeZones.Find(timeZoneId);
+        var local = TimeZoneInfo.ConvertTimeFromUtc(call.StartUtc, zone);
+        return local.ToString("ddd d MMM yyyy, HH:mm", CultureInfo.InvariantCulture) + $" ({zone.Id})";
+    }
+
+    protected static string Joining(StrategyCall call) =>
+        call.MeetingLink is null ? "Your advisor will send you the meeting details." : $"\nJoin the call here: {call.MeetingLink}";
+
+    protected static string JoiningHtml(StrategyCall call) =>
+        call.MeetingLink is null ? "<p>Your advisor will send you the meeting details.</p>"
+            : $"<p>Join the call here: <a href=\"{Encode(call.MeetingLink)}\">{Encode(call.MeetingLink)}</a></p>";
+
+    protected static string Encode(string text) => WebUtility.HtmlEncode(text);
+}
+
+/// <summary>The applicant's confirmation, update or cancellation, with the .ics and a fresh manage link.</summary>
+public sealed class CallInviteEmail(IBookingLinks links, TimeProvider clock) : CallEmail(links, clock)
+{
+    public override OutboxKind Kind => OutboxKind.CallInvite;
+
+    protected override EmailMessage Render(OutboxMessage message, StrategyCall call, Client client, UserProfile consultant)
+    {
+        var manageUrl = ManageUrl(call);
         var when = When(call, client.TimeZoneId);
-        var invite = CallInvites.For(call, client, consultant, manageUrl, clock.GetUtcNow().UtcDateTime);
+        var invite = CallInvites.For(call, client, consultant, manageUrl, Clock.GetUtcNow().UtcDateTime);
         var (subject, opening) = (call.Status, call.Sequence) switch
         {
             (CallStatus.Cancelled, _) => ($"Cancelled: your strategy call on {when}", $"Your free strategy call with {consultant.DisplayName} on {when} is cancelled."),
@@ -73,10 +99,16 @@ public sealed class CallEmail(IBookingLinks links, TimeProvider clock)
             {(cancelled ? "" : $"<p>Need to cancel or pick another time? <a href=\"{Encode(manageUrl)}\">Manage your call</a>.</p>")}
             <p>{Encode(consultant.DisplayName)}</p>
             """;
-        return new EmailMessage(client.Email, subject, text, html, consultant.Email, key, Calendar: invite);
+        return new EmailMessage(client.Email, subject, text, html, consultant.Email, $"outbox-{message.Id}", Calendar: invite);
     }
+}
 
-    private EmailMessage Notice(StrategyCall call, Client client, UserProfile consultant, string recipient, string key)
+/// <summary>The consultant's notice of a new, moved or cancelled call, with the applicant's details and the .ics.</summary>
+public sealed class CallNoticeEmail(IBookingLinks links, TimeProvider clock) : CallEmail(links, clock)
+{
+    public override OutboxKind Kind => OutboxKind.CallNotice;
+
+    protected override EmailMessage Render(OutboxMessage message, StrategyCall call, Client client, UserProfile consultant)
     {
         var when = When(call, consultant.TimeZoneId);
         var what = call.Status == CallStatus.Cancelled ? "Cancelled" : call.Sequence == 0 ? "New strategy call" : "Moved";
@@ -87,7 +119,7 @@ public sealed class CallEmail(IBookingLinks links, TimeProvider clock)
             Medical school country: {client.MedicalSchoolCountry ?? "—"}; graduation year: {client.GraduationYear?.ToString(CultureInfo.InvariantCulture) ?? "—"}
             Wants help with: {call.Topic ?? "—"}
             """;
-        var callUrl = links.StaffCallUrl(call.Id);
+        var callUrl = StaffCallUrl(call);
         var text = $"""
             {what}: {when}.
 
@@ -100,14 +132,30 @@ public sealed class CallEmail(IBookingLinks links, TimeProvider clock)
             <pre style="font-family:inherit;white-space:pre-wrap">{Encode(details)}</pre>
             <p><a href="{Encode(callUrl)}">Open the call</a></p>
             """;
-        var invite = CallInvites.For(call, client, consultant, null, clock.GetUtcNow().UtcDateTime);
-        return new EmailMessage(recipient, subject, text, html, client.Email, key, Calendar: invite);
+        var invite = CallInvites.For(call, client, consultant, null, Clock.GetUtcNow().UtcDateTime);
+        return new EmailMessage(message.Recipient, subject, text, html, client.Email, $"outbox-{message.Id}", Calendar: invite);
     }
+}
 
-    private EmailMessage Reminder(StrategyCall call, Client client, UserProfile consultant, string manageUrl, string key)
+/// <summary>The applicant's reminder 24 hours and 1 hour before the call, while it is still booked.</summary>
+public sealed class CallReminderEmail(IBookingLinks links, TimeProvider clock) : CallEmail(links, clock)
+{
+    public override OutboxKind Kind => OutboxKind.CallReminder;
+
+    public override string? WhyNotSend(OutboxMessage message) => message.StrategyCall switch
     {
+        null => "the call was deleted",
+        { Status: CallStatus.Cancelled } => "the call was cancelled",
+        { Status: not CallStatus.Booked } => "the call already took place",
+        { } call when call.StartUtc <= Clock.GetUtcNow().UtcDateTime => "the call has already started",
+        _ => null,
+    };
+
+    protected override EmailMessage Render(OutboxMessage message, StrategyCall call, Client client, UserProfile consultant)
+    {
+        var manageUrl = ManageUrl(call);
         var when = When(call, client.TimeZoneId);
-        var untilStart = call.StartUtc - clock.GetUtcNow().UtcDateTime;
+        var untilStart = call.StartUtc - Clock.GetUtcNow().UtcDateTime;
         var soon = untilStart <= TimeSpan.FromHours(2) ? "starts soon" : "is tomorrow";
         var subject = $"Reminder: your strategy call {soon} ({when})";
         var text = $"""
@@ -127,26 +175,6 @@ public sealed class CallEmail(IBookingLinks links, TimeProvider clock)
             <p>Can't make it? <a href="{Encode(manageUrl)}">Cancel or pick another time</a>.</p>
             <p>{Encode(consultant.DisplayName)}</p>
             """;
-        return new EmailMessage(client.Email, subject, text, html, consultant.Email, key);
+        return new EmailMessage(client.Email, subject, text, html, consultant.Email, $"outbox-{message.Id}");
     }
-
-    /// <summary>The sequence an invite or notice was planned for, from its key ("call:12:invite:2").</summary>
-    private static int VersionOf(OutboxMessage message) =>
-        int.TryParse(message.DedupKey.Split(':')[^1], NumberStyles.None, CultureInfo.InvariantCulture, out var sequence) ? sequence : 0;
-
-    private static string When(StrategyCall call, string timeZoneId)
-    {
-        var zone = TimeZones.Find(timeZoneId);
-        var local = TimeZoneInfo.ConvertTimeFromUtc(call.StartUtc, zone);
-        return local.ToString("ddd d MMM yyyy, HH:mm", CultureInfo.InvariantCulture) + $" ({zone.Id})";
-    }
-
-    private static string Joining(StrategyCall call) =>
-        call.MeetingLink is null ? "Your advisor will send you the meeting details." : $"\nJoin the call here: {call.MeetingLink}";
-
-    private static string JoiningHtml(StrategyCall call) =>
-        call.MeetingLink is null ? "<p>Your advisor will send you the meeting details.</p>"
-            : $"<p>Join the call here: <a href=\"{Encode(call.MeetingLink)}\">{Encode(call.MeetingLink)}</a></p>";
-
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
 }

@@ -41,7 +41,7 @@ internal static class CallLookup
     }
 }
 
-internal sealed class RescheduleCallHandler(IAppDbContext db, ICurrentUser user, CallMail mail, TimeProvider clock) : IRequestHandler<RescheduleCall, Unit>
+internal sealed class RescheduleCallHandler(IAppDbContext db, ICurrentUser user, CallEmailPlanner mail, TimeProvider clock) : IRequestHandler<RescheduleCall, Unit>
 {
     public async Task<Unit> Handle(RescheduleCall request, CancellationToken ct)
     {
@@ -69,7 +69,7 @@ internal sealed class RescheduleCallHandler(IAppDbContext db, ICurrentUser user,
     }
 }
 
-internal sealed class CancelCallHandler(IAppDbContext db, CallMail mail, TimeProvider clock) : IRequestHandler<CancelCall, Unit>
+internal sealed class CancelCallHandler(IAppDbContext db, CallEmailPlanner mail, TimeProvider clock) : IRequestHandler<CancelCall, Unit>
 {
     public async Task<Unit> Handle(CancelCall request, CancellationToken ct)
     {

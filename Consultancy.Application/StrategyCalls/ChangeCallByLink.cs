@@ -15,7 +15,7 @@ public sealed record MoveCallByLink(string Token, DateTime StartUtc) : IRequest<
 /// <summary>The consultant's free times an applicant can move their call to (their own call's time counts as free).</summary>
 public sealed record GetMoveSlots(string Token, string? TimeZoneId) : IRequest<BookingSlots?>;
 
-internal sealed class CancelCallByLinkHandler(IAppDbContext db, IBookingLinks links, CallMail mail, TimeProvider clock) : IRequestHandler<CancelCallByLink, Unit>
+internal sealed class CancelCallByLinkHandler(IAppDbContext db, IBookingLinks links, CallEmailPlanner mail, TimeProvider clock) : IRequestHandler<CancelCallByLink, Unit>
 {
     public async Task<Unit> Handle(CancelCallByLink request, CancellationToken ct)
     {
@@ -47,7 +47,7 @@ internal sealed class GetMoveSlotsHandler(IAppDbContext db, IBookingLinks links,
     }
 }
 
-internal sealed class MoveCallByLinkHandler(IAppDbContext db, IBookingLinks links, BookingCalendar calendar, CallMail mail, TimeProvider clock)
+internal sealed class MoveCallByLinkHandler(IAppDbContext db, IBookingLinks links, BookingCalendar calendar, CallEmailPlanner mail, TimeProvider clock)
     : IRequestHandler<MoveCallByLink, Unit>
 {
     public async Task<Unit> Handle(MoveCallByLink request, CancellationToken ct)

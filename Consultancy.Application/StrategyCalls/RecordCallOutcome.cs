@@ -19,7 +19,7 @@ internal sealed class RecordCallOutcomeValidator : AbstractValidator<RecordCallO
     }
 }
 
-internal sealed class RecordCallOutcomeHandler(IAppDbContext db, CallMail mail, TimeProvider clock) : IRequestHandler<RecordCallOutcome, Unit>
+internal sealed class RecordCallOutcomeHandler(IAppDbContext db, CallEmailPlanner mail, TimeProvider clock) : IRequestHandler<RecordCallOutcome, Unit>
 {
     public async Task<Unit> Handle(RecordCallOutcome request, CancellationToken ct)
     {

@@ -1,4 +1,4 @@
-using Consultancy.Application.Reminders;
+using Consultancy.Application.Outbox;
 using Consultancy.Infrastructure.Identity;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;

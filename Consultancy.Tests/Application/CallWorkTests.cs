@@ -65,7 +65,7 @@ public sealed class CallWorkTests : IAsyncLifetime
         var cancelled = await _app.QueryAsync(db => db.StrategyCalls.SingleAsync(c => c.Id == booked.CallId));
         Assert.Equal((CallStatus.Cancelled, 2), (cancelled.Status, cancelled.Sequence));
         var keys = await _app.QueryAsync(db => db.OutboxMessages.Where(m => m.StrategyCallId == booked.CallId && m.Kind == OutboxKind.CallInvite).Select(m => m.DedupKey).ToListAsync());
-        Assert.Equal([CallMail.InviteKey(booked.CallId, 0), CallMail.InviteKey(booked.CallId, 1), CallMail.InviteKey(booked.CallId, 2)], keys.Order());
+        Assert.Equal([CallEmailPlanner.InviteKey(booked.CallId, 0), CallEmailPlanner.InviteKey(booked.CallId, 1), CallEmailPlanner.InviteKey(booked.CallId, 2)], keys.Order());
         Assert.Contains(new DateTime(2026, 11, 30, 15, 0, 0, DateTimeKind.Utc), (await _app.SendAsync(null, new GetBookingSlots("maya", null))).Days.SelectMany(d => d.StartsUtc));
         await Assert.ThrowsAsync<ValidationException>(() => _app.SendAsync(_maya, new CancelCall(booked.CallId)));
     }

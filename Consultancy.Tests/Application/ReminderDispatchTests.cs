@@ -2,6 +2,7 @@ using Consultancy.Application.Clients;
 using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Deadlines;
 using Consultancy.Application.Domain;
+using Consultancy.Application.Outbox;
 using Consultancy.Application.Reminders;
 using Consultancy.Infrastructure.Identity;
 using Consultancy.Tests.Support;

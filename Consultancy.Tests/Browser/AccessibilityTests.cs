@@ -204,7 +204,7 @@ public sealed class AccessibilityTests(DemoBrowserFixture browser) : IClassFixtu
         var booking = services.GetRequiredService<IBookingLinks>();
         var letters = services.GetRequiredService<ILetterLinks>();
         return new DemoRecords(letter.ClientId, deadlineId, call.Id, letter.Id, messageId, seasonId,
-            new Uri(booking.ManageUrl(booking.ManageToken(call.Id, CallMail.ManageLinkExpiry(call)))).PathAndQuery,
+            new Uri(booking.ManageUrl(booking.ManageToken(call.Id, CallEmailPlanner.ManageLinkExpiry(call)))).PathAndQuery,
             new Uri(letters.RefereePage(letter.Id, letter.RefereeEmail)).PathAndQuery,
             new Uri(letters.StopFollowUps(letter.Id)).PathAndQuery,
             new Uri(services.GetRequiredService<IReminderLinks>().Unsubscribe(letter.ClientId)).PathAndQuery);

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Consultancy.Application.Domain;
-using Consultancy.Application.Reminders;
+using Consultancy.Application.Outbox;
 using Consultancy.Infrastructure.Identity;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Consultancy.Application;
 using Consultancy.Application.Domain;
-using Consultancy.Application.Reminders;
+using Consultancy.Application.Outbox;
 using Consultancy.Infrastructure;
 using Consultancy.Infrastructure.Identity;
 using Consultancy.Infrastructure.Persistence;

@@ -1,5 +1,4 @@
 using Consultancy.Application.Outbox;
-using Consultancy.Application.Reminders;
 using Consultancy.Infrastructure.Identity;
 using Consultancy.Web.Infrastructure;
 using MediatR;

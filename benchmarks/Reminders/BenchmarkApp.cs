@@ -2,6 +2,7 @@ using Consultancy.Application;
 using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Common.Settings;
 using Consultancy.Application.Domain;
+using Consultancy.Application.Outbox;
 using Consultancy.Application.Reminders;
 using Consultancy.Benchmarks.Reminders.Instrumentation;
 using Consultancy.Infrastructure;
@@ -21,7 +22,7 @@ namespace Consultancy.Benchmarks.Reminders;
 /// <param name="SmtpPort">Mail goes to an SMTP server on this loopback port; without one, to a pickup folder.</param>
 /// <param name="WithScheduler">Runs the Quartz dispatch job, as the web app does, once <see cref="BenchmarkApp.StartSchedulerAsync"/> is called.</param>
 /// <param name="Synchronous">A <c>PRAGMA synchronous</c> mode for every connection; null keeps SQLite's default, as the app does.</param>
-/// <param name="RecordGroupSize">Overrides <c>Reminders:RecordGroupSize</c> (sends recorded per transaction); null keeps the app's default.</param>
+/// <param name="RecordGroupSize">Overrides <c>Outbox:RecordGroupSize</c> (sends recorded per transaction); null keeps the app's default.</param>
 /// <param name="Database">Settings that put the app on a database of the caller's (provider, connection string), e.g. one that
 /// several apps share; null gives the app a SQLite file of its own.</param>
 internal sealed record AppSetup(int? SmtpPort = null, bool WithScheduler = false, string? Synchronous = null, int? RecordGroupSize = null,
@@ -48,7 +49,7 @@ internal sealed class BenchmarkApp : IAsyncDisposable
     public BenchmarkClock Clock { get; }
     public PhaseTimer Phases { get; }
     public IServiceProvider Services => _host.Services;
-    public ReminderSettings Reminders => Services.GetRequiredService<IOptions<ReminderSettings>>().Value;
+    public OutboxSettings Outbox => Services.GetRequiredService<IOptions<OutboxSettings>>().Value;
 
     public static async Task<BenchmarkApp> StartAsync(AppSetup setup, CancellationToken ct)
     {
@@ -63,7 +64,7 @@ internal sealed class BenchmarkApp : IAsyncDisposable
             ["Admin:Password"] = "Bench-Owner-Pass-42!",
             ["App:BaseUrl"] = "https://crm.consultancy.test",
         };
-        if (setup.RecordGroupSize is { } groupSize) settings["Reminders:RecordGroupSize"] = groupSize.ToString();
+        if (setup.RecordGroupSize is { } groupSize) settings["Outbox:RecordGroupSize"] = groupSize.ToString();
         foreach (var (key, value) in setup.Database ?? new Dictionary<string, string?>()) settings[key] = value;
         if (setup.SmtpPort is { } port)
         {

@@ -4,7 +4,7 @@ using Consultancy.Benchmarks.Reminders;
 //        [--due N] [--time-limit SECONDS] [--sync-normal] [--group-size N] [--instance-messages N]
 // With no scenario named, all four run. "instances" compares one and two app instances dispatching from one database, on
 // SQLite and, when CONSULTANCY_BENCH_POSTGRES names a server (a connection string without a database), on PostgreSQL. --sync-normal adds a throughput run with PRAGMA synchronous=NORMAL,
-// to show what SQLite's sync to disk costs the dispatcher; --group-size overrides Reminders:RecordGroupSize in the throughput runs.
+// to show what SQLite's sync to disk costs the dispatcher; --group-size overrides Outbox:RecordGroupSize in the throughput runs.
 var options = Options.Parse(args);
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };

@@ -67,8 +67,8 @@ internal sealed class ThroughputBenchmark(int messagesPerRound, int rounds, int 
             var prebuilt = await SendBareAsync(sink, messages.Count, () => bare.SendPrebuiltAsync(messages, ct));
             results.Add(new ThroughputRound(round, messagesPerRound, dispatcher, building, prebuilt));
         }
-        return new ThroughputResult(await app.DescribeSqliteAsync(ct), app.Reminders.BatchSize, app.Reminders.RecordGroupSize,
-            app.Reminders.RecordGroupMilliseconds, results, app.Phases.Snapshot());
+        return new ThroughputResult(await app.DescribeSqliteAsync(ct), app.Outbox.BatchSize, app.Outbox.RecordGroupSize,
+            app.Outbox.RecordGroupMilliseconds, results, app.Phases.Snapshot());
     }
 
     private static DateTime DueOn(int round) => FirstDue.AddDays(round);

@@ -61,7 +61,7 @@ internal sealed class TimelinessBenchmark(int reminders, TimeSpan timeLimit)
         var lastSent = rows.Max(r => r.SentAt) ?? end;
         // The run that sent the first reminder is the one that found them due.
         var wake = phases.Runs.Where(r => r.StartedAt <= firstSent).Select(r => r.StartedAt).DefaultIfEmpty(Due).Max();
-        return new TimelinessResult(reminders, app.Reminders.DispatchIntervalSeconds, app.Reminders.BatchSize,
+        return new TimelinessResult(reminders, app.Outbox.DispatchIntervalSeconds, app.Outbox.BatchSize,
             rows.Count(r => r.SentAt is not null), lateness, wake - Due, lastSent - wake, phases);
     }
 }

@@ -33,7 +33,7 @@ var appLog = Path.ChangeExtension(reportPath, ".app-log.txt");
 var app = await AppProcess.StartAsync(appDirectory, databasePath, sink.Port, appLog, new Dictionary<string, string>
 {
     ["Reminders:SendHour"] = sendHour.ToString("HH:mm", CultureInfo.InvariantCulture),
-    ["Reminders:DispatchIntervalSeconds"] = dispatchSeconds.ToString(CultureInfo.InvariantCulture),
+    ["Outbox:DispatchIntervalSeconds"] = dispatchSeconds.ToString(CultureInfo.InvariantCulture),
     // Every virtual user comes from loopback; the per-IP limits are for the public internet.
     ["RateLimits:SignIn:PermitLimit"] = "100000",
     ["RateLimits:PublicLinks:PermitLimit"] = "100000",

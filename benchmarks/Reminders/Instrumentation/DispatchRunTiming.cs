@@ -1,4 +1,4 @@
-using Consultancy.Application.Reminders;
+using Consultancy.Application.Outbox;
 using MediatR;
 
 namespace Consultancy.Benchmarks.Reminders.Instrumentation;

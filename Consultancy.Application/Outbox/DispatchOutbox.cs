@@ -1,14 +1,12 @@
 using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Common.Settings;
 using Consultancy.Application.Domain;
-using Consultancy.Application.Letters;
-using Consultancy.Application.StrategyCalls;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Consultancy.Application.Reminders;
+namespace Consultancy.Application.Outbox;
 
 /// <summary>Sends every outbox message that is due, batch by batch, until none is left.</summary>
 public sealed record DispatchOutbox : IRequest<DispatchResult>;
@@ -16,11 +14,11 @@ public sealed record DispatchOutbox : IRequest<DispatchResult>;
 public sealed record DispatchResult(int Sent, int Retrying, int Failed, int Cancelled);
 
 internal sealed class DispatchOutboxHandler(
-    IAppDbContext db, IEmailTransport transport, ReminderEmail reminders, CallEmail calls, LetterEmail letters, TimeProvider clock,
-    IOptions<ReminderSettings> options, ILogger<DispatchOutboxHandler> logger)
+    IAppDbContext db, IEmailTransport transport, EmailKinds kinds, TimeProvider clock,
+    IOptions<OutboxSettings> options, ILogger<DispatchOutboxHandler> logger)
     : IRequestHandler<DispatchOutbox, DispatchResult>
 {
-    private readonly ReminderSettings _settings = options.Value;
+    private readonly OutboxSettings _settings = options.Value;
     private int _sent, _retrying, _failed, _cancelled;
 
     public async Task<DispatchResult> Handle(DispatchOutbox request, CancellationToken ct)
@@ -50,10 +48,7 @@ internal sealed class DispatchOutboxHandler(
     {
         // The dispatcher runs as the system, which the caseload rule lets see every client: the filters would
         // change nothing but the plan, where SQLite builds every client's deadlines each time to join them.
-        var batch = await db.OutboxMessages.AsNoTracking().IgnoreQueryFilters()
-            .Include(m => m.Deadline).Include(m => m.LetterRequest).Include(m => m.Client).ThenInclude(c => c!.Consultant)
-            .Include(m => m.StrategyCall).ThenInclude(c => c!.Client)
-            .Include(m => m.StrategyCall).ThenInclude(c => c!.Consultant)
+        var batch = await kinds.Including(db.OutboxMessages.AsNoTracking().IgnoreQueryFilters())
             .Where(m => m.LockToken == token)
             .OrderBy(m => m.DueAt).ThenBy(m => m.Id)
             .ToListAsync(ct);
@@ -67,17 +62,20 @@ internal sealed class DispatchOutboxHandler(
         {
             foreach (var message in batch)
             {
-                if (WhyNotSend(message) is { } reason)
+                var kind = kinds[message.Kind];
+                if (kind.WhyNotSend(message) is { } reason)
                 {
                     await committing; // one user of the context at a time
                     await CancelAsync(message, token, reason, ct);
                     continue;
                 }
+                EmailMessage email;
                 string messageId;
                 try
                 {
                     connection ??= await transport.ConnectAsync(ct);
-                    messageId = await connection.SendAsync(Render(message), ct);
+                    email = kind.Render(message);
+                    messageId = await connection.SendAsync(email, ct);
                 }
                 catch (Exception error) when (error is not OperationCanceledException)
                 {
@@ -89,7 +87,7 @@ internal sealed class DispatchOutboxHandler(
                 }
                 // Outside the catch: once the server has the email, a failure to record it must not turn into a
                 // retry. The row keeps its lease, and only its expiry (a crash-like case) can send it again.
-                group.Add(new AcceptedSend(message, messageId, clock.GetUtcNow().UtcDateTime, clock.GetTimestamp()));
+                group.Add(new AcceptedSend(message, email.To, messageId, clock.GetUtcNow().UtcDateTime, clock.GetTimestamp()));
                 _sent++;
                 if (group.Count >= _settings.RecordGroupSize
                     || clock.GetElapsedTime(group[0].Timestamp) >= TimeSpan.FromMilliseconds(_settings.RecordGroupMilliseconds))
@@ -118,8 +116,8 @@ internal sealed class DispatchOutboxHandler(
     }
 
     /// <summary>
-    /// Records a group of accepted sends — each row Sent with its own time and Message-ID, and each reminder
-    /// on its client's timeline — in one transaction: one disk sync for the group instead of one per email.
+    /// Records a group of accepted sends — each row Sent with its own time, Message-ID and the address it went to,
+    /// and the timeline entry its kind leaves — in one transaction: one disk sync for the group instead of one per email.
     /// Only rows this dispatcher still holds are recorded. A group whose recording failed is not tried again:
     /// its rows keep their lease and are sent again only after it expires, as after a crash.
     /// </summary>
@@ -141,15 +139,8 @@ internal sealed class DispatchOutboxHandler(
             foreach (var row in rows)
             {
                 var send = group[row.Id];
-                // A reminder goes to the client's current address; other mail (referees, consultants) to the one it names.
-                var recipient = send.Message.Kind == OutboxKind.Reminder ? send.Message.Client?.Email ?? send.Message.Recipient : send.Message.Recipient;
-                row.MarkSent(send.SentAt, send.MessageId, recipient);
-                if (row.Kind == OutboxKind.Reminder)
-                    timeline.Add(new AuditEntry
-                    {
-                        EntityType = "Reminder", EntityId = row.Id.ToString(), ClientId = row.ClientId, Action = AuditAction.Sent, At = send.SentAt,
-                        Changes = [new AuditFieldChange("Deadline", null, send.Message.Deadline!.Title), new AuditFieldChange("Recipient", null, recipient)],
-                    });
+                row.MarkSent(send.SentAt, send.MessageId, send.Recipient);
+                if (kinds[row.Kind].TimelineEntry(send.Message, send.Recipient, send.SentAt) is { } entry) timeline.Add(entry);
             }
             db.AuditEntries.AddRange(timeline);
             await db.SaveChangesAsync(ct);
@@ -163,37 +154,12 @@ internal sealed class DispatchOutboxHandler(
         }
     }
 
-    private string? WhyNotSend(OutboxMessage message)
-    {
-        if (CallEmail.IsAboutCall(message)) return calls.WhyNotSend(message);
-        if (OutboxMessage.IsAboutLetter(message.Kind)) return letters.WhyNotSend(message);
-        if (message.Kind != OutboxKind.Reminder) return null;
-        var now = clock.GetUtcNow().UtcDateTime;
-        return message switch
-        {
-            { Deadline: null } => "the deadline was deleted",
-            { Deadline.Status: DeadlineStatus.Done } => "the deadline was completed",
-            { Deadline.Status: DeadlineStatus.Cancelled } => "the deadline was cancelled",
-            { ReminderOffsetDays: { } days } when !message.Deadline.ReminderOffsets.Days.Contains(days) => "its offset was removed",
-            { Client.RemindersOptedOut: true } => "the client opted out of reminders",
-            { Client.IsArchived: true } => "the client was archived",
-            _ when message.Deadline.IsOverdue(now) => "the deadline had already passed",
-            _ => null,
-        };
-    }
-
-    private EmailMessage Render(OutboxMessage message) =>
-        CallEmail.IsAboutCall(message) ? calls.Render(message)
-        : OutboxMessage.IsAboutLetter(message.Kind) ? letters.Render(message)
-        : message.Kind == OutboxKind.Reminder ? reminders.Render(message, message.Deadline!, message.Client!, message.Client!.Consultant)
-        : new EmailMessage(message.Recipient, message.Subject ?? "", message.TextBody ?? "", message.HtmlBody, MessageKey: $"outbox-{message.Id}");
-
     private async Task MarkFailedAttemptAsync(OutboxMessage message, Guid token, Exception error, CancellationToken ct)
     {
         var permanent = error is EmailDeliveryException { Permanent: true };
         var attempts = message.Attempts; // the claim already counted this attempt
         var giveUp = permanent || attempts >= _settings.MaxAttempts;
-        var retryAt = clock.GetUtcNow().UtcDateTime + ReminderSettings.Backoff(attempts);
+        var retryAt = clock.GetUtcNow().UtcDateTime + OutboxSettings.Backoff(attempts);
         var text = error.Message.Length > 1000 ? error.Message[..1000] : error.Message;
         logger.LogWarning("Outbox message {Id} attempt {Attempt} failed ({Outcome}): {Error}", message.Id, attempts, giveUp ? "giving up" : "will retry", text);
 
@@ -223,5 +189,6 @@ internal sealed class DispatchOutboxHandler(
         db.OutboxMessages.Where(m => m.Id == message.Id && m.LockToken == token);
 }
 
+/// <param name="Recipient">The address the email went to.</param>
 /// <param name="Timestamp">When the server accepted it, from <see cref="TimeProvider.GetTimestamp"/>: how long it has waited to be recorded.</param>
-internal sealed record AcceptedSend(OutboxMessage Message, string MessageId, DateTime SentAt, long Timestamp);
+internal sealed record AcceptedSend(OutboxMessage Message, string Recipient, string MessageId, DateTime SentAt, long Timestamp);

@@ -9,7 +9,7 @@ namespace Consultancy.Application.StrategyCalls;
 /// applicant and the notice to the consultant for every version of the booking (keyed by its sequence), and
 /// the applicant's reminders 24 hours and 1 hour before. They are written from the call at send time.
 /// </summary>
-public sealed class CallMail(IAppDbContext db)
+public sealed class CallEmailPlanner(IAppDbContext db)
 {
     public static readonly TimeSpan[] ReminderLeads = [TimeSpan.FromHours(24), TimeSpan.FromHours(1)];
 
@@ -27,8 +27,7 @@ public sealed class CallMail(IAppDbContext db)
         var consultantEmail = await db.UserProfiles.Where(u => u.Id == call.ConsultantId).Select(u => u.Email).SingleAsync(ct);
 
         db.OutboxMessages.Add(OutboxMessage.AboutCall(OutboxKind.CallInvite, InviteKey(call.Id, call.Sequence), call, client.Id, client.Email, now, now));
-        // The consultant's copy is about the client but not to them, so it names no client (the dispatcher
-        // records a client's own address as the recipient of mail about them).
+        // The consultant's copy is about the client but not to them: it names no client.
         db.OutboxMessages.Add(OutboxMessage.AboutCall(OutboxKind.CallNotice, NoticeKey(call.Id, call.Sequence), call, null, consultantEmail, now, now));
         await PlanRemindersAsync(call, client, now, ct);
     }
