@@ -1,4 +1,4 @@
-using Consultancy.Application.Common.Exceptions;
+using Consultancy.Application.Common;
 using Consultancy.Application.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,5 +8,5 @@ internal static class ClientLookup
 {
     /// <summary>The client with this id in the caller's caseload; anyone else's client is "not found".</summary>
     public static async Task<Client> GetAsync(this DbSet<Client> clients, int id, CancellationToken ct) =>
-        await clients.SingleOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException(nameof(Client), id);
+        await clients.GetByIdAsync(id, ct);
 }

@@ -28,7 +28,7 @@ internal sealed class AddDeadlineHandler(IAppDbContext db, ReminderPlanner plann
         deadline.AnchorTo(TimeZones.Find(client.TimeZoneId));
 
         // Reminder rows are keyed by the deadline's id, so the deadline is saved first; one transaction keeps both or neither.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.BeginTransactionAsync(ct);
         db.Deadlines.Add(deadline);
         await db.SaveChangesAsync(ct);
         await planner.ReplanAsync([deadline], ct);

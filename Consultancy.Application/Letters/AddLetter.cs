@@ -40,7 +40,7 @@ internal sealed class AddLetterHandler(IAppDbContext db, ReminderPlanner reminde
         letter.AttachDeadline(deadline);
 
         // Reminder rows are keyed by the deadline's id, so it is saved first; one transaction keeps all or nothing.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.BeginTransactionAsync(ct);
         db.Deadlines.Add(deadline);
         db.LetterRequests.Add(letter);
         await db.SaveChangesAsync(ct);

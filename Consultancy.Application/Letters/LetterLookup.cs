@@ -1,4 +1,4 @@
-using Consultancy.Application.Common.Exceptions;
+using Consultancy.Application.Common;
 using Consultancy.Application.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,7 +8,5 @@ internal static class LetterLookup
 {
     /// <summary>The letter, with its client and deadline, if it belongs to the caller's caseload.</summary>
     public static async Task<LetterRequest> GetAsync(this IQueryable<LetterRequest> letters, int id, CancellationToken ct) =>
-        await letters.Include(l => l.Client).ThenInclude(c => c!.Consultant).Include(l => l.Deadline)
-            .SingleOrDefaultAsync(l => l.Id == id, ct)
-        ?? throw new NotFoundException(nameof(LetterRequest), id);
+        await letters.Include(l => l.Client).ThenInclude(c => c!.Consultant).Include(l => l.Deadline).GetByIdAsync(id, ct);
 }

@@ -133,8 +133,7 @@ internal sealed class DispatchOutboxHandler(
         List<AuditEntry> timeline = [];
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            db.Database.AutoSavepointsEnabled = false; // the transaction is the group's; a savepoint inside it adds nothing
+            await using var transaction = await db.BeginTransactionAsync(ct);
             rows = await db.OutboxMessages.IgnoreQueryFilters().Where(m => ids.Contains(m.Id) && m.LockToken == token).ToListAsync(ct);
             foreach (var row in rows)
             {

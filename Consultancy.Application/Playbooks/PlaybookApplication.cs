@@ -42,12 +42,12 @@ public sealed class PlaybookApplication(IAppDbContext db, ReminderPlanner planne
 
         // Reminder rows are keyed by deadline id: save the deadlines, then their plan, in one transaction (the
         // caller's, when it already has one, e.g. converting a lead).
-        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await using var transaction = await db.BeginTransactionAsync(ct);
         db.Deadlines.AddRange(created);
         await db.SaveChangesAsync(ct);
         await planner.ReplanAsync(created, ct);
         await db.SaveChangesAsync(ct);
-        if (transaction is not null) await transaction.CommitAsync(ct);
+        await transaction.CommitAsync(ct);
         return created.Count;
     }
 }

@@ -66,7 +66,7 @@ internal sealed class EraseClientHandler(
         IReadOnlyList<string> mentions = [client.FullName, client.Email];
         IReadOnlyList<string> ownMentions = [client.FullName, client.Email, client.FirstName, client.LastName];
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.BeginTransactionAsync(ct);
 
         var letters = await db.LetterRequests.Where(l => l.ClientId == id).ToListAsync(ct);
         var deadlines = await db.Deadlines.Where(d => d.ClientId == id).ToListAsync(ct);

@@ -81,17 +81,7 @@ internal sealed class BookCallHandler(IAppDbContext db, BookingCalendar calendar
         var call = StrategyCall.Book(client, consultant.ConsultantId, start, consultant.CallLength, request.Topic.Trim(),
             consultant.MeetingLink, CallBookedBy.Applicant, now);
         db.StrategyCalls.Add(call);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            await mail.ChangedAsync(call, now, ct);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            throw new SlotRefusedException(SlotRefusal.Taken);
-        }
+        await db.SaveCalendarChangeAsync(transaction, () => mail.ChangedAsync(call, now, ct), () => new SlotRefusedException(SlotRefusal.Taken), ct);
         return new BookedCall(call.Id, links.ManageToken(call.Id, CallEmailPlanner.ManageLinkExpiry(call)));
     }
 

@@ -51,17 +51,8 @@ internal sealed class BookCallForClientHandler(IAppDbContext db, ICurrentUser us
             meetingLink, CallBookedBy.Staff, now);
         db.StrategyCalls.Add(call);
         if (client.Stage == ClientStage.Lead) client.MoveToStage(ClientStage.CallBooked, now, user.UserId);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            await mail.ChangedAsync(call, now, ct);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            throw new ValidationException("Time", StaffCallTimes.OverlapMessage);
-        }
+        await db.SaveCalendarChangeAsync(transaction, () => mail.ChangedAsync(call, now, ct),
+            () => new ValidationException("Time", StaffCallTimes.OverlapMessage), ct);
         return call.Id;
     }
 }

@@ -1,3 +1,4 @@
+using Consultancy.Application.Common;
 using Consultancy.Application.Common.Exceptions;
 using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Domain;
@@ -27,7 +28,7 @@ internal static class CallLookup
 {
     /// <summary>The call with this id in the caller's caseload; anyone else's is "not found".</summary>
     public static async Task<StrategyCall> GetAsync(this DbSet<StrategyCall> calls, int id, CancellationToken ct) =>
-        await calls.Include(c => c.Client).SingleOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException(nameof(StrategyCall), id);
+        await calls.Include(c => c.Client).GetByIdAsync(id, ct);
 
     public static void EnsureCanChange(this StrategyCall call, DateTime now)
     {
@@ -55,16 +56,8 @@ internal sealed class RescheduleCallHandler(IAppDbContext db, ICurrentUser user,
         await using var transaction = await db.BeginCalendarChangeAsync(ct);
         await db.EnsureFreeAsync(call.ConsultantId, start, start + call.Length, call.Id, ct);
         call.MoveTo(start);
-        await mail.ChangedAsync(call, now, ct);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            throw new ValidationException("Time", StaffCallTimes.OverlapMessage);
-        }
+        await db.SaveCalendarChangeAsync(transaction, () => mail.ChangedAsync(call, now, ct),
+            () => new ValidationException("Time", StaffCallTimes.OverlapMessage), ct);
         return Unit.Value;
     }
 }

@@ -65,16 +65,7 @@ internal sealed class MoveCallByLinkHandler(IAppDbContext db, IBookingLinks link
         if (refusal is not null) throw new SlotRefusedException(refusal);
 
         call.MoveTo(start);
-        try
-        {
-            await mail.ChangedAsync(call, now, ct);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            throw new SlotRefusedException(SlotRefusal.Taken);
-        }
+        await db.SaveCalendarChangeAsync(transaction, () => mail.ChangedAsync(call, now, ct), () => new SlotRefusedException(SlotRefusal.Taken), ct);
         return Unit.Value;
     }
 }

@@ -30,7 +30,7 @@ internal sealed class ConvertLeadToClientHandler(IAppDbContext db, ICurrentUser 
             ? await db.Seasons.SingleOrDefaultAsync(s => s.Id == seasonId, ct) ?? throw new ValidationException(nameof(request.SeasonId), "Choose a season from the list.")
             : null;
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.BeginTransactionAsync(ct);
         client.MoveToStage(ClientStage.Onboarding, now, user.UserId);
         var day = call.StartUtc.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
         client.AddNote($"Converted to client after the strategy call of {day}" + (season is null ? "." : $"; {season.Name} plan applied."), now, user.UserId);

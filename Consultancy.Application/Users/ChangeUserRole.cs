@@ -23,7 +23,7 @@ internal sealed class ChangeUserRoleHandler(IAppDbContext db, IUserAccounts acco
         if (profile.Role == request.Role) return Unit.Value;
         if (profile.Role == UserRole.Admin) await db.EnsureAnotherActiveAdminAsync(profile.Id, ct);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.BeginTransactionAsync(ct);
         await log.RecordAsync(SecurityEventKind.RoleChanged, profile.Email, $"{profile.Role} → {request.Role}", ct);
         profile.Role = request.Role;
         await db.SaveChangesAsync(ct);

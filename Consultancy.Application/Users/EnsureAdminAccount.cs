@@ -21,7 +21,7 @@ internal sealed class EnsureAdminAccountHandler(IAppDbContext db, IUserAccounts 
         if (await accounts.EmailInUseAsync(request.Email, ct)) return null;
 
         var password = string.IsNullOrEmpty(request.Password) ? GeneratePassword() : request.Password;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.BeginTransactionAsync(ct);
         var id = await accounts.CreateAsync(request.Email, UserRole.Admin, password, ct);
         db.UserProfiles.Add(new UserProfile(id, request.Email.ToLowerInvariant(), "Administrator",
             request.TimeZoneId, UserRole.Admin, clock.GetUtcNow().UtcDateTime));

@@ -40,7 +40,7 @@ internal sealed class InviteUserHandler(IAppDbContext db, IUserAccounts accounts
         user.EnsureAdmin();
         var address = request.Email.Trim();
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.BeginTransactionAsync(ct);
         var userId = await accounts.CreateAsync(address, request.Role, password: null, ct);
         db.UserProfiles.Add(new UserProfile(userId, address.ToLowerInvariant(), request.DisplayName.Trim(),
             request.TimeZoneId, request.Role, now));

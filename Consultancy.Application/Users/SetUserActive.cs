@@ -27,7 +27,7 @@ internal sealed class SetUserActiveHandler(IAppDbContext db, IUserAccounts accou
 
         if (profile.Id == user.UserId) throw new ValidationException("", "You cannot deactivate your own account.");
         await db.EnsureAnotherActiveAdminAsync(profile.Id, ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.BeginTransactionAsync(ct);
         profile.Deactivate();
         await log.RecordAsync(SecurityEventKind.UserDeactivated, profile.Email, detail: null, ct);
         await db.SaveChangesAsync(ct);

@@ -137,7 +137,32 @@ public class AppDbContext : IdentityDbContext<AppUser>, IAppDbContext
 
     // SQLite starts every transaction with BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default), which already lets one
     // writing transaction run at a time.
-    public virtual Task<IDbContextTransaction> BeginCalendarChangeAsync(CancellationToken ct) => Database.BeginTransactionAsync(ct);
+    public virtual Task<ITransaction> BeginCalendarChangeAsync(CancellationToken ct) => BeginTransactionAsync(ct);
+
+    public async Task<ITransaction> BeginTransactionAsync(CancellationToken ct)
+    {
+        if (Database.CurrentTransaction is not null) return JoinedTransaction.Instance;
+        var transaction = await Database.BeginTransactionAsync(ct);
+        // The transaction is all or nothing: a savepoint before each save inside it would only cost a round trip.
+        Database.AutoSavepointsEnabled = false;
+        return new OwnTransaction(transaction);
+    }
+
+    public void ForgetTrackedRecords() => ChangeTracker.Clear();
+
+    private sealed class OwnTransaction(IDbContextTransaction transaction) : ITransaction
+    {
+        public Task CommitAsync(CancellationToken ct) => transaction.CommitAsync(ct);
+        public ValueTask DisposeAsync() => transaction.DisposeAsync();
+    }
+
+    /// <summary>A transaction inside one already open: the outer one commits or undoes it all.</summary>
+    private sealed class JoinedTransaction : ITransaction
+    {
+        public static readonly JoinedTransaction Instance = new();
+        public Task CommitAsync(CancellationToken ct) => Task.CompletedTask;
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
 
     /// <summary>
     /// Held while an app instance creates, migrates and seeds the database, so instances starting together do it one at

@@ -56,7 +56,7 @@ public sealed class PersistenceTests
     }
 
     /// <summary>
-    /// The outbox's crash window (README, guarantees) assumes a committed group of sends survives a power loss:
+    /// The outbox's crash window (docs/reminders.md, guarantees) assumes a committed group of sends survives a power loss:
     /// with synchronous=NORMAL, WAL commits since the last checkpoint could vanish and be sent again.
     /// </summary>
     // SQLite's synchronous setting.

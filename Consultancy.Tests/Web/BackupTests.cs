@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Consultancy.Tests.Web;
 
 /// <summary>
-/// An admin downloads a consistent copy of the live database, and the README's restore procedure (put the file
+/// An admin downloads a consistent copy of the live database, and the restore procedure in docs/security.md (put the file
 /// in place of the database, without -wal/-shm files, and start) brings the app back with the data in it. The app
 /// copies SQLite databases itself; on PostgreSQL the page sends the admin to pg_dump instead.
 /// </summary>

@@ -141,7 +141,7 @@ public sealed partial class PostgreSqlTests
             var booking = second.SendAsync(null, BookingBuilder.NewBooking("maya", slot));
             await Task.Delay(TimeSpan.FromSeconds(1.5));
             Assert.False(booking.IsCompleted, "the booking was checked and written while another calendar change was in progress");
-            await change.CommitAsync();
+            await change.CommitAsync(CancellationToken.None);
             await booking;
         }
 

@@ -29,7 +29,7 @@ internal sealed class ImportClientsHandler(IAppDbContext db, ClientImportPlanner
                 $"Nothing was imported: {invalid.Count} row(s) have errors (first: row {invalid[0].RowNumber}, {invalid[0].Errors[0]}). Check the file and upload it again.");
 
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.BeginTransactionAsync(ct);
         foreach (var (row, index) in rows.Select((row, index) => (row, index)))
         {
             // One transaction keeps it all or nothing; saving as it goes and then letting go of what was saved keeps
@@ -38,7 +38,7 @@ internal sealed class ImportClientsHandler(IAppDbContext db, ClientImportPlanner
             if (index > 0 && index % RowsPerSave == 0)
             {
                 await db.SaveChangesAsync(ct);
-                db.ChangeTracker.Clear();
+                db.ForgetTrackedRecords();
             }
             if (row.Existing is { } client)
             {

@@ -1,8 +1,5 @@
 using Consultancy.Application.Domain;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Consultancy.Application.Common.Interfaces;
 
@@ -26,8 +23,6 @@ public interface IAppDbContext
     DbSet<LetterRequestTemplate> LetterRequestTemplates { get; }
     DbSet<SecurityEvent> SecurityEvents { get; }
     DbSet<SecurityPolicy> SecurityPolicies { get; }
-    DatabaseFacade Database { get; }
-    ChangeTracker ChangeTracker { get; }
 
     /// <summary>
     /// The clients (caseload rule applied) whose search text — name, email, medical school — contains
@@ -65,7 +60,16 @@ public interface IAppDbContext
     /// Begins the transaction of a calendar change (check a calendar, then book or move a call) once no other calendar
     /// change runs, in this app instance or another: the check sees every call committed before it.
     /// </summary>
-    Task<IDbContextTransaction> BeginCalendarChangeAsync(CancellationToken ct);
+    Task<ITransaction> BeginCalendarChangeAsync(CancellationToken ct);
+
+    /// <summary>
+    /// Begins a transaction, so several saves count together or not at all. Inside one that is already open (a use
+    /// case called by another), it joins that one: committing is then the outer one's to do.
+    /// </summary>
+    Task<ITransaction> BeginTransactionAsync(CancellationToken ct);
+
+    /// <summary>Lets go of every record loaded or saved so far, so a long import's later saves stay small.</summary>
+    void ForgetTrackedRecords();
 
     Task<int> SaveChangesAsync(CancellationToken ct);
 }

@@ -8,7 +8,7 @@ internal sealed class PostgreSqlDatabaseBackups : IDatabaseBackups
 {
     public string NotTakenHereBecause =>
         "This app runs on PostgreSQL: back the database up with pg_dump (or your database host's snapshots), " +
-        "as the README describes under Running on PostgreSQL with several instances.";
+        "as docs/postgresql-and-instances.md describes.";
 
     public Task<string> CreateAsync(string fileName, CancellationToken ct) => throw new ValidationException("", NotTakenHereBecause);
 }

@@ -65,9 +65,9 @@ public sealed class PostgreSqlAppDbContext(DbContextOptions<PostgreSqlAppDbConte
     private const long CalendarLock = 0x43616c656e646172; // "Calendar"
 
     // A transaction-scoped advisory lock: calendar changes queue for it, everything else runs side by side.
-    public override async Task<IDbContextTransaction> BeginCalendarChangeAsync(CancellationToken ct)
+    public override async Task<ITransaction> BeginCalendarChangeAsync(CancellationToken ct)
     {
-        var transaction = await Database.BeginTransactionAsync(ct);
+        var transaction = await BeginTransactionAsync(ct);
         await Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({CalendarLock})", ct);
         return transaction;
     }
