@@ -1,7 +1,9 @@
+using System.Globalization;
+
 namespace Consultancy.Application.Domain;
 
 /// <summary>One saved change to an audited entity, written by the persistence layer on every save.</summary>
-public sealed class AuditEntry
+public sealed class AuditEntry : IClientOwned
 {
     public long Id { get; set; }
     public string EntityType { get; set; } = "";
@@ -27,6 +29,12 @@ public sealed class AuditEntry
     /// <summary>Someone else's history that mentions an erased person: only the mentions go.</summary>
     public void Redact(IReadOnlyList<string> mentions, string replacement) =>
         Changes = Changes.Select(c => c with { From = Redaction.Apply(c.From, mentions, replacement), To = Redaction.Apply(c.To, mentions, replacement) }).ToList();
+
+    public AfterErasure ErasePersonalData(ClientErasure erasure)
+    {
+        EraseValues(erasure.KeptHistoryFields);
+        return AfterErasure.Keep;
+    }
 }
 
 public enum AuditAction
@@ -37,4 +45,18 @@ public enum AuditAction
     Sent = 3,
 }
 
-public sealed record AuditFieldChange(string Field, string? From, string? To);
+public sealed record AuditFieldChange(string Field, string? From, string? To)
+{
+    /// <summary>A field a created or deleted record's entry names, with its value.</summary>
+    public static AuditFieldChange Of(string field, object? value) => new(field, null, Format(value));
+
+    /// <summary>A value as the history keeps it: dates as yyyy-MM-dd, instants in ISO 8601, numbers without culture.</summary>
+    public static string? Format(object? value) => value switch
+    {
+        null => null,
+        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime instant => instant.ToString("O", CultureInfo.InvariantCulture),
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+}

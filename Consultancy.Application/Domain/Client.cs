@@ -2,7 +2,7 @@ using Consultancy.Application.Common.Exceptions;
 
 namespace Consultancy.Application.Domain;
 
-public sealed class Client
+public sealed class Client : IVersioned, ICaseloadCounted
 {
     public int Id { get; private set; }
     public string FirstName { get; set; } = "";
@@ -57,6 +57,10 @@ public sealed class Client
     /// <summary>Optimistic concurrency token, renewed on every save of the client.</summary>
     public Guid Version { get; set; } = Guid.NewGuid();
 
+    // The client is its own record: the caseload rule reads its consultant, the audit trail files it under itself.
+    int? IClientOwned.ClientId => Id;
+    Client? IClientOwned.Client => this;
+
     public List<ClientStageChange> StageChanges { get; private set; } = [];
     public List<ClientNote> Notes { get; private set; } = [];
 
@@ -66,6 +70,7 @@ public sealed class Client
     /// Lower-case text the client list searches with one provider-neutral substring match. It is derived
     /// from the fields, so EF reads it through the getter on every save and it can never go stale.
     /// </summary>
+    [NotAudited]
     public string SearchText
     {
         get => $"{FirstName} {LastName} {Email} {MedicalSchool}".ToLowerInvariant();
@@ -128,8 +133,9 @@ public sealed class Client
     /// reminders off. What the caseload's counts and charts are made of stays: stage, system, season, source,
     /// consultant, exam outcomes and dates of record.
     /// </summary>
-    public void Erase(DateTime now)
+    public AfterErasure ErasePersonalData(ClientErasure erasure)
     {
+        var now = erasure.Now;
         FirstName = "Erased";
         LastName = $"client #{Id}";
         Email = ErasedAddress($"client-{Id}");
@@ -147,6 +153,7 @@ public sealed class Client
         Tags = "";
         OptOutOfReminders(now);
         ErasedAt = now;
+        return AfterErasure.Keep;
     }
 
     /// <summary>An address that can never receive mail (RFC 2606 reserves .invalid), unique per erased person.</summary>

@@ -23,10 +23,11 @@ public enum DeadlineStatus
 /// Something a client must do by a date. The date (and optional time) is the client's local date, in
 /// the client's time zone; reminders go out the configured number of days before it.
 /// </summary>
-public sealed class Deadline
+public sealed class Deadline : IVersioned, ICaseloadCounted
 {
     public int Id { get; private set; }
     public int ClientId { get; private set; }
+    int? IClientOwned.ClientId => ClientId;
     public Client? Client { get; private set; }
     public string Title { get; set; } = "";
     public DeadlineCategory Category { get; set; }
@@ -41,13 +42,16 @@ public sealed class Deadline
     public Season? Season { get; private set; }
 
     /// <summary>Someone changed the due date by hand, so moving the season's key date leaves it alone.</summary>
+    [NotAudited]
     public bool DueDateEditedByHand { get; private set; }
 
     /// <summary>Days before the due date on which the applicant is reminded, largest first.</summary>
     public ReminderOffsets ReminderOffsets { get; set; } = ReminderOffsets.Default;
 
     public DeadlineStatus Status { get; private set; }
+    [NotAudited]
     public DateTime? StatusChangedAt { get; private set; }
+    [NotAudited]
     public string? StatusChangedById { get; private set; }
     public UserProfile? StatusChangedBy { get; private set; }
 
@@ -55,6 +59,7 @@ public sealed class Deadline
     /// When the deadline passes, as a UTC instant, kept in step with the due date and the client's time
     /// zone so lists can sort and find overdue deadlines in SQL.
     /// </summary>
+    [NotAudited]
     public DateTime DueAtUtc { get; private set; }
 
     public DateTime CreatedAt { get; private set; }
@@ -125,4 +130,21 @@ public sealed class Deadline
 
     /// <summary>The deadline of an erased client or referee: its title loses every mention of them.</summary>
     public void Redact(IReadOnlyList<string> mentions, string replacement) => Title = Redaction.Apply(Title, mentions, replacement)!;
+
+    /// <summary>The notes go, and the title loses the client's and their referees' names; dates and status stay.</summary>
+    public AfterErasure ErasePersonalData(ClientErasure erasure)
+    {
+        Notes = null;
+        // A letter's deadline is titled after its referee.
+        Redact(erasure.RefereeMentions, "an erased referee");
+        Redact(erasure.OwnMentions, erasure.Replacement);
+        return AfterErasure.Keep;
+    }
+
+    /// <summary>A new deadline says what it is, so a season plan's many read well on the timeline.</summary>
+    public void DescribeForTimeline(AuditAction action, List<AuditFieldChange> changes)
+    {
+        if (action == AuditAction.Created)
+            changes.AddRange([AuditFieldChange.Of(nameof(Title), Title), AuditFieldChange.Of(nameof(DueDate), DueDate)]);
+    }
 }

@@ -30,13 +30,14 @@ public enum LetterActor
 /// it themselves (ERAS letter portal with the applicant's Letter ID, or CaRMS Online); the consultancy tracks
 /// and chases it. Its due date is a client deadline, so the applicant's reminders run through the reminder engine.
 /// </summary>
-public sealed class LetterRequest
+public sealed class LetterRequest : IVersioned, ICaseloadCounted
 {
     /// <summary>A referee who did not answer is followed up at most this many times.</summary>
     public const int MaxFollowUps = 3;
 
     public int Id { get; private set; }
     public int ClientId { get; private set; }
+    int? IClientOwned.ClientId => ClientId;
     public Client? Client { get; private set; }
 
     public string RefereeName { get; set; } = "";
@@ -60,23 +61,31 @@ public sealed class LetterRequest
 
     public DateOnly DueDate { get; private set; }
     /// <summary>The client deadline that carries the due date and the applicant's reminders (null once someone deleted it).</summary>
+    [NotAudited]
     public int? DeadlineId { get; private set; }
     public Deadline? Deadline { get; private set; }
 
     public LetterStatus Status { get; private set; }
+    [NotAudited]
     public LetterActor StatusChangedBy { get; private set; }
+    [NotAudited]
     public DateTime? StatusChangedAt { get; private set; }
+    [NotAudited]
     public DateTime? RequestedAt { get; private set; }
     public int RequestsSent { get; private set; }
+    [NotAudited]
     public DateTime? ConfirmedAt { get; private set; }
+    [NotAudited]
     public DateTime? DeclinedAt { get; private set; }
     public string? DeclineReason { get; private set; }
     /// <summary>The day the letter was uploaded, as reported by the referee or recorded by the consultant.</summary>
     public DateOnly? UploadedOn { get; private set; }
+    [NotAudited]
     public DateTime? CancelledAt { get; private set; }
 
     /// <summary>The referee asked for no more follow-up emails about this letter.</summary>
     public bool FollowUpsStopped { get; private set; }
+    [NotAudited]
     public DateTime? FollowUpsStoppedAt { get; private set; }
 
     public DateTime CreatedAt { get; private set; }
@@ -171,10 +180,10 @@ public sealed class LetterRequest
     /// An erased client's letter: the referee's details go; the specialty and program assignment stay for the counts,
     /// without any mention of the client.
     /// </summary>
-    public void ErasePersonalData(IReadOnlyList<string> clientMentions, string replacement, DateTime now)
+    public AfterErasure ErasePersonalData(ClientErasure erasure)
     {
-        Specialty = Redaction.Apply(Specialty, clientMentions, replacement)!;
-        ProgramAssignment = Redaction.Apply(ProgramAssignment, clientMentions, replacement);
+        Specialty = Redaction.Apply(Specialty, erasure.OwnMentions, erasure.Replacement)!;
+        ProgramAssignment = Redaction.Apply(ProgramAssignment, erasure.OwnMentions, erasure.Replacement);
         RefereeName = "Erased referee";
         RefereeEmail = Client.ErasedAddress($"referee-{Id}");
         RefereeTitle = null;
@@ -184,7 +193,20 @@ public sealed class LetterRequest
         ErasLetterId = null;
         Notes = null;
         DeclineReason = null;
-        StopFollowUps(now);
+        StopFollowUps(erasure.Now);
+        return AfterErasure.Keep;
+    }
+
+    /// <summary>
+    /// A letter added or removed names its referee and system on the timeline; a status the referee reported through
+    /// their link says so.
+    /// </summary>
+    public void DescribeForTimeline(AuditAction action, List<AuditFieldChange> changes)
+    {
+        if (action is AuditAction.Created or AuditAction.Deleted)
+            changes.AddRange([AuditFieldChange.Of(nameof(RefereeName), RefereeName), AuditFieldChange.Of(nameof(System), System)]);
+        else if (StatusChangedBy == LetterActor.Referee && changes.Any(c => c.Field == nameof(Status)))
+            changes.Insert(0, new AuditFieldChange("ReportedBy", null, $"the referee, {RefereeName}"));
     }
 
     public void StopFollowUps(DateTime now)

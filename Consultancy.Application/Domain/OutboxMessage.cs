@@ -28,7 +28,7 @@ public enum OutboxStatus
 /// dispatcher claims due rows with a lease, sends them, and records the outcome; <see cref="DedupKey"/>
 /// makes planning the same message twice impossible.
 /// </summary>
-public sealed partial class OutboxMessage
+public sealed partial class OutboxMessage : IClientOwned
 {
     public long Id { get; private set; }
     public OutboxKind Kind { get; private set; }
@@ -136,14 +136,15 @@ public sealed partial class OutboxMessage
     /// An email about an erased client: a pending one is cancelled, the content and any error text (which can quote
     /// the address) go, and an address of the erased person is replaced. Kind, status and times stay.
     /// </summary>
-    public void EraseAbout(IReadOnlyDictionary<string, string> erasedAddresses)
+    public AfterErasure ErasePersonalData(ClientErasure erasure)
     {
         CancelBecause("client erased");
-        if (erasedAddresses.TryGetValue(Recipient, out var replacement)) Recipient = replacement;
+        if (erasure.ErasedAddresses.TryGetValue(Recipient, out var replacement)) Recipient = replacement;
         Subject = null;
         TextBody = null;
         HtmlBody = null;
         LastError = null;
+        return AfterErasure.Keep;
     }
 
     /// <summary>An email about someone else that mentions an erased person (a consultant's digest): only the mentions go.</summary>

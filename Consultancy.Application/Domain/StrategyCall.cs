@@ -30,10 +30,11 @@ public enum CallChangeRefusal
 /// A free strategy call between a consultant and an applicant. <see cref="Uid"/> and <see cref="Sequence"/>
 /// identify the calendar invite: the same UID for the life of the booking, the sequence raised on every change.
 /// </summary>
-public sealed class StrategyCall
+public sealed class StrategyCall : IAlsoSeenByItsConsultant, ICaseloadCounted
 {
     public int Id { get; private set; }
     public int ClientId { get; private set; }
+    int? IClientOwned.ClientId => ClientId;
     public Client? Client { get; private set; }
     public string ConsultantId { get; private set; } = "";
     public UserProfile? Consultant { get; private set; }
@@ -134,11 +135,12 @@ public sealed class StrategyCall
     }
 
     /// <summary>What the applicant wrote and what was said in the call goes; when it was and how it ended stays.</summary>
-    public void ErasePersonalData(IReadOnlyList<string> clientMentions, string replacement)
+    public AfterErasure ErasePersonalData(ClientErasure erasure)
     {
         Topic = null;
         OutcomeNotes = null;
-        MeetingLink = Redaction.Apply(MeetingLink, clientMentions, replacement);
+        MeetingLink = Redaction.Apply(MeetingLink, erasure.OwnMentions, erasure.Replacement);
+        return AfterErasure.Keep;
     }
 
     private void EnsureBooked()

@@ -50,7 +50,7 @@ internal sealed class EraseClientHandler(
     public async Task<Unit> Handle(EraseClient request, CancellationToken ct)
     {
         if (!user.IsAdmin) throw new ForbiddenException("Only an admin can erase a client.");
-        var client = await db.Clients.Include(c => c.Notes).SingleOrDefaultAsync(c => c.Id == request.ClientId, ct)
+        var client = await db.Clients.SingleOrDefaultAsync(c => c.Id == request.ClientId, ct)
             ?? throw new NotFoundException(nameof(Client), request.ClientId);
         if (client.IsErased)
             throw new ValidationException(nameof(request.ConfirmationName), "This client's personal data has already been erased.");
@@ -59,48 +59,18 @@ internal sealed class EraseClientHandler(
 
         var now = clock.GetUtcNow().UtcDateTime;
         var id = client.Id;
-        var replacement = $"Erased client #{id}";
-        // Mentions elsewhere (security log, other people's emails and history) are found by the applicant's full name
-        // and address; a referee's name may rightly appear on another client's letters, so it is erased only here. In
-        // the client's own records a first or last name alone is a mention too ("Call Amina's dean").
-        IReadOnlyList<string> mentions = [client.FullName, client.Email];
-        IReadOnlyList<string> ownMentions = [client.FullName, client.Email, client.FirstName, client.LastName];
 
         await using var transaction = await db.BeginTransactionAsync(ct);
 
-        var letters = await db.LetterRequests.Where(l => l.ClientId == id).ToListAsync(ct);
-        var deadlines = await db.Deadlines.Where(d => d.ClientId == id).ToListAsync(ct);
-        var calls = await db.StrategyCalls.Where(c => c.ClientId == id).ToListAsync(ct);
-        var letterIds = letters.Select(l => l.Id).ToList();
-        var deadlineIds = deadlines.Select(d => d.Id).ToList();
-        var callIds = calls.Select(c => c.Id).ToList();
-        var emails = await db.OutboxMessages
-            .Where(m => m.ClientId == id
-                || (m.DeadlineId != null && deadlineIds.Contains(m.DeadlineId.Value))
-                || (m.LetterRequestId != null && letterIds.Contains(m.LetterRequestId.Value))
-                || (m.StrategyCallId != null && callIds.Contains(m.StrategyCallId.Value)))
-            .ToListAsync(ct);
+        // Every record of every client-owned kind, the client's own row included; each erases itself.
+        var records = await db.RecordsOfClientAsync(id, ct);
+        var erasure = new ClientErasure(client, records.OfType<LetterRequest>(), AnonymousFields, now);
+        foreach (var record in records)
+            if (record.ErasePersonalData(erasure) == AfterErasure.Delete) db.Delete(record);
 
-        var erasedAddresses = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { [client.Email] = Client.ErasedAddress($"client-{id}") };
-        // A letter's deadline is titled after its referee.
-        var refereeMentions = letters.SelectMany(l => new[] { l.RefereeName, l.RefereeEmail }).ToList();
-        foreach (var letter in letters)
-        {
-            erasedAddresses.TryAdd(letter.RefereeEmail, Client.ErasedAddress($"referee-{letter.Id}"));
-            letter.ErasePersonalData(ownMentions, replacement, now);
-        }
-        foreach (var deadline in deadlines)
-        {
-            deadline.Notes = null;
-            deadline.Redact(refereeMentions, "an erased referee");
-            deadline.Redact(ownMentions, replacement);
-        }
-        foreach (var call in calls) call.ErasePersonalData(ownMentions, replacement);
-        foreach (var email in emails) email.EraseAbout(erasedAddresses);
-        db.ClientNotes.RemoveRange(client.Notes);
-
-        var aboutClient = emails.Select(m => m.Id).ToList();
-        foreach (var entry in await db.AuditEntries.Where(a => a.ClientId == id).ToListAsync(ct)) entry.EraseValues(AnonymousFields);
+        // Then mentions elsewhere, by the client's full name and address.
+        var (mentions, replacement) = (erasure.Mentions, erasure.Replacement);
+        var aboutClient = records.OfType<OutboxMessage>().Select(m => m.Id).ToList();
         foreach (var mention in mentions)
         {
             // Both sides lower-cased: LIKE ignores case on SQLite but not on PostgreSQL.
@@ -123,7 +93,6 @@ internal sealed class EraseClientHandler(
                 other.Redact(mentions, replacement);
         }
 
-        client.Erase(now);
         await securityLog.RecordAsync(SecurityEventKind.ClientErased, SecurityLog.ClientSubject(id), null, ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

@@ -29,6 +29,22 @@ public sealed record ClientDataExport(
     IReadOnlyList<ExportedDeadline> Deadlines,
     IReadOnlyList<ExportedEmail> Emails)
 {
+    /// <summary>
+    /// The section holding each kind of client-owned record (<see cref="IClientOwned"/>). Every kind needs one: a test
+    /// fails for a table with a client's data that is missing here or from the file.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<Type, string> Sections = new Dictionary<Type, string>
+    {
+        [typeof(Client)] = nameof(Profile),
+        [typeof(ClientNote)] = nameof(Notes),
+        [typeof(AuditEntry)] = nameof(Timeline),
+        [typeof(ClientStageChange)] = nameof(StageHistory),
+        [typeof(StrategyCall)] = nameof(Calls),
+        [typeof(LetterRequest)] = nameof(Letters),
+        [typeof(Deadline)] = nameof(Deadlines),
+        [typeof(OutboxMessage)] = nameof(Emails),
+    };
+
     /// <summary>The zip's single entry.</summary>
     [JsonIgnore]
     public string JsonFileName => $"client-{Profile.Id}.json";

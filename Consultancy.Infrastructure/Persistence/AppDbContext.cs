@@ -3,8 +3,11 @@ using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Domain;
 using Consultancy.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using System.Linq.Expressions;
+using System.Reflection;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Consultancy.Infrastructure.Persistence;
@@ -96,6 +99,46 @@ public class AppDbContext : IdentityDbContext<AppUser>, IAppDbContext
         return AuditEntries.Where(a => ids.Contains(a.Id));
     }
 
+    public async Task<IReadOnlyList<IClientOwned>> RecordsOfClientAsync(int clientId, CancellationToken ct)
+    {
+        var kinds = Model.GetEntityTypes().Where(t => t.IsClientOwned()).ToList();
+        var records = new List<IClientOwned>();
+        foreach (var kind in kinds) records.AddRange(await WhereAsync(kind, kind.ClientKey(), [clientId], ct));
+
+        // A record filed under no client that refers to one of the client's records is about the client too: an email
+        // to a consultant about the client's call.
+        var found = records.ToHashSet(ReferenceEqualityComparer.Instance);
+        foreach (var kind in kinds)
+        foreach (var reference in kind.ReferencesToClientRecords())
+        {
+            var principalKey = reference.PrincipalKey.Properties.Single().Name;
+            var keys = records.Where(r => r.GetType() == reference.PrincipalEntityType.ClrType)
+                .Select(r => Entry(r).Property(principalKey).CurrentValue).ToList();
+            if (keys.Count == 0) continue;
+            foreach (var record in await WhereAsync(kind, reference.Properties.Single(), keys, ct))
+                if (found.Add(record)) records.Add(record);
+        }
+        return records;
+    }
+
+    /// <summary>The rows of <paramref name="kind"/> whose <paramref name="column"/> holds one of <paramref name="values"/>, tracked.</summary>
+    private Task<List<IClientOwned>> WhereAsync(IEntityType kind, IReadOnlyProperty column, IReadOnlyList<object?> values, CancellationToken ct)
+    {
+        var typedValues = Array.CreateInstance(column.ClrType, values.Count);
+        for (var i = 0; i < values.Count; i++) typedValues.SetValue(values[i], i);
+        var record = Expression.Parameter(kind.ClrType, "r");
+        var predicate = Expression.Lambda(
+            Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [column.ClrType], Expression.Constant(typedValues), Expression.Property(record, column.PropertyInfo!)),
+            record);
+        return (Task<List<IClientOwned>>)WhereOfKind.MakeGenericMethod(kind.ClrType).Invoke(this, [predicate, ct])!;
+    }
+
+    private static readonly MethodInfo WhereOfKind = typeof(AppDbContext).GetMethod(nameof(WhereAsync), 1, BindingFlags.Instance | BindingFlags.NonPublic,
+        [typeof(LambdaExpression), typeof(CancellationToken)])!;
+
+    private async Task<List<IClientOwned>> WhereAsync<T>(LambdaExpression predicate, CancellationToken ct) where T : class, IClientOwned =>
+        [.. await Set<T>().Where((Expression<Func<T, bool>>)predicate).ToListAsync(ct)];
+
     /// <summary>The store's LIKE that ignores (at least ASCII) case: SQLite's own LIKE does.</summary>
     protected virtual string CaseInsensitiveLike => "LIKE";
 
@@ -150,6 +193,8 @@ public class AppDbContext : IdentityDbContext<AppUser>, IAppDbContext
 
     public void ForgetTrackedRecords() => ChangeTracker.Clear();
 
+    public void Delete(object record) => Remove(record);
+
     private sealed class OwnTransaction(IDbContextTransaction transaction) : ITransaction
     {
         public Task CommitAsync(CancellationToken ct) => transaction.CommitAsync(ct);
@@ -194,18 +239,47 @@ public class AppDbContext : IdentityDbContext<AppUser>, IAppDbContext
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
 
-        builder.Entity<Client>().HasQueryFilter(c => SeesAllClients || c.ConsultantId == CurrentConsultantId);
-        builder.Entity<ClientNote>().HasQueryFilter(n => SeesAllClients || n.Client!.ConsultantId == CurrentConsultantId);
-        builder.Entity<ClientStageChange>().HasQueryFilter(s => SeesAllClients || s.Client!.ConsultantId == CurrentConsultantId);
-        builder.Entity<AuditEntry>().HasQueryFilter(a => SeesAllClients || a.Client!.ConsultantId == CurrentConsultantId);
-        builder.Entity<Deadline>().HasQueryFilter(d => SeesAllClients || d.Client!.ConsultantId == CurrentConsultantId);
-        // A call is seen by its client's consultant and by the consultant who runs it (the same person unless a
-        // returning client booked someone else).
-        builder.Entity<StrategyCall>().HasQueryFilter(c => SeesAllClients || c.ConsultantId == CurrentConsultantId || c.Client!.ConsultantId == CurrentConsultantId);
-        builder.Entity<LetterRequest>().HasQueryFilter(l => SeesAllClients || l.Client!.ConsultantId == CurrentConsultantId);
-        // Mail about no client (invitations, password resets) is for admins' eyes only.
-        builder.Entity<OutboxMessage>().HasQueryFilter(m => SeesAllClients || (m.ClientId != null && m.Client!.ConsultantId == CurrentConsultantId));
+        foreach (var kind in builder.Model.GetEntityTypes().Where(t => t.IsClientOwned()).ToList())
+            builder.Entity(kind.ClrType).HasQueryFilter(CaseloadRule(kind));
     }
+
+    /// <summary>
+    /// The caseload rule on one kind of client-owned record, as the compiler would build it from
+    /// <c>r =&gt; SeesAllClients || r.Client!.ConsultantId == CurrentConsultantId</c>, so the context's properties are
+    /// read when each query runs. A client's own row is its consultant's. A record with a consultant of its own
+    /// (<see cref="IAlsoSeenByItsConsultant"/>: a call a returning client booked with someone else) is also that
+    /// consultant's. A row about no client (an invitation, a password reset) is for admins' eyes only.
+    /// </summary>
+    private LambdaExpression CaseloadRule(IReadOnlyEntityType kind)
+    {
+        var context = Expression.Constant(this, typeof(AppDbContext));
+        var seesAllClients = Expression.Property(context, ContextProperty(nameof(SeesAllClients)));
+        var consultant = Expression.Property(context, ContextProperty(nameof(CurrentConsultantId)));
+        var record = Expression.Parameter(kind.ClrType, "r");
+
+        Expression rule;
+        if (kind.ClrType == typeof(Client))
+        {
+            rule = Expression.Equal(Expression.Property(record, nameof(Client.ConsultantId)), consultant);
+        }
+        else
+        {
+            var toClient = kind.ForeignKeyToClient();
+            var client = Expression.Property(record, toClient.DependentToPrincipal!.Name);
+            rule = Expression.Equal(Expression.Property(client, nameof(Client.ConsultantId)), consultant);
+            if (!toClient.IsRequired)
+            {
+                var clientId = Expression.Property(record, toClient.Properties.Single().Name);
+                rule = Expression.AndAlso(Expression.NotEqual(clientId, Expression.Constant(null, clientId.Type)), rule);
+            }
+        }
+        if (kind.ClrType.IsAssignableTo(typeof(IAlsoSeenByItsConsultant)))
+            rule = Expression.OrElse(Expression.Equal(Expression.Property(record, nameof(IAlsoSeenByItsConsultant.ConsultantId)), consultant), rule);
+        return Expression.Lambda(Expression.OrElse(seesAllClients, rule), record);
+    }
+
+    private static PropertyInfo ContextProperty(string name) =>
+        typeof(AppDbContext).GetProperty(name, BindingFlags.Instance | BindingFlags.NonPublic)!;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {

@@ -120,6 +120,22 @@ public sealed class ApplicationHarness : IAsyncDisposable
         return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 
+    /// <summary>Reads the database as <paramref name="user"/> (null: nobody signed in), through the caseload rule.</summary>
+    public async Task<T> QueryAsAsync<T>(TestUser? user, Func<AppDbContext, Task<T>> query)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var accessor = scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>();
+        accessor.HttpContext = new DefaultHttpContext { User = Principal(user), RequestServices = scope.ServiceProvider };
+        try
+        {
+            return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+        }
+        finally
+        {
+            accessor.HttpContext = null;
+        }
+    }
+
     private static ClaimsPrincipal Principal(TestUser? user)
     {
         if (user is null) return new ClaimsPrincipal(new ClaimsIdentity());

@@ -43,6 +43,16 @@ public interface IAppDbContext
     IQueryable<AuditEntry> AuditEntriesMentioning(string text);
 
     /// <summary>
+    /// Every record of the client, of every kind in the model that implements <see cref="IClientOwned"/> (the client's
+    /// own row included), and every record that refers to one of them (an email to a consultant about the client's
+    /// call, filed under no client). Tracked, caseload rule applied.
+    /// </summary>
+    Task<IReadOnlyList<IClientOwned>> RecordsOfClientAsync(int clientId, CancellationToken ct);
+
+    /// <summary>Deletes a record of any kind on the next save.</summary>
+    void Delete(object record);
+
+    /// <summary>
     /// After erased data was committed: makes sure no older copy of it survives in the store's files (search index
     /// segments, write-ahead log). Answers false when another reader kept part of the log from being cleared; the
     /// next checkpoint clears it.

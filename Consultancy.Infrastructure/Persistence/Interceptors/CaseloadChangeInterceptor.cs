@@ -54,7 +54,7 @@ internal sealed class CaseloadChangeInterceptor(CaseloadTotals totals) : SaveCha
         if (context is null) return;
         context.ChangeTracker.DetectChanges();
         _uncommitted |= context.ChangeTracker.Entries()
-            .Any(e => e.Entity is Client or Deadline or StrategyCall or LetterRequest
+            .Any(e => e.Entity is ICaseloadCounted
                 && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
     }
 

@@ -40,11 +40,12 @@ public sealed class PostgreSqlAppDbContext(DbContextOptions<PostgreSqlAppDbConte
     public override async Task<bool> ExpungeErasedDataAsync(CancellationToken ct)
     {
         // Old row versions stay in a table until VACUUM removes them; it marks their space free for reuse (the bytes
-        // themselves go when the space is reused, as in any PostgreSQL table).
-        await Database.ExecuteSqlRawAsync("""
-            VACUUM "Clients", "ClientNotes", "ClientStageChanges", "AuditEntries", "Deadlines", "StrategyCalls", "LetterRequests",
-                "OutboxMessages", "SecurityEvents"
-            """, ct);
+        // themselves go when the space is reused, as in any PostgreSQL table). The tables an erasure changes: every
+        // client-owned record's, and the security log, where mentions of the client are replaced.
+        var tables = Model.GetEntityTypes().Where(t => t.IsClientOwned()).Select(t => t.GetTableName()!)
+            .Append(Model.FindEntityType(typeof(SecurityEvent))!.GetTableName()!);
+        var vacuum = "VACUUM " + string.Join(", ", tables.Select(table => $"\"{table}\""));
+        await Database.ExecuteSqlRawAsync(vacuum, ct);
         return true;
     }
 
