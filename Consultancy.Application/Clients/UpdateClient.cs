@@ -1,3 +1,4 @@
+using Consultancy.Application.Common;
 using AutoMapper;
 using Consultancy.Application.Common.Exceptions;
 using Consultancy.Application.Common.Interfaces;
@@ -33,31 +34,18 @@ internal sealed class UpdateClientHandler(IAppDbContext db, IMapper mapper, Remi
     public async Task<Unit> Handle(UpdateClient request, CancellationToken ct)
     {
         var client = await db.Clients.GetAsync(request.Id, ct);
-        if (client.Version != request.Version)
-            throw new ConcurrencyException(nameof(Client), mapper.Map<UpdateClient>(client));
-        if (await db.IsTakenAsync(request.Email, client.Id, ct))
-            throw new ValidationException(nameof(request.Email), ClientEmail.TakenMessage);
-
-        var (zone, email) = (client.TimeZoneId, client.Email);
-        request.ApplyTo(client);
-        if (client.TimeZoneId != zone || client.Email != email)
-            await planner.ReplanClientAsync(client, ct);
-        try
+        await db.SaveEditAsync(client, request.Version, async () =>
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Saved by someone else between our read and our write: report it like any other conflict.
-            throw new ConcurrencyException(nameof(Client), await CurrentAsync(request.Id, ct));
-        }
+            if (await db.IsTakenAsync(request.Email, client.Id, ct))
+                throw new ValidationException(nameof(request.Email), ClientEmail.TakenMessage);
+            var (zone, email) = (client.TimeZoneId, client.Email);
+            request.ApplyTo(client);
+            if (client.TimeZoneId != zone || client.Email != email)
+                await planner.ReplanClientAsync(client, ct);
+        }, async () => await CurrentAsync(request.Id, ct), ct);
         return Unit.Value;
     }
 
-    private async Task<UpdateClient> CurrentAsync(int id, CancellationToken ct)
-    {
-        var current = await db.Clients.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct)
-            ?? throw new NotFoundException(nameof(Client), id);
-        return mapper.Map<UpdateClient>(current);
-    }
+    private async Task<UpdateClient> CurrentAsync(int id, CancellationToken ct) =>
+        mapper.Map<UpdateClient>(await db.Clients.AsNoTracking().GetByIdAsync(id, ct));
 }

@@ -1,3 +1,4 @@
+using Consultancy.Application.Common;
 using AutoMapper;
 using Consultancy.Application.Common.Exceptions;
 using Consultancy.Application.Common.Interfaces;
@@ -42,19 +43,11 @@ internal sealed class UpdateDeadlineHandler(IAppDbContext db, ReminderPlanner pl
     public async Task<Unit> Handle(UpdateDeadline request, CancellationToken ct)
     {
         var deadline = await db.Deadlines.GetWithClientAsync(request.Id, ct);
-        if (deadline.Version != request.Version)
-            throw new ConcurrencyException(nameof(Deadline), mapper.Map<UpdateDeadline>(deadline));
-
-        request.ApplyTo(deadline);
-        await planner.ReplanAsync([deadline], ct);
-        try
+        await db.SaveEditAsync(deadline, request.Version, async () =>
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ConcurrencyException(nameof(Deadline), mapper.Map<UpdateDeadline>(await db.Deadlines.AsNoTracking().GetWithClientAsync(request.Id, ct)));
-        }
+            request.ApplyTo(deadline);
+            await planner.ReplanAsync([deadline], ct);
+        }, async () => mapper.Map<UpdateDeadline>(await db.Deadlines.AsNoTracking().GetWithClientAsync(request.Id, ct)), ct);
         return Unit.Value;
     }
 }

@@ -50,16 +50,10 @@ internal sealed class AnswerAsRefereeHandler(
         await changes.ApplyAsync(letter, request.Answer, LetterActor.Referee, reason, request.UploadedOn, ct);
         if (letter.Client.Consultant is { } consultant)
             db.OutboxMessages.Add(Notice(letter, consultant, now));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // A double click, or the consultant saving the letter at the same moment: the other change stands.
-            return new RefereeAnswer(state, "Your answer crossed with another change to this letter. Please check the page and answer again if needed.");
-        }
-        return new RefereeAnswer(state, null);
+        // A double click, or the consultant saving the letter at the same moment: the other change stands.
+        return await db.SaveUnlessCrossedAsync(ct)
+            ? new RefereeAnswer(state, null)
+            : new RefereeAnswer(state, "Your answer crossed with another change to this letter. Please check the page and answer again if needed.");
     }
 
     private OutboxMessage Notice(LetterRequest letter, UserProfile consultant, DateTime now)

@@ -1,3 +1,4 @@
+using Consultancy.Application.Common;
 using AutoMapper;
 using Consultancy.Application.Common.Exceptions;
 using Consultancy.Application.Common.Interfaces;
@@ -42,25 +43,17 @@ internal sealed class UpdateLetterHandler(IAppDbContext db, ReminderPlanner remi
     public async Task<Unit> Handle(UpdateLetter request, CancellationToken ct)
     {
         var letter = await db.LetterRequests.GetAsync(request.Id, ct);
-        if (letter.Version != request.Version)
-            throw new ConcurrencyException(nameof(LetterRequest), mapper.Map<UpdateLetter>(letter));
-
-        request.ApplyTo(letter);
-        letter.MoveDueDate(request.DueDate!.Value);
-        if (letter.Deadline is { } deadline)
+        await db.SaveEditAsync(letter, request.Version, async () =>
         {
-            deadline.Title = letter.Title;
-            await reminders.ReplanAsync([deadline], ct);
-        }
-        await followUps.ReplanAsync(letter, ct);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ConcurrencyException(nameof(LetterRequest), mapper.Map<UpdateLetter>(await db.LetterRequests.AsNoTracking().GetAsync(request.Id, ct)));
-        }
+            request.ApplyTo(letter);
+            letter.MoveDueDate(request.DueDate!.Value);
+            if (letter.Deadline is { } deadline)
+            {
+                deadline.Title = letter.Title;
+                await reminders.ReplanAsync([deadline], ct);
+            }
+            await followUps.ReplanAsync(letter, ct);
+        }, async () => mapper.Map<UpdateLetter>(await db.LetterRequests.AsNoTracking().GetAsync(request.Id, ct)), ct);
         return Unit.Value;
     }
 }
