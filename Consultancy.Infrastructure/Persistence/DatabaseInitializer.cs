@@ -1,3 +1,4 @@
+using Consultancy.Application.Domain;
 using Consultancy.Application.Users;
 using Consultancy.Infrastructure.Identity;
 using Consultancy.Infrastructure.Seeding;

@@ -1,3 +1,4 @@
+using Consultancy.Application.Domain;
 using Consultancy.Application.Outbox;
 using Consultancy.Application.Reminders;
 using Consultancy.Infrastructure.Identity;
