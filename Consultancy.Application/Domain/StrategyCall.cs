@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Consultancy.Application.Common.Exceptions;
 
 namespace Consultancy.Application.Domain;
 
@@ -105,7 +106,7 @@ public sealed class StrategyCall
     /// <summary>After the call: what happened, with the consultant's notes.</summary>
     public void RecordOutcome(CallStatus status, string? notes, DateTime now)
     {
-        if (WhyNoOutcome(status, now) is { } reason) throw new InvalidOperationException(reason);
+        if (WhyNoOutcome(status, now) is { } reason) throw new BusinessRuleException(reason);
         if (status == CallStatus.Cancelled && Status == CallStatus.Booked) Cancel(now);
         Status = status;
         OutcomeNotes = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim();
@@ -121,6 +122,6 @@ public sealed class StrategyCall
 
     private void EnsureBooked()
     {
-        if (WhyItCannotChange() is { } reason) throw new InvalidOperationException(reason);
+        if (WhyItCannotChange() is { } reason) throw new BusinessRuleException(reason);
     }
 }
