@@ -65,7 +65,7 @@ public sealed class ApplicationHarness : IAsyncDisposable
         IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
         var harness = new ApplicationHarness(settings, configureServices);
-        await DatabaseInitializer.InitializeAsync(harness._services, harness._services.GetRequiredService<IConfiguration>(), CancellationToken.None);
+        await DatabaseInitializer.InitializeAsync(harness._services, CancellationToken.None);
         return harness;
     }
 

@@ -11,14 +11,14 @@ public sealed class ReminderSettings
     public TimeOnly SendHour { get; set; } = new(9, 0);
 
     /// <summary>Days before the due date, e.g. "14, 7, 1"; new deadlines start with these.</summary>
-    public string DefaultOffsets { get; set; } = "14, 7, 1";
+    [ReminderDays] public string DefaultOffsets { get; set; } = "14, 7, 1";
 
-    public int DispatchIntervalSeconds { get; set; } = 30;
-    public int BatchSize { get; set; } = 100;
-    public int MaxAttempts { get; set; } = 5;
+    [AtLeast(1)] public int DispatchIntervalSeconds { get; set; } = 30;
+    [AtLeast(1)] public int BatchSize { get; set; } = 100;
+    [AtLeast(1)] public int MaxAttempts { get; set; } = 5;
 
     /// <summary>How long a dispatcher owns a claimed batch; after that another may take it over.</summary>
-    public int LeaseSeconds { get; set; } = 300;
+    [AtLeast(1)] public int LeaseSeconds { get; set; } = 300;
 
     /// <summary>
     /// Sends the server accepted are recorded as Sent a group at a time, in one transaction per group: a group
@@ -26,10 +26,10 @@ public sealed class ReminderSettings
     /// batch. One group commits while the next is sent, so at most two groups are ever unrecorded: all that a
     /// crash can send again, and only once the lease has expired.
     /// </summary>
-    public int RecordGroupSize { get; set; } = 25;
+    [AtLeast(1)] public int RecordGroupSize { get; set; } = 25;
 
     /// <summary>How long after its first send a group closes at the latest (checked after each send).</summary>
-    public int RecordGroupMilliseconds { get; set; } = 500;
+    [AtLeast(0)] public int RecordGroupMilliseconds { get; set; } = 500;
 
     public ReminderOffsets DefaultReminderOffsets =>
         ReminderOffsets.TryParse(DefaultOffsets, out var offsets) ? offsets : ReminderOffsets.Default;
