@@ -126,31 +126,33 @@ public static class DependencyInjection
                     store.UseClustering();
                 });
             }
-            AddRecurringJob<DispatchOutboxJob>(quartz, DispatchOutboxJobName, (services, trigger) => trigger.StartNow()
-                .WithSimpleSchedule(schedule => schedule.WithInterval(
-                    TimeSpan.FromSeconds(services.GetRequiredService<IOptions<ReminderSettings>>().Value.DispatchIntervalSeconds)).RepeatForever()));
-            AddRecurringJob<PurgeEmailBodiesJob>(quartz, PurgeEmailBodiesJobName, (_, trigger) => trigger.StartAt(DateTimeOffset.UtcNow.AddMinutes(1))
-                .WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromHours(6)).RepeatForever()));
+            AddRecurringJob<DispatchOutboxJob>(quartz, DispatchOutboxJobName,
+                services => TimeSpan.FromSeconds(services.GetRequiredService<IOptions<ReminderSettings>>().Value.DispatchIntervalSeconds));
+            AddRecurringJob<PurgeEmailBodiesJob>(quartz, PurgeEmailBodiesJobName, _ => TimeSpan.FromHours(6), firstRunAfter: TimeSpan.FromMinutes(1));
             // Every few minutes rather than a cron at the send hour: consultants live in different zones, and a run
             // missed while the app was down is made up by the next one the same local day.
-            AddRecurringJob<QueueDailyDigestsJob>(quartz, "queue-daily-digests", (services, trigger) => trigger.StartNow()
-                .WithSimpleSchedule(schedule => schedule.WithInterval(
-                    TimeSpan.FromMinutes(services.GetRequiredService<IOptions<DigestSettings>>().Value.CheckIntervalMinutes)).RepeatForever()));
+            AddRecurringJob<QueueDailyDigestsJob>(quartz, "queue-daily-digests",
+                services => TimeSpan.FromMinutes(services.GetRequiredService<IOptions<DigestSettings>>().Value.CheckIntervalMinutes));
         });
         // Shutting down waits for a running batch, so no claimed message is left half-recorded.
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        services.AddSingleton<SeasonPlanRuns>();
         return services;
     }
 
-    /// <summary>A job and its trigger under one stable name: a persistent store keeps triggers, and an unnamed one would
-    /// be stored again, and fire again, for every start of every instance. The schedule is read from the checked
-    /// settings when the scheduler is built.</summary>
-    private static void AddRecurringJob<TJob>(IQuartzBuilder quartz, string name, Action<IServiceProvider, ITriggerConfigurator<TJob>> schedule)
-        where TJob : IJob
+    /// <summary>
+    /// The one way a recurring job is added: a durable job and its repeating trigger under one stable name (a persistent
+    /// store keeps both, and an unnamed trigger would be stored again, and fire again, for every start of every instance).
+    /// The interval is read from the checked settings when the scheduler is built.
+    /// </summary>
+    private static void AddRecurringJob<TJob>(IQuartzBuilder quartz, string name, Func<IServiceProvider, TimeSpan> every,
+        TimeSpan firstRunAfter = default) where TJob : IJob
     {
         var key = new JobKey(name);
-        quartz.AddJob<TJob>(job => job.WithIdentity(key));
-        quartz.AddTrigger<TJob>((services, trigger) => schedule(services, trigger.WithIdentity(name).ForJob(key)));
+        quartz.AddJob<TJob>(job => job.WithIdentity(key).StoreDurably());
+        quartz.AddTrigger<TJob>((services, trigger) => trigger.WithIdentity(name).ForJob(key)
+            .StartAt(DateTimeOffset.UtcNow + firstRunAfter)
+            .WithSimpleSchedule(schedule => schedule.WithInterval(every(services)).RepeatForever()));
     }
 
     private static string ResolveSqlitePath(string connectionString, string contentRoot)

@@ -21,7 +21,6 @@ builder.Services.AddDefaultIdentity<AppUser>(IdentitySetup.Configure)
     .AddSignInManager<AuditedSignInManager>()
     .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
 builder.Services.AddTransient<Microsoft.AspNetCore.Identity.UI.Services.IEmailSender, IdentityEmailSender>();
-builder.Services.AddSingleton<SeasonPlanRuns>();
 builder.Services.AddSettings<ImportOptions>(builder.Configuration, ImportOptions.Section)
     .PostConfigure(o => o.Directory = Path.GetFullPath(o.Directory, builder.Environment.ContentRootPath));
 builder.Services.AddSingleton<ImportUploads>();
