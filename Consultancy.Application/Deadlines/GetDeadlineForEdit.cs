@@ -1,4 +1,6 @@
 using AutoMapper;
+using AutoMapper.QueryableExtensions;
+using Consultancy.Application.Common.Exceptions;
 using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Domain;
 using MediatR;
@@ -11,5 +13,8 @@ public sealed record GetDeadlineForEdit(int Id) : IRequest<UpdateDeadline>;
 internal sealed class GetDeadlineForEditHandler(IAppDbContext db, IMapper mapper) : IRequestHandler<GetDeadlineForEdit, UpdateDeadline>
 {
     public async Task<UpdateDeadline> Handle(GetDeadlineForEdit request, CancellationToken ct) =>
-        mapper.Map<UpdateDeadline>(await db.Deadlines.GetWithClientAsync(request.Id, ct));
+        await db.Deadlines.Where(d => d.Id == request.Id)
+            .ProjectTo<UpdateDeadline>(mapper.ConfigurationProvider)
+            .SingleOrDefaultAsync(ct)
+        ?? throw new NotFoundException(nameof(Deadline), request.Id);
 }

@@ -1,4 +1,6 @@
 using AutoMapper;
+using AutoMapper.QueryableExtensions;
+using Consultancy.Application.Common.Exceptions;
 using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Domain;
 using MediatR;
@@ -11,5 +13,8 @@ public sealed record GetLetterForEdit(int Id) : IRequest<UpdateLetter>;
 internal sealed class GetLetterForEditHandler(IAppDbContext db, IMapper mapper) : IRequestHandler<GetLetterForEdit, UpdateLetter>
 {
     public async Task<UpdateLetter> Handle(GetLetterForEdit request, CancellationToken ct) =>
-        mapper.Map<UpdateLetter>(await db.LetterRequests.AsNoTracking().GetAsync(request.Id, ct));
+        await db.LetterRequests.Where(l => l.Id == request.Id)
+            .ProjectTo<UpdateLetter>(mapper.ConfigurationProvider)
+            .SingleOrDefaultAsync(ct)
+        ?? throw new NotFoundException(nameof(LetterRequest), request.Id);
 }
