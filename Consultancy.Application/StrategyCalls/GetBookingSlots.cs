@@ -4,9 +4,6 @@ using MediatR;
 
 namespace Consultancy.Application.StrategyCalls;
 
-/// <summary>Everyone visitors can book, for /book.</summary>
-public sealed record GetBookableConsultants : IRequest<IReadOnlyList<BookableConsultant>>;
-
 /// <summary>
 /// A booking page's free slots grouped by day in the visitor's time zone. <see cref="Slug"/> "any" means the
 /// first available consultant: every bookable consultant's slots together.
@@ -17,12 +14,6 @@ public sealed record BookingSlots(BookableConsultant? Consultant, string TimeZon
 {
     public const string AnyConsultant = "any";
     public bool IsAnyConsultant => Consultant is null;
-}
-
-internal sealed class GetBookableConsultantsHandler(BookingCalendar calendar) : IRequestHandler<GetBookableConsultants, IReadOnlyList<BookableConsultant>>
-{
-    public async Task<IReadOnlyList<BookableConsultant>> Handle(GetBookableConsultants request, CancellationToken ct) =>
-        (await calendar.BookableAsync(ct)).Select(BookingCalendar.Describe).ToList();
 }
 
 internal sealed class GetBookingSlotsHandler(BookingCalendar calendar) : IRequestHandler<GetBookingSlots, BookingSlots>

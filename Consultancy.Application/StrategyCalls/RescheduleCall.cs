@@ -11,28 +11,12 @@ namespace Consultancy.Application.StrategyCalls;
 /// <summary>Staff move a booked call to another time on their own calendar; an updated invite goes out.</summary>
 public sealed record RescheduleCall(int CallId, DateOnly? Date, TimeOnly? Time) : IRequest<Unit>;
 
-/// <summary>Staff cancel a booked call; the applicant gets a cancellation for their calendar.</summary>
-public sealed record CancelCall(int CallId) : IRequest<Unit>;
-
 internal sealed class RescheduleCallValidator : AbstractValidator<RescheduleCall>
 {
     public RescheduleCallValidator()
     {
         RuleFor(r => r.Date).NotNull().WithMessage("Choose the new date.");
         RuleFor(r => r.Time).NotNull().WithMessage("Choose the new time.");
-    }
-}
-
-internal static class CallLookup
-{
-    /// <summary>The call with this id in the caller's caseload; anyone else's is "not found".</summary>
-    public static async Task<StrategyCall> GetAsync(this DbSet<StrategyCall> calls, int id, CancellationToken ct) =>
-        await calls.Include(c => c.Client).SingleOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException(nameof(StrategyCall), id);
-
-    public static void EnsureCanChange(this StrategyCall call, DateTime now)
-    {
-        if (call.WhyItCannotChange() is { } reason) throw new ValidationException("", reason);
-        if (call.StartUtc <= now) throw new ValidationException("", "This call has already started; record its outcome instead.");
     }
 }
 
@@ -60,20 +44,6 @@ internal sealed class RescheduleCallHandler(IAppDbContext db, ICurrentUser user,
         {
             throw new ValidationException("Time", StaffCallTimes.OverlapMessage);
         }
-        return Unit.Value;
-    }
-}
-
-internal sealed class CancelCallHandler(IAppDbContext db, CallMail mail, TimeProvider clock) : IRequestHandler<CancelCall, Unit>
-{
-    public async Task<Unit> Handle(CancelCall request, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var call = await db.StrategyCalls.GetAsync(request.CallId, ct);
-        call.EnsureCanChange(now);
-        call.Cancel(now);
-        await mail.ChangedAsync(call, now, ct);
-        await db.SaveChangesAsync(ct);
         return Unit.Value;
     }
 }
