@@ -25,24 +25,17 @@ public static class SettingsValidation
     }
 
     /// <summary>
-    /// Binds and checks a section at once, for the few settings that decide what is registered (which database): they
-    /// are needed before there is a container to validate them in.
+    /// The settings as they are, or <see cref="OptionsValidationException"/> listing what is wrong with them: for the
+    /// few settings that decide what is registered (which database), needed before there is a container to check them.
     /// </summary>
-    public static TSettings Read<TSettings>(IConfiguration configuration, string section) where TSettings : class, new()
-    {
-        var settings = configuration.GetSection(section).Get<TSettings>() ?? new TSettings();
-        return Checked(settings, section);
-    }
-
-    /// <summary>The settings as they are, or <see cref="OptionsValidationException"/> listing what is wrong with them.</summary>
-    public static TSettings Checked<TSettings>(TSettings settings, string section) where TSettings : class
+    internal static TSettings Checked<TSettings>(TSettings settings, string section) where TSettings : class
     {
         var problems = Problems(settings, section);
         return problems.Count == 0 ? settings : throw new OptionsValidationException(Options.DefaultName, typeof(TSettings), problems);
     }
 
     /// <summary>What is wrong with <paramref name="settings"/>, each message naming its key under <paramref name="path"/>.</summary>
-    public static IReadOnlyList<string> Problems(object settings, string path)
+    private static IReadOnlyList<string> Problems(object settings, string path)
     {
         var problems = new List<string>();
         foreach (var property in settings.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
