@@ -10,13 +10,17 @@ using Consultancy.Infrastructure.Persistence;
 using Consultancy.Infrastructure.Persistence.Backups;
 using Consultancy.Infrastructure.Persistence.Interceptors;
 using Consultancy.Infrastructure.Persistence.PostgreSql;
+using Consultancy.Infrastructure.Seeding;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Quartz;
 
@@ -24,8 +28,6 @@ namespace Consultancy.Infrastructure;
 
 public static class DependencyInjection
 {
-    public const string DefaultConnectionString = "Data Source=App_Data/consultancy.db";
-
     private static readonly SecureDeleteInterceptor SecureDelete = new();
 
     /// <param name="contentRoot">Relative paths in configuration (database file, mail folder) resolve against it.</param>
@@ -37,6 +39,8 @@ public static class DependencyInjection
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddOptions<AppOptions>().Bind(configuration.GetSection(AppOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AppOptions>, AppOptionsValidation>();
+        services.AddSettings<AdminOptions>(configuration, AdminOptions.Section);
+        services.AddSettings<SeedOptions>(configuration, SeedOptions.Section);
         services.AddSingleton<AppLinks>();
         services.AddSingleton<IAppLinks>(provider => provider.GetRequiredService<AppLinks>());
         services.AddScoped<StaffSessions>();
@@ -45,12 +49,14 @@ public static class DependencyInjection
 
         services.AddScoped<AuditInterceptor>();
         services.AddScoped<CaseloadChangeInterceptor>();
-        var totalsSeconds = configuration.GetValue<int?>("Caseload:TotalsCacheSeconds");
+        services.AddSettings<CaseloadSettings>(configuration, CaseloadSettings.Section);
         services.AddSingleton(sp => new CaseloadTotals(sp.GetRequiredService<TimeProvider>(),
-            totalsSeconds is { } seconds ? TimeSpan.FromSeconds(Math.Max(0, seconds)) : CaseloadTotals.DefaultLifetime));
-        if (DatabaseProvider.IsPostgreSql(configuration))
+            sp.GetRequiredService<IOptions<CaseloadSettings>>().Value.TotalsLifetime));
+        var database = DatabaseOptions.Read(configuration);
+        services.AddSingleton(Options.Create(database));
+        if (database.IsPostgreSql)
         {
-            var connectionString = DatabaseProvider.PostgreSqlConnectionString(configuration);
+            var connectionString = database.PostgreSqlConnectionString;
             services.AddDbContext<AppDbContext, PostgreSqlAppDbContext>((sp, options) => options
                 .UseNpgsql(connectionString)
                 .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<CaseloadChangeInterceptor>()));
@@ -61,15 +67,17 @@ public static class DependencyInjection
         }
         else
         {
-            var connectionString = ResolveSqlitePath(configuration.GetConnectionString("Default") ?? DefaultConnectionString, contentRoot);
+            var connectionString = ResolveSqlitePath(database.SqliteConnectionString, contentRoot);
             services.AddDbContext<AppDbContext>((sp, options) => options
                 .UseSqlite(connectionString)
                 .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<CaseloadChangeInterceptor>(), SecureDelete));
-            dataProtection.PersistKeysToFileSystem(
-                new DirectoryInfo(Path.GetFullPath(configuration["DataProtection:KeysDirectory"] ?? "App_Data/keys", contentRoot)));
-            services.AddSingleton(new BackupSettings(
-                Path.GetFullPath(configuration["Backup:Directory"] ?? "App_Data/backups", contentRoot),
-                configuration.GetValue<int?>("Backup:Keep") ?? SqliteDatabaseBackups.DefaultKeep));
+            services.AddSettings<DataProtectionKeysOptions>(configuration, DataProtectionKeysOptions.Section)
+                .PostConfigure(o => o.KeysDirectory = Path.GetFullPath(o.KeysDirectory, contentRoot));
+            // What PersistKeysToFileSystem does, with the folder taken from the checked settings when they are first used.
+            services.AddOptions<KeyManagementOptions>().Configure<IOptions<DataProtectionKeysOptions>, ILoggerFactory>((keys, folder, logging) =>
+                keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(folder.Value.KeysDirectory), logging));
+            services.AddSettings<BackupOptions>(configuration, BackupOptions.Section)
+                .PostConfigure(o => o.Directory = Path.GetFullPath(o.Directory, contentRoot));
             services.AddScoped<IDatabaseBackups, SqliteDatabaseBackups>();
         }
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
@@ -81,21 +89,22 @@ public static class DependencyInjection
         services.AddScoped<IRequestOrigin, RequestOrigin>();
         services.AddScoped<IUserConfirmation<AppUser>, ActiveUserConfirmation>();
 
-        services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section))
+        services.AddSettings<EmailOptions>(configuration, EmailOptions.Section)
             .PostConfigure(o => o.PickupDirectory = Path.GetFullPath(o.PickupDirectory, contentRoot));
-        if (string.IsNullOrWhiteSpace(configuration["Email:Smtp:Host"]))
-            services.AddSingleton<IEmailTransport, PickupDirectoryTransport>();
-        else
-            services.AddSingleton<IEmailTransport, SmtpEmailTransport>();
+        services.AddSingleton<IEmailTransport>(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value.Smtp.SendsMail
+            ? ActivatorUtilities.CreateInstance<SmtpEmailTransport>(sp)
+            : ActivatorUtilities.CreateInstance<PickupDirectoryTransport>(sp));
         services.AddScoped<IReminderLinks, ReminderLinks>();
         services.AddScoped<IBookingLinks, BookingLinks>();
         services.AddScoped<ILetterLinks, LetterLinks>();
 
-        services.AddOptions<ReminderSettings>().Bind(configuration.GetSection(ReminderSettings.Section));
-        services.AddOptions<OutboxSettings>().Configure(settings => BindOutboxSettings(configuration, settings));
-        services.AddOptions<LetterSettings>().Bind(configuration.GetSection(LetterSettings.Section));
-        services.AddOptions<PrivacySettings>().Bind(configuration.GetSection(PrivacySettings.Section));
-        services.AddOptions<DigestSettings>().Bind(configuration.GetSection(DigestSettings.Section));
+        services.AddSettings<ReminderSettings>(configuration, ReminderSettings.Section);
+        // The Outbox section over the keys it once had under Reminders, so older settings keep working.
+        services.AddOptions<OutboxSettings>().Bind(configuration.GetSection(OutboxSettings.FormerSection));
+        services.AddSettings<OutboxSettings>(configuration, OutboxSettings.Section);
+        services.AddSettings<LetterSettings>(configuration, LetterSettings.Section);
+        services.AddSettings<PrivacySettings>(configuration, PrivacySettings.Section);
+        services.AddSettings<DigestSettings>(configuration, DigestSettings.Section);
         return services;
     }
 
@@ -105,52 +114,48 @@ public static class DependencyInjection
     /// <summary>The background jobs. Separate from <see cref="AddInfrastructure"/> so tools and tests can run without them.</summary>
     public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration)
     {
-        var interval = Math.Max(1, BindOutboxSettings(configuration, new OutboxSettings()).DispatchIntervalSeconds);
-        var digestMinutes = Math.Max(1, configuration.GetValue<int?>($"{DigestSettings.Section}:CheckIntervalMinutes") ?? 5);
+        var database = DatabaseOptions.Read(configuration);
         services.AddQuartz(quartz =>
         {
-            if (DatabaseProvider.IsPostgreSql(configuration))
+            if (database.IsPostgreSql)
             {
                 // Every instance shares one schedule in the database (tables made by the PostgreSQL migrations): a job
                 // fires on one instance at a time, and the jobs of an instance that stops checking in are taken over.
                 quartz.ConfigureScheduler(scheduler => scheduler.InstanceName = "Consultancy");
                 quartz.UsePersistentStore(store =>
                 {
-                    store.UsePostgres(DatabaseProvider.PostgreSqlConnectionString(configuration));
+                    store.UsePostgres(database.PostgreSqlConnectionString);
                     store.UseSystemTextJsonSerializer();
                     store.UseClustering();
                 });
             }
-            AddRecurringJob<DispatchOutboxJob>(quartz, DispatchOutboxJobName, trigger => trigger.StartNow()
-                .WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromSeconds(interval)).RepeatForever()));
-            AddRecurringJob<PurgeEmailBodiesJob>(quartz, PurgeEmailBodiesJobName, trigger => trigger.StartAt(DateTimeOffset.UtcNow.AddMinutes(1))
-                .WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromHours(6)).RepeatForever()));
+            AddRecurringJob<DispatchOutboxJob>(quartz, DispatchOutboxJobName,
+                services => TimeSpan.FromSeconds(services.GetRequiredService<IOptions<OutboxSettings>>().Value.DispatchIntervalSeconds));
+            AddRecurringJob<PurgeEmailBodiesJob>(quartz, PurgeEmailBodiesJobName, _ => TimeSpan.FromHours(6), firstRunAfter: TimeSpan.FromMinutes(1));
             // Every few minutes rather than a cron at the send hour: consultants live in different zones, and a run
             // missed while the app was down is made up by the next one the same local day.
-            AddRecurringJob<QueueDailyDigestsJob>(quartz, "queue-daily-digests", trigger => trigger.StartNow()
-                .WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromMinutes(digestMinutes)).RepeatForever()));
+            AddRecurringJob<QueueDailyDigestsJob>(quartz, "queue-daily-digests",
+                services => TimeSpan.FromMinutes(services.GetRequiredService<IOptions<DigestSettings>>().Value.CheckIntervalMinutes));
         });
         // Shutting down waits for a running batch, so no claimed message is left half-recorded.
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        services.AddSingleton<SeasonPlanRuns>();
         return services;
     }
 
-    /// <summary>A job and its trigger under one stable name: a persistent store keeps triggers, and an unnamed one would
-    /// be stored again, and fire again, for every start of every instance.</summary>
-    private static void AddRecurringJob<TJob>(IQuartzBuilder quartz, string name, Action<ITriggerConfigurator<TJob>> schedule)
-        where TJob : IJob
+    /// <summary>
+    /// The one way a recurring job is added: a durable job and its repeating trigger under one stable name (a persistent
+    /// store keeps both, and an unnamed trigger would be stored again, and fire again, for every start of every instance).
+    /// The interval is read from the checked settings when the scheduler is built.
+    /// </summary>
+    private static void AddRecurringJob<TJob>(IQuartzBuilder quartz, string name, Func<IServiceProvider, TimeSpan> every,
+        TimeSpan firstRunAfter = default) where TJob : IJob
     {
         var key = new JobKey(name);
-        quartz.AddJob<TJob>(job => job.WithIdentity(key));
-        quartz.AddTrigger<TJob>(trigger => schedule(trigger.WithIdentity(name).ForJob(key)));
-    }
-
-    /// <summary>The <c>Outbox</c> section over the keys it once had under <c>Reminders</c>, so older settings keep working.</summary>
-    private static OutboxSettings BindOutboxSettings(IConfiguration configuration, OutboxSettings settings)
-    {
-        configuration.GetSection(OutboxSettings.FormerSection).Bind(settings);
-        configuration.GetSection(OutboxSettings.Section).Bind(settings);
-        return settings;
+        quartz.AddJob<TJob>(job => job.WithIdentity(key).StoreDurably());
+        quartz.AddTrigger<TJob>((services, trigger) => trigger.WithIdentity(name).ForJob(key)
+            .StartAt(DateTimeOffset.UtcNow + firstRunAfter)
+            .WithSimpleSchedule(schedule => schedule.WithInterval(every(services)).RepeatForever()));
     }
 
     private static string ResolveSqlitePath(string connectionString, string contentRoot)

@@ -1,5 +1,6 @@
 using Consultancy.Application;
 using Consultancy.Infrastructure;
+using Consultancy.Infrastructure.Hosting;
 using Consultancy.Infrastructure.Identity;
 using Consultancy.Infrastructure.Persistence;
 using Consultancy.Web.Infrastructure;
@@ -20,7 +21,8 @@ builder.Services.AddDefaultIdentity<AppUser>(IdentitySetup.Configure)
     .AddSignInManager<AuditedSignInManager>()
     .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
 builder.Services.AddTransient<Microsoft.AspNetCore.Identity.UI.Services.IEmailSender, IdentityEmailSender>();
-builder.Services.AddSingleton<SeasonPlanRuns>();
+builder.Services.AddSettings<ImportOptions>(builder.Configuration, ImportOptions.Section)
+    .PostConfigure(o => o.Directory = Path.GetFullPath(o.Directory, builder.Environment.ContentRootPath));
 builder.Services.AddSingleton<ImportUploads>();
 // Signing out, a password or role change and deactivation end sessions at once (StaffSessions); Identity's own
 // check reloads the cookie's claims (name, time zone) every minute.
@@ -61,7 +63,7 @@ builder.Services.AddTwoFactorRequirement();
 
 var app = builder.Build();
 
-await DatabaseInitializer.InitializeAsync(app.Services, app.Configuration, app.Lifetime.ApplicationStopping);
+await DatabaseInitializer.InitializeAsync(app.Services, app.Lifetime.ApplicationStopping);
 
 app.UseTrustedProxyHeaders();
 app.UseSecurityHeaders();

@@ -1,5 +1,5 @@
+using Consultancy.Application.Common;
 using Consultancy.Application.Common.Interfaces;
-using Consultancy.Application.Users;
 using MediatR;
 
 namespace Consultancy.Application.Backups;

@@ -1,5 +1,5 @@
+using Consultancy.Application.Common;
 using Consultancy.Application.Common.Interfaces;
-using Consultancy.Application.Users;
 using MediatR;
 
 namespace Consultancy.Application.CalendarFeeds;
@@ -10,5 +10,5 @@ public sealed record GetMyCalendarFeed : IRequest<string?>;
 internal sealed class GetMyCalendarFeedHandler(IAppDbContext db, ICurrentUser user) : IRequestHandler<GetMyCalendarFeed, string?>
 {
     public async Task<string?> Handle(GetMyCalendarFeed request, CancellationToken ct) =>
-        (await db.FindProfileAsync(user.UserId ?? "", ct)).CalendarFeedToken;
+        (await db.MyProfileAsync(user, ct)).CalendarFeedToken;
 }

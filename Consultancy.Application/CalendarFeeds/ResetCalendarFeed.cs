@@ -1,5 +1,5 @@
+using Consultancy.Application.Common;
 using Consultancy.Application.Common.Interfaces;
-using Consultancy.Application.Users;
 using MediatR;
 
 namespace Consultancy.Application.CalendarFeeds;
@@ -11,7 +11,7 @@ internal sealed class ResetCalendarFeedHandler(IAppDbContext db, ICurrentUser us
 {
     public async Task<string> Handle(ResetCalendarFeed request, CancellationToken ct)
     {
-        var profile = await db.FindProfileAsync(user.UserId ?? "", ct);
+        var profile = await db.MyProfileAsync(user, ct);
         var token = profile.ResetCalendarFeed();
         await db.SaveChangesAsync(ct);
         return token;

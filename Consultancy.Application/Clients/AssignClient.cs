@@ -1,3 +1,4 @@
+using Consultancy.Application.Common;
 using Consultancy.Application.Common.Exceptions;
 using Consultancy.Application.Common.Interfaces;
 using MediatR;
@@ -10,7 +11,7 @@ internal sealed class AssignClientHandler(IAppDbContext db, ICurrentUser user) :
 {
     public async Task<Unit> Handle(AssignClient request, CancellationToken ct)
     {
-        if (!user.IsAdmin) throw new ForbiddenException("Only admins reassign clients.");
+        user.EnsureAdmin();
         var client = await db.Clients.GetAsync(request.ClientId, ct);
         if (string.IsNullOrEmpty(request.ConsultantId) || !await db.IsActiveStaffAsync(request.ConsultantId, ct))
             throw new ValidationException(nameof(request.ConsultantId), "Choose an active consultant.");

@@ -24,17 +24,9 @@ public sealed record UpdateDeadline : DeadlineFields, IRequest<Unit>, IConcurren
     }
 }
 
-public sealed record GetDeadlineForEdit(int Id) : IRequest<UpdateDeadline>;
-
 internal sealed class UpdateDeadlineValidator : AbstractValidator<UpdateDeadline>
 {
     public UpdateDeadlineValidator() => Include(new DeadlineFieldsValidator());
-}
-
-internal sealed class GetDeadlineForEditHandler(IAppDbContext db, IMapper mapper) : IRequestHandler<GetDeadlineForEdit, UpdateDeadline>
-{
-    public async Task<UpdateDeadline> Handle(GetDeadlineForEdit request, CancellationToken ct) =>
-        mapper.Map<UpdateDeadline>(await db.Deadlines.GetWithClientAsync(request.Id, ct));
 }
 
 internal sealed class UpdateDeadlineHandler(IAppDbContext db, ReminderPlanner planner, IMapper mapper)

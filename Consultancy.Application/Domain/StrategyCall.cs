@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Consultancy.Application.Common.Exceptions;
 
 namespace Consultancy.Application.Domain;
 
@@ -128,7 +129,7 @@ public sealed class StrategyCall : IAlsoSeenByItsConsultant, ICaseloadCounted
     /// <summary>After the call: what happened, with the consultant's notes.</summary>
     public void RecordOutcome(CallStatus status, string? notes, DateTime now)
     {
-        if (WhyNoOutcome(status, now) is { } reason) throw new InvalidOperationException(reason);
+        if (WhyNoOutcome(status, now) is { } reason) throw new BusinessRuleException(reason);
         if (status == CallStatus.Cancelled && Status == CallStatus.Booked) Cancel(now);
         Status = status;
         OutcomeNotes = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim();
@@ -145,6 +146,6 @@ public sealed class StrategyCall : IAlsoSeenByItsConsultant, ICaseloadCounted
 
     private void EnsureBooked()
     {
-        if (!IsBooked) throw new InvalidOperationException($"Only a booked call can change; this one is {Status}.");
+        if (!IsBooked) throw new BusinessRuleException($"Only a booked call can change; this one is {Status}.");
     }
 }

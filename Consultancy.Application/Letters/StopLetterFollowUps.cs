@@ -12,19 +12,8 @@ namespace Consultancy.Application.Letters;
 /// </summary>
 public sealed record StopLetterFollowUps(string Token) : IRequest<FollowUpStop>;
 
-/// <summary>What the confirmation page shows before the referee stops the follow-ups.</summary>
-public sealed record ReadLetterStopToken(string Token) : IRequest<FollowUpStop>;
-
 /// <param name="ApplicantName">Null when the link is damaged or its letter was deleted.</param>
 public sealed record FollowUpStop(string? ApplicantName, bool AlreadyStopped);
-
-internal sealed class ReadLetterStopTokenHandler(IAppDbContext db, ILetterLinks links) : IRequestHandler<ReadLetterStopToken, FollowUpStop>
-{
-    public async Task<FollowUpStop> Handle(ReadLetterStopToken request, CancellationToken ct) =>
-        await db.LetterForStopTokenAsync(links, request.Token, ct) is { } letter
-            ? new FollowUpStop($"{letter.Client!.FirstName} {letter.Client.LastName}", letter.FollowUpsStopped)
-            : new FollowUpStop(null, false);
-}
 
 internal sealed class StopLetterFollowUpsHandler(IAppDbContext db, ILetterLinks links, LetterFollowUpPlanner followUps, TimeProvider clock)
     : IRequestHandler<StopLetterFollowUps, FollowUpStop>
@@ -37,12 +26,4 @@ internal sealed class StopLetterFollowUpsHandler(IAppDbContext db, ILetterLinks 
         await db.SaveChangesAsync(ct);
         return new FollowUpStop($"{letter.Client!.FirstName} {letter.Client.LastName}", true);
     }
-}
-
-internal static class LetterStopTokens
-{
-    public static async Task<LetterRequest?> LetterForStopTokenAsync(this IAppDbContext db, ILetterLinks links, string token, CancellationToken ct) =>
-        links.LetterFromStopToken(token) is { } id
-            ? await db.LetterRequests.IgnoreQueryFilters().Include(l => l.Client).SingleOrDefaultAsync(l => l.Id == id, ct)
-            : null;
 }

@@ -24,17 +24,9 @@ public sealed record UpdateLetter : LetterFields, IRequest<Unit>, IConcurrencyCh
     }
 }
 
-public sealed record GetLetterForEdit(int Id) : IRequest<UpdateLetter>;
-
 internal sealed class UpdateLetterValidator : AbstractValidator<UpdateLetter>
 {
     public UpdateLetterValidator() => Include(new LetterFieldsValidator());
-}
-
-internal sealed class GetLetterForEditHandler(IAppDbContext db, IMapper mapper) : IRequestHandler<GetLetterForEdit, UpdateLetter>
-{
-    public async Task<UpdateLetter> Handle(GetLetterForEdit request, CancellationToken ct) =>
-        mapper.Map<UpdateLetter>(await db.LetterRequests.AsNoTracking().GetAsync(request.Id, ct));
 }
 
 internal sealed class UpdateLetterHandler(IAppDbContext db, ReminderPlanner reminders, LetterFollowUpPlanner followUps, IMapper mapper)

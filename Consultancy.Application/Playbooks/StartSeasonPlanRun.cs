@@ -1,7 +1,7 @@
+using Consultancy.Application.Common;
 using Consultancy.Application.Common.Exceptions;
 using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Domain;
-using Consultancy.Application.Users;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 

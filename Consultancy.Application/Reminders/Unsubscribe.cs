@@ -12,15 +12,6 @@ namespace Consultancy.Application.Reminders;
 /// </summary>
 public sealed record Unsubscribe(string? Token) : IRequest<string?>;
 
-/// <summary>The first name of the client a valid token belongs to, for the confirmation page; null if the link does not work.</summary>
-public sealed record ReadUnsubscribeToken(string? Token) : IRequest<string?>;
-
-internal sealed class ReadUnsubscribeTokenHandler(IAppDbContext db, IReminderLinks links) : IRequestHandler<ReadUnsubscribeToken, string?>
-{
-    public async Task<string?> Handle(ReadUnsubscribeToken request, CancellationToken ct) =>
-        (await db.ClientForTokenAsync(links, request.Token, ct))?.FirstName;
-}
-
 internal sealed class UnsubscribeHandler(IAppDbContext db, IReminderLinks links, ReminderPlanner planner, TimeProvider clock)
     : IRequestHandler<Unsubscribe, string?>
 {
@@ -33,12 +24,4 @@ internal sealed class UnsubscribeHandler(IAppDbContext db, IReminderLinks links,
         await db.SaveChangesAsync(ct);
         return client.FirstName;
     }
-}
-
-internal static class UnsubscribeTokens
-{
-    public static async Task<Client?> ClientForTokenAsync(this IAppDbContext db, IReminderLinks links, string? token, CancellationToken ct) =>
-        links.ClientFromUnsubscribeToken(token) is { } clientId
-            ? await db.Clients.IgnoreQueryFilters().SingleOrDefaultAsync(c => c.Id == clientId, ct)
-            : null;
 }

@@ -1,7 +1,7 @@
+using Consultancy.Application.Common;
 using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Common.Paging;
 using Consultancy.Application.Domain;
-using Consultancy.Application.Users;
 using MediatR;
 
 namespace Consultancy.Application.Security;

@@ -1,22 +1,13 @@
+using Consultancy.Application.Common;
 using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Domain;
-using Consultancy.Application.Users;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
 namespace Consultancy.Application.Security;
 
-/// <summary>Whether every user must sign in with an authenticator code.</summary>
-public sealed record GetTwoFactorRequirement : IRequest<bool>;
-
 /// <summary>Turns the "two-factor for everyone" rule on or off (admins only; logged).</summary>
 public sealed record SetTwoFactorRequirement(bool Required) : IRequest<Unit>;
-
-internal sealed class GetTwoFactorRequirementHandler(IAppDbContext db) : IRequestHandler<GetTwoFactorRequirement, bool>
-{
-    public async Task<bool> Handle(GetTwoFactorRequirement request, CancellationToken ct) =>
-        await db.SecurityPolicies.Where(p => p.Id == SecurityPolicy.SingletonId).Select(p => p.RequireTwoFactor).SingleOrDefaultAsync(ct);
-}
 
 internal sealed class SetTwoFactorRequirementHandler(IAppDbContext db, ICurrentUser user, SecurityLog log, TimeProvider clock)
     : IRequestHandler<SetTwoFactorRequirement, Unit>

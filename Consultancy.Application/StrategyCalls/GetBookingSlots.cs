@@ -3,9 +3,6 @@ using MediatR;
 
 namespace Consultancy.Application.StrategyCalls;
 
-/// <summary>Everyone visitors can book, for /book.</summary>
-public sealed record GetBookableConsultants : IRequest<IReadOnlyList<BookableConsultant>>;
-
 /// <summary>
 /// A booking page's free slots grouped by day in the visitor's time zone. <see cref="Slug"/> "any" means the
 /// first available consultant: every bookable consultant's slots together.
@@ -18,12 +15,6 @@ public sealed record BookingSlots(BookableConsultant? Consultant, string TimeZon
     public bool IsAnyConsultant => Consultant is null;
     /// <summary>Why the call being moved has no times to move to: it can no longer change. A full calendar leaves this null.</summary>
     public string? WhyNoTimes { get; init; }
-}
-
-internal sealed class GetBookableConsultantsHandler(BookingCalendar calendar) : IRequestHandler<GetBookableConsultants, IReadOnlyList<BookableConsultant>>
-{
-    public async Task<IReadOnlyList<BookableConsultant>> Handle(GetBookableConsultants request, CancellationToken ct) =>
-        (await calendar.BookableAsync(ct)).Select(BookingCalendar.Describe).ToList();
 }
 
 internal sealed class GetBookingSlotsHandler(BookingCalendar calendar) : IRequestHandler<GetBookingSlots, BookingSlots>

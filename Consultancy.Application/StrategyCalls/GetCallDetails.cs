@@ -20,9 +20,6 @@ public sealed record CallDetails(
     public bool CanConvert => Status == CallStatus.Completed && ClientStage is ClientStage.Lead or ClientStage.CallBooked;
 }
 
-/// <summary>A client's calls for their page, latest first.</summary>
-public sealed record GetClientCalls(int ClientId) : IRequest<IReadOnlyList<CallListItem>>;
-
 internal sealed class GetCallDetailsHandler(IAppDbContext db, TimeProvider clock) : IRequestHandler<GetCallDetails, CallDetails>
 {
     public async Task<CallDetails> Handle(GetCallDetails request, CancellationToken ct)
@@ -36,13 +33,4 @@ internal sealed class GetCallDetailsHandler(IAppDbContext db, TimeProvider clock
             .SingleOrDefaultAsync(ct)
             ?? throw new NotFoundException(nameof(StrategyCall), request.Id);
     }
-}
-
-internal sealed class GetClientCallsHandler(IAppDbContext db) : IRequestHandler<GetClientCalls, IReadOnlyList<CallListItem>>
-{
-    public async Task<IReadOnlyList<CallListItem>> Handle(GetClientCalls request, CancellationToken ct) =>
-        await db.StrategyCalls.Where(c => c.ClientId == request.ClientId)
-            .OrderByDescending(c => c.StartUtc)
-            .Select(CallListItem.FromCall)
-            .ToListAsync(ct);
 }

@@ -65,9 +65,6 @@ public sealed partial record UpdateAvailability : IRequest<Unit>
     public static partial Regex SlugPattern();
 }
 
-/// <summary>The form for a consultant's booking settings, filled from what is saved (or sensible defaults).</summary>
-public sealed record GetAvailabilityForEdit(string? ConsultantId) : IRequest<UpdateAvailability>;
-
 internal sealed class UpdateAvailabilityValidator : AbstractValidator<UpdateAvailability>
 {
     public UpdateAvailabilityValidator()
@@ -95,54 +92,6 @@ internal sealed class UpdateAvailabilityValidator : AbstractValidator<UpdateAvai
         RuleFor(a => a.TimeOff).NoControlCharacters().Must(t => AvailabilityText.TryParseTimeOff(t, out _, out _))
             .WithMessage(a => AvailabilityText.TryParseTimeOff(a.TimeOff, out _, out var bad)
                 ? "" : $"Could not read \"{bad}\": write one date or range per line, e.g. 2026-12-20 to 2027-01-02.");
-    }
-}
-
-internal static class AvailabilityAccess
-{
-    /// <summary>Whose settings the user may open: their own, or (admins) any active staff member's.</summary>
-    public static async Task<UserProfile> EditableProfileAsync(this IAppDbContext db, ICurrentUser user, string? consultantId, CancellationToken ct)
-    {
-        var me = user.UserId ?? throw new ForbiddenException("Sign in to edit availability.");
-        var id = string.IsNullOrEmpty(consultantId) ? me : consultantId;
-        if (id != me && !user.IsAdmin) throw new ForbiddenException("Only admins edit another consultant's availability.");
-        return await db.UserProfiles.SingleOrDefaultAsync(u => u.Id == id, ct) ?? throw new NotFoundException("Consultant", id);
-    }
-
-    public static string SlugFor(string name)
-    {
-        var slug = Regex.Replace(name.ToLowerInvariant(), "[^a-z0-9]+", "-").Trim('-');
-        return slug.Length == 0 ? "consultant" : slug.Length > 60 ? slug[..60].Trim('-') : slug;
-    }
-}
-
-internal sealed class GetAvailabilityForEditHandler(IAppDbContext db, ICurrentUser user) : IRequestHandler<GetAvailabilityForEdit, UpdateAvailability>
-{
-    public async Task<UpdateAvailability> Handle(GetAvailabilityForEdit request, CancellationToken ct)
-    {
-        var profile = await db.EditableProfileAsync(user, request.ConsultantId, ct);
-        var saved = await db.ConsultantAvailabilities.AsNoTracking().SingleOrDefaultAsync(a => a.ConsultantId == profile.Id, ct);
-        var form = new UpdateAvailability
-        {
-            ConsultantId = profile.Id,
-            ConsultantName = profile.DisplayName,
-            ConsultantTimeZone = profile.TimeZoneId,
-            PublicName = saved?.PublicName ?? profile.DisplayName,
-            Slug = saved?.Slug ?? AvailabilityAccess.SlugFor(profile.DisplayName),
-            MeetingLink = saved?.MeetingLink,
-            IsBookable = saved?.IsBookable ?? false,
-            CallMinutes = saved?.CallMinutes ?? ConsultantAvailability.DefaultCallMinutes,
-            BufferMinutes = saved?.BufferMinutes ?? 0,
-            MinimumNoticeHours = saved?.MinimumNoticeHours ?? ConsultantAvailability.DefaultMinimumNoticeHours,
-            HorizonDays = saved?.HorizonDays ?? ConsultantAvailability.DefaultHorizonDays,
-            Overrides = saved is null ? null : AvailabilityText.FormatOverrides(saved.Overrides),
-            TimeOff = saved is null ? null : AvailabilityText.FormatTimeOff(saved.TimeOff),
-        };
-        foreach (var day in UpdateAvailability.Week)
-            form.SetHoursOn(day, saved is null
-                ? (day is DayOfWeek.Saturday or DayOfWeek.Sunday ? "" : "09:00-12:00, 13:00-17:00")
-                : AvailabilityText.FormatRanges(saved.Weekly.Where(w => w.Day == day).Select(w => new TimeRange(w.Start, w.End))));
-        return form;
     }
 }
 

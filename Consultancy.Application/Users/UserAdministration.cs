@@ -7,12 +7,6 @@ namespace Consultancy.Application.Users;
 
 internal static class UserAdministration
 {
-    /// <summary>Admin-only work; the system itself (start-up, background runs an admin started) may do it too.</summary>
-    public static void EnsureAdmin(this ICurrentUser user)
-    {
-        if (!user.IsAdmin && !user.IsSystem) throw new ForbiddenException("Only admins can do this.");
-    }
-
     public static async Task<UserProfile> FindProfileAsync(this IAppDbContext db, string userId, CancellationToken ct) =>
         await db.UserProfiles.SingleOrDefaultAsync(u => u.Id == userId, ct)
         ?? throw new NotFoundException("User", userId);

@@ -16,7 +16,7 @@ internal sealed class SmtpEmailTransport(IOptions<EmailOptions> options, TimePro
         var client = new SmtpClient { Timeout = (int)TimeSpan.FromSeconds(30).TotalMilliseconds };
         try
         {
-            await client.ConnectAsync(smtp.Host!, smtp.Port, Enum.Parse<SecureSocketOptions>(smtp.Security, ignoreCase: true), ct);
+            await client.ConnectAsync(smtp.Host!, smtp.Port, smtp.SocketOptions, ct);
             if (!string.IsNullOrEmpty(smtp.User)) await client.AuthenticateAsync(smtp.User, smtp.Password ?? "", ct);
             return new Connection(client, settings.From, clock);
         }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Consultancy.Application.Common.Interfaces;
+using Consultancy.Application.Domain;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,3 +1,4 @@
+using Consultancy.Application.Domain;
 using Consultancy.Application.Users;
 using Consultancy.Infrastructure.Identity;
 using Consultancy.Infrastructure.Seeding;
@@ -5,16 +6,18 @@ using MediatR;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Consultancy.Infrastructure.Persistence;
 
 /// <summary>Brings the database to the current schema and makes sure someone can sign in. Safe to run on every start.</summary>
 public static class DatabaseInitializer
 {
-    public static async Task InitializeAsync(IServiceProvider services, IConfiguration configuration, CancellationToken ct)
+    public static async Task InitializeAsync(IServiceProvider services, CancellationToken ct)
     {
+        // Settings are checked before anything is written: a bad value stops the app here, naming its key.
+        services.GetService<IStartupValidator>()?.Validate();
         await using var scope = services.CreateSystemScope();
         var provider = scope.ServiceProvider;
         var db = provider.GetRequiredService<AppDbContext>();
@@ -31,9 +34,9 @@ public static class DatabaseInitializer
         await SeasonSeeder.SeedAsync(db, ct);
 
         var mediator = provider.GetRequiredService<IMediator>();
-        var email = configuration["Admin:Email"] is { Length: > 0 } configured ? configured : "admin@localhost";
-        var generatedPassword = await mediator.Send(new EnsureAdminAccount(
-            email, configuration["Admin:Password"], configuration["Admin:TimeZone"] ?? "UTC"), ct);
+        var admin = provider.GetRequiredService<IOptions<AdminOptions>>().Value;
+        var email = admin.AccountEmail;
+        var generatedPassword = await mediator.Send(new EnsureAdminAccount(email, admin.Password, admin.TimeZone), ct);
         if (generatedPassword is not null)
         {
             // Shown once on the console and stored nowhere: the operator signs in and changes it.
@@ -43,8 +46,8 @@ public static class DatabaseInitializer
             Console.WriteLine();
         }
 
-        if (configuration.GetValue<bool>("Seed:Demo"))
-            await DemoSeeder.SeedAsync(provider, configuration["Seed:DemoPassword"], ct);
+        var seed = provider.GetRequiredService<IOptions<SeedOptions>>().Value;
+        if (seed.Demo) await DemoSeeder.SeedAsync(provider, seed.DemoPassword, ct);
     }
 
     private static void CreateDataDirectory(string? connectionString)

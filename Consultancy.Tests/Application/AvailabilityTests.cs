@@ -95,8 +95,7 @@ public sealed class DemoBookingSeedTests
         form.CallMinutes = 45;
         await app.Services.SendAsAsync(new TestUser(maya.Id, maya.Email, "", UserRole.Consultant), form);
 
-        await Consultancy.Infrastructure.Persistence.DatabaseInitializer.InitializeAsync(
-            app.Services, app.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>(), CancellationToken.None);
+        await Consultancy.Infrastructure.Persistence.DatabaseInitializer.InitializeAsync(app.Services, CancellationToken.None);
 
         var pages = await app.SendAsync(null, new GetBookableConsultants());
         Assert.Equal(["daniel-reyes", "maya-patel"], pages.Select(p => p.Slug).Order());

@@ -1,5 +1,7 @@
 using AutoMapper;
 using AutoMapper.Internal;
+using Consultancy.Application.Common.Interfaces;
+using Consultancy.Application.Domain;
 using Consultancy.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,5 +29,19 @@ public sealed class MappingTests
                 type.IsValueType || type == typeof(string) || Nullable.GetUnderlyingType(type) is not null,
                 $"{map.DestinationType.Name} is not a flat read model: it has a {type.Name} member"));
         }
+    }
+
+    /// <summary>docs/decisions/0002: the edit forms of records saved under a version check, and the client's read models.</summary>
+    [Fact]
+    public async Task Maps_fill_the_forms_edited_under_a_version_check_and_the_clients_read_models_and_nothing_else()
+    {
+        await using var app = await ApplicationHarness.StartAsync();
+        var maps = app.Services.GetRequiredService<IMapper>().ConfigurationProvider.Internal().GetAllTypeMaps();
+
+        Assert.All(maps, map => Assert.True(typeof(IConcurrencyChecked).IsAssignableFrom(map.DestinationType) || map.SourceType == typeof(Client),
+            $"{map.SourceType.Name} -> {map.DestinationType.Name} is neither a form edited under a version check nor a client read model"));
+        var forms = typeof(IConcurrencyChecked).Assembly.GetTypes()
+            .Where(t => t is { IsAbstract: false, IsInterface: false } && typeof(IConcurrencyChecked).IsAssignableFrom(t));
+        Assert.All(forms, form => Assert.Contains(maps, map => map.DestinationType == form));
     }
 }

@@ -51,7 +51,7 @@ public sealed class DemoSeedTests : IAsyncLifetime
         var before = await CountsAsync();
 
         _app.Clock.Advance(TimeSpan.FromMinutes(10));
-        await DatabaseInitializer.InitializeAsync(_app.Services, _app.Services.GetRequiredService<IConfiguration>(), CancellationToken.None);
+        await DatabaseInitializer.InitializeAsync(_app.Services, CancellationToken.None);
 
         Assert.Equal(before, await CountsAsync());
     }

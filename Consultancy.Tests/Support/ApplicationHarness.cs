@@ -68,7 +68,7 @@ public sealed class ApplicationHarness : IAsyncDisposable
         IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null, bool emptyDatabase = false)
     {
         var harness = new ApplicationHarness(settings, configureServices, emptyDatabase);
-        await DatabaseInitializer.InitializeAsync(harness._services, harness._services.GetRequiredService<IConfiguration>(), CancellationToken.None);
+        await DatabaseInitializer.InitializeAsync(harness._services, CancellationToken.None);
         return harness;
     }
 

@@ -15,10 +15,13 @@ namespace Consultancy.Tests.Support;
 public static class DatabaseRows
 {
     /// <summary>Table name → the text of each of its rows, in no particular order.</summary>
-    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Read(IConfiguration appConfiguration) =>
-        DatabaseProvider.IsPostgreSql(appConfiguration)
-            ? ReadPostgreSql(DatabaseProvider.PostgreSqlConnectionString(appConfiguration))
-            : ReadSqlite(new SqliteConnectionStringBuilder(appConfiguration.GetConnectionString("Default")).DataSource);
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Read(IConfiguration appConfiguration)
+    {
+        var database = DatabaseOptions.Read(appConfiguration);
+        return database.IsPostgreSql
+            ? ReadPostgreSql(database.PostgreSqlConnectionString)
+            : ReadSqlite(new SqliteConnectionStringBuilder(database.SqliteConnectionString).DataSource);
+    }
 
     /// <summary>Whether any row of any table holds <paramref name="text"/>, in any letter case.</summary>
     public static bool Mentions(IConfiguration appConfiguration, string text) =>

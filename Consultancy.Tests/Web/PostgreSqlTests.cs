@@ -5,6 +5,7 @@ using Consultancy.Application.Deadlines;
 using Consultancy.Application.Domain;
 using Consultancy.Application.Playbooks;
 using Consultancy.Infrastructure.Identity;
+using Consultancy.Infrastructure.Jobs;
 using Consultancy.Infrastructure.Persistence;
 using Consultancy.Infrastructure.Persistence.PostgreSql;
 using Consultancy.Tests.Support;
@@ -209,7 +210,7 @@ public sealed partial class PostgreSqlTests
         var seasonId = await first.QueryAsync(db => db.Seasons.Where(s => s.Name == "CaRMS 2028").Select(s => s.Id).SingleAsync());
         var runId = await first.Services.SendAsAsync(first.Admin, new StartSeasonPlanRun(seasonId));
 
-        first.Services.GetRequiredService<SeasonPlanRuns>().Start(runId);
+        await first.Services.GetRequiredService<SeasonPlanRuns>().StartAsync(runId, CancellationToken.None);
 
         var onSecond = second.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
         var cookie = await SignInCookieAsync(second, second.Admin);

@@ -1,9 +1,12 @@
 using System.Net;
+using Consultancy.Application.Domain;
 using Consultancy.Infrastructure.Identity;
+using Consultancy.Infrastructure.Jobs;
 using Consultancy.Infrastructure.Persistence;
 using Consultancy.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Quartz;
 
 namespace Consultancy.Tests.Web;
 
@@ -79,6 +82,55 @@ public sealed class SeasonPagesTests(AppFactory app) : IClassFixture<AppFactory>
         var items = await QueryAsync(db => db.PlaybookItems.CountAsync(i => db.Playbooks.Any(p => p.Id == i.PlaybookId && p.System == Consultancy.Application.Domain.TargetSystem.CaRMS)));
         Assert.Equal($"Finished: 3 of 3 client(s) planned, {3 * items} new deadline(s) with their reminders.", status);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.Http.GetAsync($"/Seasons/Progress/{Guid.NewGuid()}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_season_plan_run_is_a_job_of_the_scheduler_and_waits_for_it()
+    {
+        var consultant = await BrowserlessSession.SignInAsync(app, await app.ConsultantAsync("seasons4@consultancy.test"));
+        await consultant.SubmitAsync("/Clients/Create", "main form", new Dictionary<string, string>(WebForms.NewClient("Queued", "Plan"))
+        {
+            ["Season"] = "ERAS 2028", ["TargetSystem"] = "ErasNrmp",
+        });
+        var admin = await BrowserlessSession.SignInAsync(app, app.Admin);
+        var seasonId = await QueryAsync(db => db.Seasons.Where(s => s.Name == "ERAS 2028").Select(s => s.Id).SingleAsync());
+        var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+
+        await scheduler.Standby();
+        Guid runId;
+        try
+        {
+            var started = await admin.SubmitAsync($"/Seasons/Details/{seasonId}", "form[action*=ApplyToClients]", []);
+            runId = Guid.Parse(started.Headers.Location!.OriginalString["/Seasons/Progress/".Length..]);
+
+            // With the scheduler paused the run waits in the schedule, its id in the job's data, and nothing is planned.
+            var job = await scheduler.GetJobDetail(SeasonPlanRuns.JobOf(runId));
+            Assert.NotNull(job);
+            Assert.Equal(runId.ToString(), job.JobDataMap.GetString("RunId"));
+            Assert.Single(await scheduler.GetTriggersOfJob(job.Key));
+            var waiting = await QueryAsync(db => db.SeasonPlanRuns.SingleAsync(r => r.Id == runId));
+            Assert.Equal((SeasonPlanRunState.Running, 0), (waiting.State, waiting.ClientsDone));
+        }
+        finally
+        {
+            await scheduler.Start();
+        }
+
+        var state = SeasonPlanRunState.Running;
+        for (var poll = 0; poll < 100 && state == SeasonPlanRunState.Running; poll++)
+        {
+            await Task.Delay(100);
+            state = await QueryAsync(db => db.SeasonPlanRuns.Where(r => r.Id == runId).Select(r => r.State).SingleAsync());
+        }
+        Assert.Equal(SeasonPlanRunState.Finished, state);
+        // A one-off job: once it has run, the schedule lets it go.
+        var gone = false;
+        for (var poll = 0; poll < 50 && !gone; poll++)
+        {
+            gone = await scheduler.GetJobDetail(SeasonPlanRuns.JobOf(runId)) is null;
+            if (!gone) await Task.Delay(100);
+        }
+        Assert.True(gone, "the run's job is still in the schedule");
     }
 
     private async Task<T> QueryAsync<T>(Func<AppDbContext, Task<T>> query)

@@ -1,5 +1,5 @@
 using Consultancy.Application.Backups;
-using Consultancy.Infrastructure.Identity;
+using Consultancy.Application.Domain;
 using Consultancy.Web.Infrastructure;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;

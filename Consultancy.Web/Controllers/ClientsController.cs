@@ -5,7 +5,6 @@ using Consultancy.Application.Letters;
 using Consultancy.Application.Playbooks;
 using Consultancy.Application.Privacy;
 using Consultancy.Application.Domain;
-using Consultancy.Infrastructure.Identity;
 using Consultancy.Web.Infrastructure;
 using Consultancy.Web.ViewModels;
 using MediatR;

@@ -1,6 +1,5 @@
 using Consultancy.Application.Domain;
 using Consultancy.Application.Letters;
-using Consultancy.Infrastructure.Identity;
 using Consultancy.Web.Infrastructure;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;

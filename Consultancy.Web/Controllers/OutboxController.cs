@@ -1,3 +1,4 @@
+using Consultancy.Application.Domain;
 using Consultancy.Application.Outbox;
 using Consultancy.Infrastructure.Identity;
 using Consultancy.Web.Infrastructure;

@@ -1,5 +1,6 @@
+using Consultancy.Application.Domain;
 using Consultancy.Application.Playbooks;
-using Consultancy.Infrastructure.Identity;
+using Consultancy.Infrastructure.Jobs;
 using Consultancy.Web.Infrastructure;
 using Consultancy.Web.ViewModels;
 using MediatR;
@@ -40,7 +41,8 @@ public sealed class SeasonsController(IMediator mediator) : Controller
     public async Task<IActionResult> ApplyToClients(int id, [FromServices] SeasonPlanRuns runs, CancellationToken ct)
     {
         var runId = await mediator.Send(new StartSeasonPlanRun(id), ct);
-        runs.Start(runId);
+        // Recorded, so it is scheduled even if the browser goes away meanwhile.
+        await runs.StartAsync(runId, CancellationToken.None);
         return RedirectToAction(nameof(Progress), new { id = runId });
     }
 

@@ -1,5 +1,5 @@
+using Consultancy.Application.Domain;
 using Consultancy.Application.Security;
-using Consultancy.Infrastructure.Identity;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -1,7 +1,6 @@
 using Consultancy.Application.Domain;
 using Consultancy.Application.Security;
 using Consultancy.Application.Users;
-using Consultancy.Infrastructure.Identity;
 using Consultancy.Web.Infrastructure;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;

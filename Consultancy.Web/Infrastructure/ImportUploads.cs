@@ -1,19 +1,19 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.Options;
 
 namespace Consultancy.Web.Infrastructure;
 
 /// <summary>
-/// Import files between the preview and the import itself: on disk under <c>Imports:Directory</c> (default
-/// App_Data/imports), in a folder of the uploader, named by a random id, so only the person who uploaded a
-/// file can import it. Files left behind (a preview never confirmed) are deleted after <see cref="KeepFor"/>.
+/// Import files between the preview and the import itself: on disk under <c>Imports:Directory</c>, in a folder
+/// of the uploader, named by a random id, so only the person who uploaded a file can import it. Files left behind (a preview never confirmed) are deleted after <see cref="KeepFor"/>.
 /// </summary>
-public sealed class ImportUploads(IConfiguration configuration, IWebHostEnvironment environment, TimeProvider clock)
+public sealed class ImportUploads(IOptions<ImportOptions> options, TimeProvider clock)
 {
     public const long MaxBytes = 10 * 1024 * 1024;
     private static readonly TimeSpan KeepFor = TimeSpan.FromHours(2);
 
-    private string Root => Path.GetFullPath(configuration["Imports:Directory"] ?? "App_Data/imports", environment.ContentRootPath);
+    private string Root => options.Value.Directory;
 
     public async Task<string> SaveAsync(string userId, IFormFile file, CancellationToken ct)
     {
@@ -52,4 +52,13 @@ public sealed class ImportUploads(IConfiguration configuration, IWebHostEnvironm
             if (File.GetLastWriteTimeUtc(file) < cutoff)
                 try { File.Delete(file); } catch (IOException) { /* in use by an import right now: next time */ }
     }
+}
+
+/// <summary>The <c>Imports</c> section.</summary>
+public sealed class ImportOptions
+{
+    public const string Section = "Imports";
+
+    /// <summary>Where uploaded import files wait between the preview and the import; relative to the content root.</summary>
+    public string Directory { get; set; } = "App_Data/imports";
 }

@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Consultancy.Application.Common.Settings;
+using Consultancy.Infrastructure.Hosting;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace Consultancy.Web.Infrastructure;
 
@@ -13,16 +16,18 @@ namespace Consultancy.Web.Infrastructure;
 /// </summary>
 public static class RateLimits
 {
-    /// <summary>Every policy: its name (for <c>[EnableRateLimiting]</c>), configuration section and defaults.</summary>
+    /// <summary>Every policy: its name (for <c>[EnableRateLimiting]</c>), its configuration section and what it limits.</summary>
     public static readonly IReadOnlyList<RateLimitPolicy> Policies =
     [
-        new(RateLimitPolicyNames.SignIn, "SignIn", PermitLimit: 20, WindowSeconds: 60, PostsOnly: true),
-        new(RateLimitPolicyNames.PasswordReset, "PasswordReset", PermitLimit: 10, WindowSeconds: 900, PostsOnly: true),
-        new(RateLimitPolicyNames.PublicLinks, "PublicLinks", PermitLimit: 30, WindowSeconds: 60, PostsOnly: false),
-        new(RateLimitPolicyNames.Booking, "Booking", PermitLimit: 10, WindowSeconds: 600, PostsOnly: true),
+        new(RateLimitPolicyNames.SignIn, nameof(RateLimitOptions.SignIn), o => o.SignIn, PostsOnly: true),
+        new(RateLimitPolicyNames.PasswordReset, nameof(RateLimitOptions.PasswordReset), o => o.PasswordReset, PostsOnly: true),
+        new(RateLimitPolicyNames.PublicLinks, nameof(RateLimitOptions.PublicLinks), o => o.PublicLinks, PostsOnly: false),
+        new(RateLimitPolicyNames.Booking, nameof(RateLimitOptions.Booking), o => o.Booking, PostsOnly: true),
     ];
 
-    public static IServiceCollection AddRateLimits(this IServiceCollection services, IConfiguration configuration) =>
+    public static IServiceCollection AddRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSettings<RateLimitOptions>(configuration, RateLimitOptions.Section);
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -32,13 +37,16 @@ public static class RateLimits
                     rejected.HttpContext.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
                 return ValueTask.CompletedTask;
             };
+        });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((options, limits) =>
+        {
             foreach (var policy in Policies)
             {
-                var section = configuration.GetSection($"RateLimits:{policy.Section}");
+                var window = policy.Limit(limits.Value);
                 var limiter = new FixedWindowRateLimiterOptions
                 {
-                    PermitLimit = section.GetValue("PermitLimit", policy.PermitLimit),
-                    Window = TimeSpan.FromSeconds(section.GetValue("WindowSeconds", policy.WindowSeconds)),
+                    PermitLimit = window.PermitLimit,
+                    Window = TimeSpan.FromSeconds(window.WindowSeconds),
                     QueueLimit = 0,
                 };
                 options.AddPolicy(policy.Name, http => policy.PostsOnly && !HttpMethods.IsPost(http.Request.Method)
@@ -46,6 +54,8 @@ public static class RateLimits
                     : RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => limiter));
             }
         });
+        return services;
+    }
 
     /// <summary>The Identity UI's sign-in, two-factor and password pages carry the sign-in and reset policies.</summary>
     public static PageConventionCollection AddIdentityRateLimits(this PageConventionCollection pages)
@@ -72,4 +82,30 @@ public static class RateLimitPolicyNames
     public const string Booking = "booking";
 }
 
-public sealed record RateLimitPolicy(string Name, string Section, int PermitLimit, int WindowSeconds, bool PostsOnly);
+/// <param name="Section">Its settings under <c>RateLimits:</c>.</param>
+public sealed record RateLimitPolicy(string Name, string Section, Func<RateLimitOptions, FixedWindowLimit> Limit, bool PostsOnly);
+
+/// <summary>The <c>RateLimits</c> section: one fixed window per policy.</summary>
+public sealed class RateLimitOptions
+{
+    public const string Section = "RateLimits";
+
+    /// <summary>Sign-in and two-factor code posts.</summary>
+    [ValidateObjectMembers] public FixedWindowLimit SignIn { get; set; } = new() { PermitLimit = 20, WindowSeconds = 60 };
+
+    /// <summary>Forgot- and reset-password posts.</summary>
+    [ValidateObjectMembers] public FixedWindowLimit PasswordReset { get; set; } = new() { PermitLimit = 10, WindowSeconds = 900 };
+
+    /// <summary>Requests, GET and POST alike, to unsubscribe, referee and stop-follow-up links and calendar feeds.</summary>
+    [ValidateObjectMembers] public FixedWindowLimit PublicLinks { get; set; } = new() { PermitLimit = 30, WindowSeconds = 60 };
+
+    /// <summary>Booking, move and cancel posts on the public booking pages.</summary>
+    [ValidateObjectMembers] public FixedWindowLimit Booking { get; set; } = new() { PermitLimit = 10, WindowSeconds = 600 };
+}
+
+/// <summary><see cref="PermitLimit"/> requests per <see cref="WindowSeconds"/> per client IP.</summary>
+public sealed class FixedWindowLimit
+{
+    [AtLeast(1)] public int PermitLimit { get; set; }
+    [AtLeast(1)] public int WindowSeconds { get; set; }
+}

@@ -10,8 +10,8 @@ using Microsoft.AspNetCore.Routing;
 namespace Consultancy.Web.Infrastructure;
 
 /// <summary>
-/// The one place where use-case outcomes become HTTP: invalid input re-shows the form with its messages
-/// (or, for small forms posted from another page, goes back there with a flash message), a conflict
+/// The one place where use-case outcomes become HTTP: invalid input and a broken domain rule re-show the form with
+/// their messages (or, for small forms posted from another page, go back there with a flash message), a conflict
 /// re-shows the form beside the saved version, not-found and forbidden become 404 and 403.
 /// </summary>
 public sealed class UseCaseExceptionFilter : IAsyncActionFilter
@@ -37,6 +37,8 @@ public sealed class UseCaseExceptionFilter : IAsyncActionFilter
         after.Result = after.Exception switch
         {
             ValidationException invalid => Invalid(controller, before, ToModelState(invalid.Errors)),
+            // A rule of the record's state, not of one field: the message goes on top of the form, as a form-wide error.
+            BusinessRuleException broken => Invalid(controller, before, ToModelState(new Dictionary<string, string[]> { [""] = [broken.Message] })),
             ConcurrencyException conflict => Conflict(controller, before, conflict),
             SlotRefusedException refused => SlotRefused(controller, before, refused),
             NotFoundException => new NotFoundResult(),

@@ -75,7 +75,7 @@ static async Task<ServiceProvider> StartAsync(string directory)
     services.AddIdentityCore<AppUser>(IdentitySetup.Configure).AddRoles<IdentityRole>()
         .AddEntityFrameworkStores<AppDbContext>().AddDefaultTokenProviders();
     var provider = services.BuildServiceProvider();
-    await DatabaseInitializer.InitializeAsync(provider, configuration, CancellationToken.None);
+    await DatabaseInitializer.InitializeAsync(provider, CancellationToken.None);
     return provider;
 }
 

@@ -9,15 +9,15 @@ internal sealed record BenchmarkDatabase(string Provider, string ConnectionStrin
 {
     public static BenchmarkDatabase From(string argument)
     {
-        if (!argument.Contains('=')) return new(DatabaseProvider.Sqlite, $"Data Source={Path.GetFullPath(argument)}", Path.GetFullPath(argument));
+        if (!argument.Contains('=')) return new(DatabaseOptions.Sqlite, $"Data Source={Path.GetFullPath(argument)}", Path.GetFullPath(argument));
         var builder = new NpgsqlConnectionStringBuilder(argument);
         if (string.IsNullOrEmpty(builder.Database)) throw new ArgumentException("The PostgreSQL connection string names no Database.");
-        return new(DatabaseProvider.PostgreSql, argument, $"PostgreSQL database {builder.Database} on {builder.Host}:{builder.Port}");
+        return new(DatabaseOptions.PostgreSql, argument, $"PostgreSQL database {builder.Database} on {builder.Host}:{builder.Port}");
     }
 
     public async Task<bool> ExistsAsync()
     {
-        if (Provider == DatabaseProvider.Sqlite) return File.Exists(new SqliteConnectionStringBuilder(ConnectionString).DataSource);
+        if (Provider == DatabaseOptions.Sqlite) return File.Exists(new SqliteConnectionStringBuilder(ConnectionString).DataSource);
         var builder = new NpgsqlConnectionStringBuilder(ConnectionString);
         var name = builder.Database!;
         builder.Database = "postgres";

@@ -53,7 +53,7 @@ using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
 var ct = cancel.Token;
 
-await DatabaseInitializer.InitializeAsync(provider, configuration, ct);
+await DatabaseInitializer.InitializeAsync(provider, ct);
 
 // The demo seeding already added a few clients; the benchmark tops them up to the requested count.
 var (consultantIds, existingCount) = await ConsultantsAndClientCountAsync(provider, ct);

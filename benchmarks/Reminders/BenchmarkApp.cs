@@ -90,7 +90,7 @@ internal sealed class BenchmarkApp : IAsyncDisposable
         Instrument(services, phases, setup.Synchronous);
 
         var host = builder.Build();
-        await DatabaseInitializer.InitializeAsync(host.Services, host.Services.GetRequiredService<IConfiguration>(), ct);
+        await DatabaseInitializer.InitializeAsync(host.Services, ct);
         return new BenchmarkApp(directory, host, clock, phases);
     }
 

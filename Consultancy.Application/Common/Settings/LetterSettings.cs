@@ -6,11 +6,11 @@ public sealed class LetterSettings
     public const string Section = "Letters";
 
     /// <summary>Days between follow-ups to a referee who has not answered (at most three, never after the due date).</summary>
-    public int FollowUpDays { get; set; } = 7;
+    [AtLeast(1)] public int FollowUpDays { get; set; } = 7;
 
     /// <summary>How long a referee's link keeps working after the letter was uploaded, declined or cancelled.</summary>
-    public int RefereeLinkGraceDays { get; set; } = 14;
+    [AtLeast(0)] public int RefereeLinkGraceDays { get; set; } = 14;
 
-    public TimeSpan FollowUpInterval => TimeSpan.FromDays(Math.Max(1, FollowUpDays));
-    public TimeSpan RefereeLinkGrace => TimeSpan.FromDays(Math.Max(0, RefereeLinkGraceDays));
+    public TimeSpan FollowUpInterval => TimeSpan.FromDays(FollowUpDays);
+    public TimeSpan RefereeLinkGrace => TimeSpan.FromDays(RefereeLinkGraceDays);
 }

@@ -9,12 +9,12 @@ public sealed class OutboxSettings
     public const string Section = "Outbox";
     public const string FormerSection = ReminderSettings.Section;
 
-    public int DispatchIntervalSeconds { get; set; } = 30;
-    public int BatchSize { get; set; } = 100;
-    public int MaxAttempts { get; set; } = 5;
+    [AtLeast(1)] public int DispatchIntervalSeconds { get; set; } = 30;
+    [AtLeast(1)] public int BatchSize { get; set; } = 100;
+    [AtLeast(1)] public int MaxAttempts { get; set; } = 5;
 
     /// <summary>How long a dispatcher owns a claimed batch; after that another may take it over.</summary>
-    public int LeaseSeconds { get; set; } = 300;
+    [AtLeast(1)] public int LeaseSeconds { get; set; } = 300;
 
     /// <summary>
     /// Sends the server accepted are recorded as Sent a group at a time, in one transaction per group: a group
@@ -22,10 +22,10 @@ public sealed class OutboxSettings
     /// batch. One group commits while the next is sent, so at most two groups are ever unrecorded: all that a
     /// crash can send again, and only once the lease has expired.
     /// </summary>
-    public int RecordGroupSize { get; set; } = 25;
+    [AtLeast(1)] public int RecordGroupSize { get; set; } = 25;
 
     /// <summary>How long after its first send a group closes at the latest (checked after each send).</summary>
-    public int RecordGroupMilliseconds { get; set; } = 500;
+    [AtLeast(0)] public int RecordGroupMilliseconds { get; set; } = 500;
 
     /// <summary>Wait before retry n (1-based): 1, 5, 30, then 120 minutes.</summary>
     public static TimeSpan Backoff(int attempt) => attempt switch

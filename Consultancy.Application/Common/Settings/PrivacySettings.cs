@@ -6,7 +6,7 @@ public sealed class PrivacySettings
     public const string Section = "Privacy";
 
     /// <summary>Days after which the bodies of sent, cancelled and failed emails are deleted (their record stays).</summary>
-    public int EmailBodyRetentionDays { get; set; } = 180;
+    [AtLeast(1)] public int EmailBodyRetentionDays { get; set; } = 180;
 
-    public TimeSpan EmailBodyRetention => TimeSpan.FromDays(Math.Max(1, EmailBodyRetentionDays));
+    public TimeSpan EmailBodyRetention => TimeSpan.FromDays(EmailBodyRetentionDays);
 }

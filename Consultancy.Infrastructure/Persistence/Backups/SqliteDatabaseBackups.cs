@@ -1,24 +1,24 @@
 using Consultancy.Application.Common.Interfaces;
+using Consultancy.Application.Common.Settings;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Consultancy.Infrastructure.Persistence.Backups;
 
 /// <summary>
 /// <c>VACUUM INTO</c> copies the database inside one read transaction, so the copy is a consistent snapshot
-/// even while other requests write (WAL mode lets them carry on). Only the newest <see cref="Keep"/> copies stay.
+/// even while other requests write (WAL mode lets them carry on). Only the newest <see cref="BackupOptions.Keep"/> copies stay.
 /// </summary>
-public sealed class SqliteDatabaseBackups(AppDbContext db, BackupSettings settings) : IDatabaseBackups
+public sealed class SqliteDatabaseBackups(AppDbContext db, IOptions<BackupOptions> options) : IDatabaseBackups
 {
-    public const int DefaultKeep = 10;
     private const string Pattern = "consultancy-*.db";
-
-    private int Keep => Math.Max(1, settings.Keep);
 
     public string? NotTakenHereBecause => null;
 
     public async Task<string> CreateAsync(string fileName, CancellationToken ct)
     {
+        var settings = options.Value;
         Directory.CreateDirectory(settings.Directory);
         var path = Path.Combine(settings.Directory, fileName);
         // Two backups in the same second would otherwise collide: VACUUM INTO refuses an existing file.
@@ -34,11 +34,20 @@ public sealed class SqliteDatabaseBackups(AppDbContext db, BackupSettings settin
         }
 
         foreach (var old in new DirectoryInfo(settings.Directory).GetFiles(Pattern)
-                     .OrderByDescending(f => f.Name, StringComparer.Ordinal).Skip(Keep))
+                     .OrderByDescending(f => f.Name, StringComparer.Ordinal).Skip(settings.Keep))
             old.Delete();
         return path;
     }
 }
 
-/// <summary>Where backups go (<c>Backup:Directory</c>, default <c>App_Data/backups</c>) and how many stay (<c>Backup:Keep</c>).</summary>
-public sealed record BackupSettings(string Directory, int Keep);
+/// <summary>The <c>Backup</c> section (SQLite only): where the Backup page keeps a copy of each backup, and how many stay.</summary>
+public sealed class BackupOptions
+{
+    public const string Section = "Backup";
+
+    /// <summary>Relative to the content root.</summary>
+    public string Directory { get; set; } = "App_Data/backups";
+
+    /// <summary>The newest copies kept; older <c>consultancy-*.db</c> files there are deleted.</summary>
+    [AtLeast(1)] public int Keep { get; set; } = 10;
+}

@@ -1,7 +1,6 @@
-using Consultancy.Application.Domain;
+namespace Consultancy.Application.Domain;
 
-namespace Consultancy.Infrastructure.Identity;
-
+/// <summary>The names of the <see cref="UserRole"/>s as sign-in roles, for <c>[Authorize(Roles = ...)]</c> and the role store.</summary>
 public static class Roles
 {
     public const string Admin = nameof(UserRole.Admin);

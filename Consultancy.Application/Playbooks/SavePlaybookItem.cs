@@ -3,33 +3,11 @@ using Consultancy.Application.Common;
 using Consultancy.Application.Common.Exceptions;
 using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Domain;
-using Consultancy.Application.Users;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
 namespace Consultancy.Application.Playbooks;
-
-public sealed record GetPlaybooks : IRequest<IReadOnlyList<PlaybookDetails>>;
-
-public sealed record PlaybookDetails(int Id, TargetSystem System, string Name, IReadOnlyList<PlaybookItemRow> Items, IReadOnlyList<string> AnchorKeys);
-
-public sealed record PlaybookItemRow(int Id, string Title, DeadlineCategory Category, string AnchorKey, int OffsetDays, string? Description);
-
-internal sealed class GetPlaybooksHandler(IAppDbContext db) : IRequestHandler<GetPlaybooks, IReadOnlyList<PlaybookDetails>>
-{
-    public async Task<IReadOnlyList<PlaybookDetails>> Handle(GetPlaybooks request, CancellationToken ct)
-    {
-        var playbooks = await db.Playbooks.AsNoTracking().Include(p => p.Items).OrderBy(p => p.System).ToListAsync(ct);
-        var keys = await db.SeasonKeyDates.Join(db.Seasons, k => k.SeasonId, s => s.Id, (k, s) => new { s.System, k.Key })
-            .Distinct().ToListAsync(ct);
-        return playbooks.Select(p => new PlaybookDetails(p.Id, p.System, p.Name,
-                p.Items.OrderBy(i => i.AnchorKey).ThenBy(i => i.OffsetDays)
-                    .Select(i => new PlaybookItemRow(i.Id, i.Title, i.Category, i.AnchorKey, i.OffsetDays, i.Description)).ToList(),
-                keys.Where(k => k.System == p.System).Select(k => k.Key).Order().ToList()))
-            .ToList();
-    }
-}
 
 /// <summary>Adds an item to a playbook (<see cref="ItemId"/> null) or changes one. Deadlines already planned keep their dates.</summary>
 public sealed record SavePlaybookItem : IRequest<Unit>
@@ -71,22 +49,6 @@ internal sealed class SavePlaybookItemHandler(IAppDbContext db, ICurrentUser use
         item.OffsetDays = request.OffsetDays;
         item.Description = string.IsNullOrWhiteSpace(request.Description) ? null : request.Description.Trim();
         if (request.ItemId is null) playbook.Items.Add(item);
-        await db.SaveChangesAsync(ct);
-        return Unit.Value;
-    }
-}
-
-/// <summary>Removes an item from its playbook; deadlines already planned from it stay, as ordinary deadlines.</summary>
-public sealed record DeletePlaybookItem(int ItemId) : IRequest<Unit>;
-
-internal sealed class DeletePlaybookItemHandler(IAppDbContext db, ICurrentUser user) : IRequestHandler<DeletePlaybookItem, Unit>
-{
-    public async Task<Unit> Handle(DeletePlaybookItem request, CancellationToken ct)
-    {
-        user.EnsureAdmin();
-        var item = await db.PlaybookItems.SingleOrDefaultAsync(i => i.Id == request.ItemId, ct)
-            ?? throw new NotFoundException(nameof(PlaybookItem), request.ItemId);
-        db.PlaybookItems.Remove(item);
         await db.SaveChangesAsync(ct);
         return Unit.Value;
     }

@@ -7,9 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Consultancy.Application.Letters;
 
-/// <summary>The wording of the request email to referees, for the admins' edit form.</summary>
-public sealed record GetLetterRequestTemplate : IRequest<UpdateLetterRequestTemplate>;
-
 /// <summary>Admins change the wording of future request emails; requests already queued keep theirs.</summary>
 public sealed record UpdateLetterRequestTemplate : IRequest<Unit>
 {
@@ -33,21 +30,12 @@ internal sealed class UpdateLetterRequestTemplateValidator : AbstractValidator<U
     }
 }
 
-internal sealed class GetLetterRequestTemplateHandler(IAppDbContext db) : IRequestHandler<GetLetterRequestTemplate, UpdateLetterRequestTemplate>
-{
-    public async Task<UpdateLetterRequestTemplate> Handle(GetLetterRequestTemplate request, CancellationToken ct)
-    {
-        var template = await db.LetterRequestTemplates.AsNoTracking().OrderBy(t => t.Id).FirstOrDefaultAsync(ct) ?? new LetterRequestTemplate();
-        return new UpdateLetterRequestTemplate { Subject = template.Subject, Body = template.Body };
-    }
-}
-
 internal sealed class UpdateLetterRequestTemplateHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock)
     : IRequestHandler<UpdateLetterRequestTemplate, Unit>
 {
     public async Task<Unit> Handle(UpdateLetterRequestTemplate request, CancellationToken ct)
     {
-        if (!user.IsAdmin) throw new Common.Exceptions.ForbiddenException("Only admins edit the request email.");
+        user.EnsureAdmin();
         var template = await db.LetterRequestTemplates.OrderBy(t => t.Id).FirstOrDefaultAsync(ct);
         if (template is null) db.LetterRequestTemplates.Add(template = new LetterRequestTemplate());
         template.Subject = request.Subject.Trim();

@@ -1,0 +1,27 @@
+using Consultancy.Application.Common;
+using Consultancy.Application.Common.Exceptions;
+using Consultancy.Application.Common.Interfaces;
+using Consultancy.Application.Domain;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using ValidationException = Consultancy.Application.Common.Exceptions.ValidationException;
+
+namespace Consultancy.Application.StrategyCalls;
+
+/// <summary>Staff cancel a booked call; the applicant gets a cancellation for their calendar.</summary>
+public sealed record CancelCall(int CallId) : IRequest<Unit>;
+
+internal sealed class CancelCallHandler(IAppDbContext db, CallEmailPlanner mail, TimeProvider clock) : IRequestHandler<CancelCall, Unit>
+{
+    public async Task<Unit> Handle(CancelCall request, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var call = await db.StrategyCalls.GetAsync(request.CallId, ct);
+        call.EnsureCanChange(now);
+        call.Cancel(now);
+        await mail.ChangedAsync(call, now, ct);
+        await db.SaveChangesAsync(ct);
+        return Unit.Value;
+    }
+}
