@@ -146,6 +146,6 @@ public sealed class StrategyCall : IAlsoSeenByItsConsultant, ICaseloadCounted
 
     private void EnsureBooked()
     {
-        if (!IsBooked) throw new BusinessRuleException($"Only a booked call can change; this one is {Status}.");
+        if (!IsBooked) throw new BusinessRuleException($"This call is already {Status.ToString().ToLowerInvariant()}; only a booked call can be changed.");
     }
 }
