@@ -1,11 +1,5 @@
-using Consultancy.Application.Common;
-using Consultancy.Application.Common.Exceptions;
 using Consultancy.Application.Common.Interfaces;
-using Consultancy.Application.Domain;
-using FluentValidation;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
-using ValidationException = Consultancy.Application.Common.Exceptions.ValidationException;
 
 namespace Consultancy.Application.StrategyCalls;
 
