@@ -53,7 +53,6 @@ public static class DependencyInjection
         services.AddSingleton(sp => new CaseloadTotals(sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<CaseloadSettings>>().Value.TotalsLifetime));
         var database = DatabaseOptions.Read(configuration);
-        services.AddSingleton(Options.Create(database));
         if (database.IsPostgreSql)
         {
             var connectionString = database.PostgreSqlConnectionString;
