@@ -37,8 +37,8 @@ public static class DependencyInjection
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
-        services.AddOptions<AppOptions>().Bind(configuration.GetSection(AppOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<AppOptions>, AppOptionsValidation>();
+        services.AddSettings<AppOptions>(configuration, AppOptions.Section);
+        services.AddSingleton<IValidateOptions<AppOptions>, PublicBaseUrlInProduction>();
         services.AddSettings<AdminOptions>(configuration, AdminOptions.Section);
         services.AddSettings<SeedOptions>(configuration, SeedOptions.Section);
         services.AddSingleton<AppLinks>();

@@ -42,10 +42,7 @@ internal sealed class UpdateClientHandler(IAppDbContext db, IMapper mapper, Remi
             request.ApplyTo(client);
             if (client.TimeZoneId != zone || client.Email != email)
                 await planner.ReplanClientAsync(client, ct);
-        }, async () => await CurrentAsync(request.Id, ct), ct);
+        }, async () => await db.Clients.GetAsAsync<Client, UpdateClient>(request.Id, mapper.ConfigurationProvider, ct), ct);
         return Unit.Value;
     }
-
-    private async Task<UpdateClient> CurrentAsync(int id, CancellationToken ct) =>
-        mapper.Map<UpdateClient>(await db.Clients.AsNoTracking().GetByIdAsync(id, ct));
 }

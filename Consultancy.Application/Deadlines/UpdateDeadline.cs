@@ -39,7 +39,7 @@ internal sealed class UpdateDeadlineHandler(IAppDbContext db, ReminderPlanner pl
         {
             request.ApplyTo(deadline);
             await planner.ReplanAsync([deadline], ct);
-        }, async () => mapper.Map<UpdateDeadline>(await db.Deadlines.AsNoTracking().GetWithClientAsync(request.Id, ct)), ct);
+        }, async () => await db.Deadlines.GetAsAsync<Deadline, UpdateDeadline>(request.Id, mapper.ConfigurationProvider, ct), ct);
         return Unit.Value;
     }
 }

@@ -129,7 +129,7 @@ public sealed class Deadline : IVersioned, ICaseloadCounted
     public bool IsOverdue(DateTime nowUtc) => IsOpen && nowUtc >= DueAtUtc;
 
     /// <summary>The deadline of an erased client or referee: its title loses every mention of them.</summary>
-    public void Redact(IReadOnlyList<string> mentions, string replacement) => Title = Redaction.Apply(Title, mentions, replacement)!;
+    private void Redact(IReadOnlyList<string> mentions, string replacement) => Title = Redaction.Apply(Title, mentions, replacement)!;
 
     /// <summary>The notes go, and the title loses the client's and their referees' names; dates and status stay.</summary>
     public AfterErasure ErasePersonalData(ClientErasure erasure)

@@ -1,10 +1,8 @@
 using AutoMapper;
-using AutoMapper.QueryableExtensions;
-using Consultancy.Application.Common.Exceptions;
+using Consultancy.Application.Common;
 using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Domain;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace Consultancy.Application.Letters;
 
@@ -12,9 +10,6 @@ public sealed record GetLetterForEdit(int Id) : IRequest<UpdateLetter>;
 
 internal sealed class GetLetterForEditHandler(IAppDbContext db, IMapper mapper) : IRequestHandler<GetLetterForEdit, UpdateLetter>
 {
-    public async Task<UpdateLetter> Handle(GetLetterForEdit request, CancellationToken ct) =>
-        await db.LetterRequests.Where(l => l.Id == request.Id)
-            .ProjectTo<UpdateLetter>(mapper.ConfigurationProvider)
-            .SingleOrDefaultAsync(ct)
-        ?? throw new NotFoundException(nameof(LetterRequest), request.Id);
+    public Task<UpdateLetter> Handle(GetLetterForEdit request, CancellationToken ct) =>
+        db.LetterRequests.GetAsAsync<LetterRequest, UpdateLetter>(request.Id, mapper.ConfigurationProvider, ct);
 }

@@ -45,7 +45,7 @@ internal sealed class UpdateLetterHandler(IAppDbContext db, ReminderPlanner remi
                 await reminders.ReplanAsync([deadline], ct);
             }
             await followUps.ReplanAsync(letter, ct);
-        }, async () => mapper.Map<UpdateLetter>(await db.LetterRequests.AsNoTracking().GetAsync(request.Id, ct)), ct);
+        }, async () => await db.LetterRequests.GetAsAsync<LetterRequest, UpdateLetter>(request.Id, mapper.ConfigurationProvider, ct), ct);
         return Unit.Value;
     }
 }

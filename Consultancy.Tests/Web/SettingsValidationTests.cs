@@ -24,6 +24,8 @@ public sealed class SettingsValidationTests
     [InlineData("Email:From", "no address here", "Email:From must be a sender address")]
     [InlineData("Admin:TimeZone", "Mars/Olympus_Mons", "Admin:TimeZone must be an IANA time zone, e.g. America/Toronto; it is \"Mars/Olympus_Mons\".")]
     [InlineData("Database:Provider", "Oracle", "Database:Provider must be Sqlite or PostgreSql; it is \"Oracle\".")]
+    [InlineData("ReverseProxy:KnownProxies:0", "nginx", "ReverseProxy:KnownProxies must list IP addresses, e.g. 127.0.0.1.")]
+    [InlineData("App:BaseUrl", "crm.example.com", "App:BaseUrl must be the absolute http(s) address users open the app at")]
     public void A_bad_value_stops_the_app_at_start_naming_the_key(string key, string value, string message)
     {
         using var misconfigured = new AppFactory().With(key, value);

@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using System.Net;
+using Consultancy.Infrastructure.Hosting;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +11,7 @@ namespace Consultancy.Web.Infrastructure;
 /// None by default: a header from anyone else is ignored, so nobody can pose as another address to the rate limits
 /// and the security log, or as https. X-Forwarded-Host is never used: emailed links come from <c>App:BaseUrl</c>.
 /// </summary>
-public sealed class ReverseProxyOptions
+public sealed class ReverseProxyOptions : IValidatableObject
 {
     public const string Section = "ReverseProxy";
 
@@ -18,18 +20,21 @@ public sealed class ReverseProxyOptions
 
     /// <summary>Networks the proxies are in, in CIDR notation, e.g. "10.0.0.0/24".</summary>
     public List<string> KnownNetworks { get; set; } = [];
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext context)
+    {
+        if (KnownProxies.Any(proxy => !IPAddress.TryParse(proxy, out _)))
+            yield return new ValidationResult($"{Section}:KnownProxies must list IP addresses, e.g. 127.0.0.1.");
+        if (KnownNetworks.Any(network => !System.Net.IPNetwork.TryParse(network, out _)))
+            yield return new ValidationResult($"{Section}:KnownNetworks must list networks in CIDR notation, e.g. 10.0.0.0/24.");
+    }
 }
 
 public static class TrustedProxies
 {
     public static IServiceCollection AddTrustedProxies(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ReverseProxyOptions>().Bind(configuration.GetSection(ReverseProxyOptions.Section))
-            .Validate(o => o.KnownProxies.All(p => IPAddress.TryParse(p, out _)),
-                $"{ReverseProxyOptions.Section}:KnownProxies must list IP addresses, e.g. 127.0.0.1.")
-            .Validate(o => o.KnownNetworks.All(n => System.Net.IPNetwork.TryParse(n, out _)),
-                $"{ReverseProxyOptions.Section}:KnownNetworks must list networks in CIDR notation, e.g. 10.0.0.0/24.")
-            .ValidateOnStart();
+        services.AddSettings<ReverseProxyOptions>(configuration, ReverseProxyOptions.Section);
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ReverseProxyOptions>>((forwarded, proxies) =>
         {
             forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;

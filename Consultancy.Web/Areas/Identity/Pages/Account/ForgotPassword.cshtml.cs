@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text;
 using System.Text.Encodings.Web;
 using Consultancy.Application.Common.Interfaces;
 using Consultancy.Infrastructure.Identity;
@@ -7,7 +6,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.UI.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace Consultancy.Web.Areas.Identity.Pages.Account;
 
@@ -17,7 +15,7 @@ namespace Consultancy.Web.Areas.Identity.Pages.Account;
 /// own server. The link here is built from <c>App:BaseUrl</c>. The answer is the same whether or not the address
 /// has an account.
 /// </summary>
-public sealed class ForgotPasswordModel(UserManager<AppUser> users, IEmailSender email, IAppLinks links) : PageModel
+public sealed class ForgotPasswordModel(UserManager<AppUser> users, IUserAccounts accounts, IEmailSender email) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
 
@@ -36,9 +34,8 @@ public sealed class ForgotPasswordModel(UserManager<AppUser> users, IEmailSender
         var user = await users.FindByEmailAsync(Input.Email.Trim());
         if (user is not null && await users.IsEmailConfirmedAsync(user))
         {
-            var token = await users.GeneratePasswordResetTokenAsync(user);
-            var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
-            var link = links.Absolute($"/Identity/Account/ResetPassword?code={Uri.EscapeDataString(code)}");
+            // The same set-password link an invitation carries, built from App:BaseUrl.
+            var link = await accounts.CreateSetPasswordLinkAsync(user.Id, HttpContext.RequestAborted);
             await email.SendEmailAsync(user.Email!, "Reset your password",
                 $"<p>Someone asked to reset the password of your account. If it was you, choose a new password here: " +
                 $"<a href=\"{HtmlEncoder.Default.Encode(link)}\">{HtmlEncoder.Default.Encode(link)}</a></p>" +
