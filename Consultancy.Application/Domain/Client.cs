@@ -21,9 +21,17 @@ public sealed class Client : IVersioned, ICaseloadCounted
 
     public ExamResult Step1Result { get; set; }
     public DateOnly? Step1Date { get; set; }
+    public int? Step1Attempts { get; set; }
     public int? Step2CkScore { get; set; }
     public DateOnly? Step2CkDate { get; set; }
+    public int? Step2CkAttempts { get; set; }
+    /// <summary>Programs sponsoring H-1B visas usually require Step 3 passed before the start.</summary>
+    public ExamResult Step3Result { get; set; }
     public ExamResult Mccqe1Result { get; set; }
+    public int? Mccqe1Attempts { get; set; }
+    /// <summary>OET Medicine, which ECFMG requires for certification.</summary>
+    public ExamResult OetResult { get; set; }
+    public DateOnly? OetDate { get; set; }
     public ExamResult NacOsceResult { get; set; }
     public string? LanguageTest { get; set; }
     public EcfmgStatus EcfmgStatus { get; set; }
@@ -63,6 +71,16 @@ public sealed class Client : IVersioned, ICaseloadCounted
 
     public List<ClientStageChange> StageChanges { get; private set; } = [];
     public List<ClientNote> Notes { get; private set; } = [];
+    public List<ClinicalExperience> ClinicalExperiences { get; private set; } = [];
+
+    /// <summary>Whole years from graduation to the calendar year applications go out in; null when either is unknown.</summary>
+    public int? YearsSinceGraduation(int? applicationYear) =>
+        GraduationYear is { } graduated && applicationYear is { } year ? Math.Max(0, year - graduated) : null;
+
+    /// <summary>Months of US or Canadian clinical experience, and of the hands-on kind programs prefer.</summary>
+    public int ClinicalExperienceMonths => ClinicalExperiences.Sum(e => e.Months);
+    public int HandsOnClinicalExperienceMonths =>
+        ClinicalExperiences.Where(e => e.Kind is ClinicalExperienceKind.HandsOn or ClinicalExperienceKind.Externship).Sum(e => e.Months);
 
     public string FullName => $"{FirstName} {LastName}";
 
@@ -148,6 +166,7 @@ public sealed class Client : IVersioned, ICaseloadCounted
         Step1Date = null;
         Step2CkScore = null;
         Step2CkDate = null;
+        OetDate = null;
         LanguageTest = null;
         TargetSpecialties = null;
         Tags = "";

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
 namespace Consultancy.Application.Domain;
 
 /// <summary>
@@ -11,6 +14,13 @@ public sealed class Season
     public string Name { get; set; } = "";
     public List<SeasonKeyDate> KeyDates { get; private set; } = [];
 
+    /// <summary>ERAS program signals each specialty allows this cycle; they change every cycle, so they are data.</summary>
+    public List<SeasonSignalLimit> SignalLimits { get; private set; } = [];
+
+    /// <summary>A client with fewer than <see cref="MinimumInvites"/> interview invites by this date is at risk.</summary>
+    public DateOnly? InvitesExpectedBy { get; set; }
+    public int? MinimumInvites { get; set; }
+
     private Season() { }
 
     public Season(TargetSystem system, string name)
@@ -20,6 +30,49 @@ public sealed class Season
     }
 
     public SeasonKeyDate? KeyDate(string key) => KeyDates.FirstOrDefault(k => k.Key == key);
+
+    /// <summary>The key date applicants certify their rank order list by.</summary>
+    public const string RankListKey = "rol-deadline";
+
+    /// <summary>
+    /// The calendar year applications are sent in (ERAS 2028 applications go out in 2027): the year of the season's
+    /// earliest key date, else the year in its name less one.
+    /// </summary>
+    public int? ApplicationYear => KeyDates.Count > 0 ? KeyDates.Min(k => k.Date).Year : ApplicationYearOf(Name);
+
+    public static int? ApplicationYearOf(string? seasonName) =>
+        seasonName is not null && Regex.Match(seasonName, @"\b(20\d\d)\b") is { Success: true } match
+            ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) - 1
+            : null;
+}
+
+/// <summary>How many program signals of each tier one specialty allows in a season (a single-tier specialty uses only <see cref="Signals"/>).</summary>
+public sealed class SeasonSignalLimit
+{
+    public int Id { get; private set; }
+    public int SeasonId { get; private set; }
+    public string Specialty { get; set; } = "";
+    public int? Signals { get; set; }
+    public int? Gold { get; set; }
+    public int? Silver { get; set; }
+
+    private SeasonSignalLimit() { }
+
+    public SeasonSignalLimit(string specialty, int? signals, int? gold, int? silver)
+    {
+        Specialty = specialty;
+        Signals = signals;
+        Gold = gold;
+        Silver = silver;
+    }
+
+    public int? LimitFor(ProgramSignal signal) => signal switch
+    {
+        ProgramSignal.Signal => Signals,
+        ProgramSignal.Gold => Gold,
+        ProgramSignal.Silver => Silver,
+        _ => null,
+    };
 }
 
 /// <summary>A named date of a season, e.g. "MyERAS opens" on 3 Jun 2026.</summary>

@@ -27,7 +27,10 @@ public sealed record ClientDataExport(
     IReadOnlyList<ExportedCall> Calls,
     IReadOnlyList<ExportedLetter> Letters,
     IReadOnlyList<ExportedDeadline> Deadlines,
-    IReadOnlyList<ExportedEmail> Emails)
+    IReadOnlyList<ExportedEmail> Emails,
+    IReadOnlyList<ExportedClinicalExperience> ClinicalExperience,
+    IReadOnlyList<ExportedApplication> Applications,
+    IReadOnlyList<ExportedRankList> RankLists)
 {
     /// <summary>
     /// The section holding each kind of client-owned record (<see cref="IClientOwned"/>). Every kind needs one: a test
@@ -43,6 +46,12 @@ public sealed record ClientDataExport(
         [typeof(LetterRequest)] = nameof(Letters),
         [typeof(Deadline)] = nameof(Deadlines),
         [typeof(OutboxMessage)] = nameof(Emails),
+        [typeof(ClinicalExperience)] = nameof(ClinicalExperience),
+        [typeof(ProgramApplication)] = nameof(Applications),
+        [typeof(InterviewScore)] = nameof(Applications),
+        [typeof(LetterAssignment)] = nameof(Applications),
+        [typeof(RankOrderList)] = nameof(RankLists),
+        [typeof(RankListRevision)] = nameof(RankLists),
     };
 
     /// <summary>The zip's single entry.</summary>
@@ -73,7 +82,8 @@ public sealed record ClientDataExport(
 public sealed record ExportedProfile(
     int Id, string FirstName, string LastName, string Email, string? Phone, string? Country, string TimeZoneId,
     string? MedicalSchool, string? MedicalSchoolCountry, int? GraduationYear, ImgType ImgType, string? Citizenship, VisaNeed VisaNeed,
-    ExamResult Step1Result, DateOnly? Step1Date, int? Step2CkScore, DateOnly? Step2CkDate, ExamResult Mccqe1Result,
+    ExamResult Step1Result, DateOnly? Step1Date, int? Step1Attempts, int? Step2CkScore, DateOnly? Step2CkDate, int? Step2CkAttempts,
+    ExamResult Step3Result, ExamResult Mccqe1Result, int? Mccqe1Attempts, ExamResult OetResult, DateOnly? OetDate,
     ExamResult NacOsceResult, string? LanguageTest, EcfmgStatus EcfmgStatus, TargetSystem TargetSystem, string? Season,
     string? TargetSpecialties, int? ProgramsPlanned, ClientSource Source, string Tags, ClientStage Stage, string? Consultant,
     bool RemindersOptedOut, DateTime? RemindersOptedOutAt, bool IsArchived, DateTime? ArchivedAt, DateTime? ErasedAt,
@@ -100,6 +110,20 @@ public sealed record ExportedDeadline(
     int Id, string Title, DeadlineCategory Category, DateOnly DueDate, TimeOnly? DueTime, string? Notes, DeadlineStatus Status,
     string ReminderOffsets, IReadOnlyList<ExportedReminder> Reminders);
 
+public sealed record ExportedClinicalExperience(ClinicalExperienceKind Kind, string Place, int Months);
+
+public sealed record ExportedApplication(
+    int Id, string Season, string Program, string? Institution, string Specialty, string? Identifier, ApplicationTier Tier,
+    ProgramSignal Signal, ApplicationStatus Status, DateTime StatusChangedAt, DateOnly? AppliedOn, DateOnly? InvitedOn,
+    DateOnly? InterviewDate, TimeOnly? InterviewTime, InterviewFormat? InterviewFormat, string? RedFlags, string? Notes,
+    IReadOnlyList<ExportedScore> Scores, IReadOnlyList<int> LetterIds, DateTime CreatedAt);
+
+public sealed record ExportedScore(string Criterion, int Score);
+
+public sealed record ExportedRankList(string Season, int? CertifiedRevision, DateTime? CertifiedAt, IReadOnlyList<ExportedRankRevision> Revisions);
+
+public sealed record ExportedRankRevision(int Number, DateTime CreatedAt, string? By, string Change, IReadOnlyList<int> ApplicationIds);
+
 public sealed record ExportedReminder(DateTime DueAt, OutboxStatus Status, DateTime? SentAt, string? CancelReason);
 
 public sealed record ExportedEmail(
@@ -115,7 +139,8 @@ internal sealed class ExportClientDataHandler(IAppDbContext db, SecurityLog secu
         var profile = await db.Clients.Where(c => c.Id == id)
             .Select(c => new ExportedProfile(c.Id, c.FirstName, c.LastName, c.Email, c.Phone, c.Country, c.TimeZoneId,
                 c.MedicalSchool, c.MedicalSchoolCountry, c.GraduationYear, c.ImgType, c.Citizenship, c.VisaNeed,
-                c.Step1Result, c.Step1Date, c.Step2CkScore, c.Step2CkDate, c.Mccqe1Result,
+                c.Step1Result, c.Step1Date, c.Step1Attempts, c.Step2CkScore, c.Step2CkDate, c.Step2CkAttempts,
+                c.Step3Result, c.Mccqe1Result, c.Mccqe1Attempts, c.OetResult, c.OetDate,
                 c.NacOsceResult, c.LanguageTest, c.EcfmgStatus, c.TargetSystem, c.Season,
                 c.TargetSpecialties, c.ProgramsPlanned, c.Source, c.Tags, c.Stage, c.Consultant!.DisplayName,
                 c.RemindersOptedOut, c.RemindersOptedOutAt, c.IsArchived, c.ArchivedAt, c.ErasedAt, c.CreatedAt, c.UpdatedAt))
@@ -147,9 +172,32 @@ internal sealed class ExportClientDataHandler(IAppDbContext db, SecurityLog secu
                 reminders[d.Id].Select(r => new ExportedReminder(r.DueAt, r.Status, r.SentAt, r.CancelReason)).ToList()))
             .ToList();
 
+        var experience = await db.ClinicalExperiences.Where(e => e.ClientId == id).OrderBy(e => e.Id)
+            .Select(e => new ExportedClinicalExperience(e.Kind, e.Place, e.Months)).ToListAsync(ct);
+        var letterIds = (await db.LetterAssignments.Where(a => a.ClientId == id).Select(a => new { a.ApplicationId, a.LetterRequestId }).ToListAsync(ct))
+            .ToLookup(a => a.ApplicationId, a => a.LetterRequestId);
+        var scores = (await db.InterviewScores.Where(s => s.ClientId == id)
+                .Select(s => new { s.ApplicationId, Score = new ExportedScore(s.Criterion!.Name, s.Score) }).ToListAsync(ct))
+            .ToLookup(s => s.ApplicationId, s => s.Score);
+        var applications = (await db.ProgramApplications.Where(a => a.ClientId == id).OrderBy(a => a.Season).ThenBy(a => a.Id)
+                .Select(a => new { a.Id, a.Season, a.Program!.Name, a.Program.Institution, a.Program.Specialty, a.Program.Identifier, a.Tier,
+                    a.Signal, a.Status, a.StatusChangedAt, a.AppliedOn, a.InvitedOn, a.InterviewDate, a.InterviewTime, a.InterviewFormat,
+                    a.RedFlags, a.Notes, a.CreatedAt })
+                .ToListAsync(ct))
+            .Select(a => new ExportedApplication(a.Id, a.Season, a.Name, a.Institution, a.Specialty, a.Identifier, a.Tier, a.Signal, a.Status,
+                a.StatusChangedAt, a.AppliedOn, a.InvitedOn, a.InterviewDate, a.InterviewTime, a.InterviewFormat, a.RedFlags, a.Notes,
+                scores[a.Id].ToList(), letterIds[a.Id].Order().ToList(), a.CreatedAt))
+            .ToList();
+        var rankLists = (await db.RankOrderLists.AsNoTracking().Where(l => l.ClientId == id).Include(l => l.Revisions).ThenInclude(r => r.By)
+                .OrderBy(l => l.Season).ToListAsync(ct))
+            .Select(l => new ExportedRankList(l.Season, l.CertifiedRevision, l.CertifiedAt, l.Revisions.OrderBy(r => r.Number)
+                .Select(r => new ExportedRankRevision(r.Number, r.CreatedAt, r.By?.DisplayName, r.Change, r.Order)).ToList()))
+            .ToList();
+
         await securityLog.RecordAsync(SecurityEventKind.ClientDataExported, SecurityLog.ClientSubject(id), null, ct);
         await db.SaveChangesAsync(ct);
 
-        return new ClientDataExport(clock.GetUtcNow().UtcDateTime, profile, notes, timeline, stages, calls, letters, deadlines, emails);
+        return new ClientDataExport(clock.GetUtcNow().UtcDateTime, profile, notes, timeline, stages, calls, letters, deadlines, emails,
+            experience, applications, rankLists);
     }
 }

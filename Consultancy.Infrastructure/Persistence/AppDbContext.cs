@@ -50,6 +50,15 @@ public class AppDbContext : IdentityDbContext<AppUser>, IAppDbContext
     public DbSet<LetterRequestTemplate> LetterRequestTemplates => Set<LetterRequestTemplate>();
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
     public DbSet<SecurityPolicy> SecurityPolicies => Set<SecurityPolicy>();
+    public DbSet<ResidencyProgram> ResidencyPrograms => Set<ResidencyProgram>();
+    public DbSet<ClinicalExperience> ClinicalExperiences => Set<ClinicalExperience>();
+    public DbSet<ProgramApplication> ProgramApplications => Set<ProgramApplication>();
+    public DbSet<InterviewCriterion> InterviewCriteria => Set<InterviewCriterion>();
+    public DbSet<InterviewScore> InterviewScores => Set<InterviewScore>();
+    public DbSet<RankOrderList> RankOrderLists => Set<RankOrderList>();
+    public DbSet<RankListRevision> RankListRevisions => Set<RankListRevision>();
+    public DbSet<LetterAssignment> LetterAssignments => Set<LetterAssignment>();
+    public DbSet<SeasonSignalLimit> SeasonSignalLimits => Set<SeasonSignalLimit>();
 
 
     /// <summary>Shortest term the trigram index can answer; shorter ones scan the search text instead.</summary>

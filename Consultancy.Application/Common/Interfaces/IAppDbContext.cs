@@ -23,6 +23,15 @@ public interface IAppDbContext
     DbSet<LetterRequestTemplate> LetterRequestTemplates { get; }
     DbSet<SecurityEvent> SecurityEvents { get; }
     DbSet<SecurityPolicy> SecurityPolicies { get; }
+    DbSet<ResidencyProgram> ResidencyPrograms { get; }
+    DbSet<ClinicalExperience> ClinicalExperiences { get; }
+    DbSet<ProgramApplication> ProgramApplications { get; }
+    DbSet<InterviewCriterion> InterviewCriteria { get; }
+    DbSet<InterviewScore> InterviewScores { get; }
+    DbSet<RankOrderList> RankOrderLists { get; }
+    DbSet<RankListRevision> RankListRevisions { get; }
+    DbSet<LetterAssignment> LetterAssignments { get; }
+    DbSet<SeasonSignalLimit> SeasonSignalLimits { get; }
 
     /// <summary>
     /// The clients (caseload rule applied) whose search text — name, email, medical school — contains

@@ -129,6 +129,9 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("Mccqe1Attempts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Mccqe1Result")
                         .HasColumnType("INTEGER");
 
@@ -141,6 +144,12 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("NacOsceResult")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("OetDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OetResult")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Phone")
@@ -171,16 +180,25 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                     b.Property<int>("Stage")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("Step1Attempts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("Step1Date")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Step1Result")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("Step2CkAttempts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("Step2CkDate")
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("Step2CkScore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Step3Result")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Tags")
@@ -295,6 +313,33 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                     b.HasIndex("ClientId", "ChangedAt");
 
                     b.ToTable("ClientStageChanges");
+                });
+
+            modelBuilder.Entity("Consultancy.Application.Domain.ClinicalExperience", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Months")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.ToTable("ClinicalExperiences");
                 });
 
             modelBuilder.Entity("Consultancy.Application.Domain.ConsultantAvailability", b =>
@@ -437,6 +482,88 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                     b.HasIndex("ClientId", "Status", "DueAtUtc");
 
                     b.ToTable("Deadlines");
+                });
+
+            modelBuilder.Entity("Consultancy.Application.Domain.InterviewCriterion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsRetired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("InterviewCriteria");
+                });
+
+            modelBuilder.Entity("Consultancy.Application.Domain.InterviewScore", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CriterionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("CriterionId");
+
+                    b.HasIndex("ApplicationId", "CriterionId")
+                        .IsUnique();
+
+                    b.ToTable("InterviewScores");
+                });
+
+            modelBuilder.Entity("Consultancy.Application.Domain.LetterAssignment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LetterRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("LetterRequestId", "ApplicationId")
+                        .IsUnique();
+
+                    b.ToTable("LetterAssignments");
                 });
 
             modelBuilder.Entity("Consultancy.Application.Domain.LetterRequest", b =>
@@ -743,10 +870,299 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                     b.ToTable("PlaybookItems");
                 });
 
+            modelBuilder.Entity("Consultancy.Application.Domain.ProgramApplication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("AppliedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("InterviewAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("InterviewDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("InterviewDeadlineId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("InterviewFormat")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly?>("InterviewTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("InviteDeadlineId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("InvitedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RedFlags")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Season")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Signal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StatusChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Tier")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InterviewAtUtc");
+
+                    b.HasIndex("InterviewDeadlineId");
+
+                    b.HasIndex("InviteDeadlineId");
+
+                    b.HasIndex("ProgramId");
+
+                    b.HasIndex("ClientId", "Season", "ProgramId")
+                        .IsUnique();
+
+                    b.ToTable("ProgramApplications");
+                });
+
+            modelBuilder.Entity("Consultancy.Application.Domain.RankListRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RankListId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Ranking")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ById");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("RankListId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("RankListRevisions");
+                });
+
+            modelBuilder.Entity("Consultancy.Application.Domain.RankOrderList", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CertifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CertifiedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CertifiedRevision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Season")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CertifiedById");
+
+                    b.HasIndex("ClientId", "Season")
+                        .IsUnique();
+
+                    b.ToTable("RankOrderLists");
+                });
+
+            modelBuilder.Entity("Consultancy.Application.Domain.ResidencyProgram", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("City")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ClinicalExperience")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("EcfmgCertificationByRankDeadline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Identifier")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ImgSharePercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ImgShareYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Institution")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MaximumAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MaximumYearsSinceGraduation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MinimumStep2CkScore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PositionsPerYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Specialty")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StateOrProvince")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("System")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("VerifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VerifiedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VisaSponsorship")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Website")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VerifiedById");
+
+                    b.HasIndex("Name", "Id");
+
+                    b.HasIndex("StateOrProvince", "Name");
+
+                    b.HasIndex("System", "Identifier")
+                        .IsUnique();
+
+                    b.HasIndex("Specialty", "Name", "Id");
+
+                    b.ToTable("ResidencyPrograms");
+                });
+
             modelBuilder.Entity("Consultancy.Application.Domain.Season", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("InvitesExpectedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MinimumInvites")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
@@ -836,6 +1252,37 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("SeasonPlanRuns");
+                });
+
+            modelBuilder.Entity("Consultancy.Application.Domain.SeasonSignalLimit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Gold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SeasonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Signals")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Silver")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Specialty")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SeasonId", "Specialty")
+                        .IsUnique();
+
+                    b.ToTable("SeasonSignalLimits");
                 });
 
             modelBuilder.Entity("Consultancy.Application.Domain.SecurityEvent", b =>
@@ -1306,6 +1753,17 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                     b.Navigation("Client");
                 });
 
+            modelBuilder.Entity("Consultancy.Application.Domain.ClinicalExperience", b =>
+                {
+                    b.HasOne("Consultancy.Application.Domain.Client", "Client")
+                        .WithMany("ClinicalExperiences")
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Client");
+                });
+
             modelBuilder.Entity("Consultancy.Application.Domain.ConsultantAvailability", b =>
                 {
                     b.HasOne("Consultancy.Application.Domain.UserProfile", "Consultant")
@@ -1347,6 +1805,58 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                     b.Navigation("Season");
 
                     b.Navigation("StatusChangedBy");
+                });
+
+            modelBuilder.Entity("Consultancy.Application.Domain.InterviewScore", b =>
+                {
+                    b.HasOne("Consultancy.Application.Domain.ProgramApplication", null)
+                        .WithMany("Scores")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Consultancy.Application.Domain.Client", "Client")
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Consultancy.Application.Domain.InterviewCriterion", "Criterion")
+                        .WithMany()
+                        .HasForeignKey("CriterionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Client");
+
+                    b.Navigation("Criterion");
+                });
+
+            modelBuilder.Entity("Consultancy.Application.Domain.LetterAssignment", b =>
+                {
+                    b.HasOne("Consultancy.Application.Domain.ProgramApplication", "Application")
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Consultancy.Application.Domain.Client", "Client")
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Consultancy.Application.Domain.LetterRequest", "LetterRequest")
+                        .WithMany()
+                        .HasForeignKey("LetterRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Application");
+
+                    b.Navigation("Client");
+
+                    b.Navigation("LetterRequest");
                 });
 
             modelBuilder.Entity("Consultancy.Application.Domain.LetterRequest", b =>
@@ -1407,10 +1917,104 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Consultancy.Application.Domain.ProgramApplication", b =>
+                {
+                    b.HasOne("Consultancy.Application.Domain.Client", "Client")
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Consultancy.Application.Domain.Deadline", "InterviewDeadline")
+                        .WithMany()
+                        .HasForeignKey("InterviewDeadlineId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Consultancy.Application.Domain.Deadline", "InviteDeadline")
+                        .WithMany()
+                        .HasForeignKey("InviteDeadlineId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Consultancy.Application.Domain.ResidencyProgram", "Program")
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Client");
+
+                    b.Navigation("InterviewDeadline");
+
+                    b.Navigation("InviteDeadline");
+
+                    b.Navigation("Program");
+                });
+
+            modelBuilder.Entity("Consultancy.Application.Domain.RankListRevision", b =>
+                {
+                    b.HasOne("Consultancy.Application.Domain.UserProfile", "By")
+                        .WithMany()
+                        .HasForeignKey("ById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Consultancy.Application.Domain.Client", "Client")
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Consultancy.Application.Domain.RankOrderList", null)
+                        .WithMany("Revisions")
+                        .HasForeignKey("RankListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("By");
+
+                    b.Navigation("Client");
+                });
+
+            modelBuilder.Entity("Consultancy.Application.Domain.RankOrderList", b =>
+                {
+                    b.HasOne("Consultancy.Application.Domain.UserProfile", "CertifiedBy")
+                        .WithMany()
+                        .HasForeignKey("CertifiedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Consultancy.Application.Domain.Client", "Client")
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("CertifiedBy");
+
+                    b.Navigation("Client");
+                });
+
+            modelBuilder.Entity("Consultancy.Application.Domain.ResidencyProgram", b =>
+                {
+                    b.HasOne("Consultancy.Application.Domain.UserProfile", "VerifiedBy")
+                        .WithMany()
+                        .HasForeignKey("VerifiedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("VerifiedBy");
+                });
+
             modelBuilder.Entity("Consultancy.Application.Domain.SeasonKeyDate", b =>
                 {
                     b.HasOne("Consultancy.Application.Domain.Season", null)
                         .WithMany("KeyDates")
+                        .HasForeignKey("SeasonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Consultancy.Application.Domain.SeasonSignalLimit", b =>
+                {
+                    b.HasOne("Consultancy.Application.Domain.Season", null)
+                        .WithMany("SignalLimits")
                         .HasForeignKey("SeasonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1506,6 +2110,8 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("Consultancy.Application.Domain.Client", b =>
                 {
+                    b.Navigation("ClinicalExperiences");
+
                     b.Navigation("Notes");
 
                     b.Navigation("StageChanges");
@@ -1516,9 +2122,21 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                     b.Navigation("Items");
                 });
 
+            modelBuilder.Entity("Consultancy.Application.Domain.ProgramApplication", b =>
+                {
+                    b.Navigation("Scores");
+                });
+
+            modelBuilder.Entity("Consultancy.Application.Domain.RankOrderList", b =>
+                {
+                    b.Navigation("Revisions");
+                });
+
             modelBuilder.Entity("Consultancy.Application.Domain.Season", b =>
                 {
                     b.Navigation("KeyDates");
+
+                    b.Navigation("SignalLimits");
                 });
 #pragma warning restore 612, 618
         }

@@ -139,6 +139,9 @@ namespace Consultancy.Infrastructure.Persistence.PostgreSql.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<int?>("Mccqe1Attempts")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Mccqe1Result")
                         .HasColumnType("integer");
 
@@ -151,6 +154,12 @@ namespace Consultancy.Infrastructure.Persistence.PostgreSql.Migrations
                         .HasColumnType("character varying(100)");
 
                     b.Property<int>("NacOsceResult")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("OetDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("OetResult")
                         .HasColumnType("integer");
 
                     b.Property<string>("Phone")
@@ -181,16 +190,25 @@ namespace Consultancy.Infrastructure.Persistence.PostgreSql.Migrations
                     b.Property<int>("Stage")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("Step1Attempts")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly?>("Step1Date")
                         .HasColumnType("date");
 
                     b.Property<int>("Step1Result")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("Step2CkAttempts")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly?>("Step2CkDate")
                         .HasColumnType("date");
 
                     b.Property<int?>("Step2CkScore")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Step3Result")
                         .HasColumnType("integer");
 
                     b.Property<string>("Tags")
@@ -317,6 +335,35 @@ namespace Consultancy.Infrastructure.Persistence.PostgreSql.Migrations
                     b.HasIndex("ClientId", "ChangedAt");
 
                     b.ToTable("ClientStageChanges");
+                });
+
+            modelBuilder.Entity("Consultancy.Application.Domain.ClinicalExperience", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ClientId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Months")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.ToTable("ClinicalExperiences");
                 });
 
             modelBuilder.Entity("Consultancy.Application.Domain.ConsultantAvailability", b =>
@@ -461,6 +508,94 @@ namespace Consultancy.Infrastructure.Persistence.PostgreSql.Migrations
                     b.HasIndex("ClientId", "Status", "DueAtUtc");
 
                     b.ToTable("Deadlines");
+                });
+
+            modelBuilder.Entity("Consultancy.Application.Domain.InterviewCriterion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("IsRetired")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("InterviewCriteria");
+                });
+
+            modelBuilder.Entity("Consultancy.Application.Domain.InterviewScore", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ClientId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CriterionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("CriterionId");
+
+                    b.HasIndex("ApplicationId", "CriterionId")
+                        .IsUnique();
+
+                    b.ToTable("InterviewScores");
+                });
+
+            modelBuilder.Entity("Consultancy.Application.Domain.LetterAssignment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ClientId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LetterRequestId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("LetterRequestId", "ApplicationId")
+                        .IsUnique();
+
+                    b.ToTable("LetterAssignments");
                 });
 
             modelBuilder.Entity("Consultancy.Application.Domain.LetterRequest", b =>
@@ -777,6 +912,297 @@ namespace Consultancy.Infrastructure.Persistence.PostgreSql.Migrations
                     b.ToTable("PlaybookItems");
                 });
 
+            modelBuilder.Entity("Consultancy.Application.Domain.ProgramApplication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("AppliedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ClientId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("InterviewAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("InterviewDate")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("InterviewDeadlineId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("InterviewFormat")
+                        .HasColumnType("integer");
+
+                    b.Property<TimeOnly?>("InterviewTime")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<int?>("InviteDeadlineId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("InvitedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RedFlags")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Season")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("Signal")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("StatusChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Tier")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InterviewAtUtc");
+
+                    b.HasIndex("InterviewDeadlineId");
+
+                    b.HasIndex("InviteDeadlineId");
+
+                    b.HasIndex("ProgramId");
+
+                    b.HasIndex("ClientId", "Season", "ProgramId")
+                        .IsUnique();
+
+                    b.ToTable("ProgramApplications");
+                });
+
+            modelBuilder.Entity("Consultancy.Application.Domain.RankListRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ById")
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("ClientId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RankListId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Ranking")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ById");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("RankListId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("RankListRevisions");
+                });
+
+            modelBuilder.Entity("Consultancy.Application.Domain.RankOrderList", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("CertifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CertifiedById")
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int?>("CertifiedRevision")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ClientId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Season")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CertifiedById");
+
+                    b.HasIndex("ClientId", "Season")
+                        .IsUnique();
+
+                    b.ToTable("RankOrderLists");
+                });
+
+            modelBuilder.Entity("Consultancy.Application.Domain.ResidencyProgram", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("City")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("ClinicalExperience")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool?>("EcfmgCertificationByRankDeadline")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Identifier")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int?>("ImgSharePercent")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ImgShareYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Institution")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("MaximumAttempts")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MaximumYearsSinceGraduation")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MinimumStep2CkScore")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("PositionsPerYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("character varying(800)");
+
+                    b.Property<string>("Specialty")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("StateOrProvince")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("System")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("VerifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("VerifiedById")
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("VisaSponsorship")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Website")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VerifiedById");
+
+                    b.HasIndex("Name", "Id");
+
+                    b.HasIndex("StateOrProvince", "Name");
+
+                    b.HasIndex("System", "Identifier")
+                        .IsUnique();
+
+                    b.HasIndex("Specialty", "Name", "Id");
+
+                    b.ToTable("ResidencyPrograms");
+                });
+
             modelBuilder.Entity("Consultancy.Application.Domain.Season", b =>
                 {
                     b.Property<int>("Id")
@@ -784,6 +1210,12 @@ namespace Consultancy.Infrastructure.Persistence.PostgreSql.Migrations
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("InvitesExpectedBy")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("MinimumInvites")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -874,6 +1306,39 @@ namespace Consultancy.Infrastructure.Persistence.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("SeasonPlanRuns");
+                });
+
+            modelBuilder.Entity("Consultancy.Application.Domain.SeasonSignalLimit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("Gold")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SeasonId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Signals")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Silver")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Specialty")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SeasonId", "Specialty")
+                        .IsUnique();
+
+                    b.ToTable("SeasonSignalLimits");
                 });
 
             modelBuilder.Entity("Consultancy.Application.Domain.SecurityEvent", b =>
@@ -1371,6 +1836,17 @@ namespace Consultancy.Infrastructure.Persistence.PostgreSql.Migrations
                     b.Navigation("Client");
                 });
 
+            modelBuilder.Entity("Consultancy.Application.Domain.ClinicalExperience", b =>
+                {
+                    b.HasOne("Consultancy.Application.Domain.Client", "Client")
+                        .WithMany("ClinicalExperiences")
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Client");
+                });
+
             modelBuilder.Entity("Consultancy.Application.Domain.ConsultantAvailability", b =>
                 {
                     b.HasOne("Consultancy.Application.Domain.UserProfile", "Consultant")
@@ -1412,6 +1888,58 @@ namespace Consultancy.Infrastructure.Persistence.PostgreSql.Migrations
                     b.Navigation("Season");
 
                     b.Navigation("StatusChangedBy");
+                });
+
+            modelBuilder.Entity("Consultancy.Application.Domain.InterviewScore", b =>
+                {
+                    b.HasOne("Consultancy.Application.Domain.ProgramApplication", null)
+                        .WithMany("Scores")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Consultancy.Application.Domain.Client", "Client")
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Consultancy.Application.Domain.InterviewCriterion", "Criterion")
+                        .WithMany()
+                        .HasForeignKey("CriterionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Client");
+
+                    b.Navigation("Criterion");
+                });
+
+            modelBuilder.Entity("Consultancy.Application.Domain.LetterAssignment", b =>
+                {
+                    b.HasOne("Consultancy.Application.Domain.ProgramApplication", "Application")
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Consultancy.Application.Domain.Client", "Client")
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Consultancy.Application.Domain.LetterRequest", "LetterRequest")
+                        .WithMany()
+                        .HasForeignKey("LetterRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Application");
+
+                    b.Navigation("Client");
+
+                    b.Navigation("LetterRequest");
                 });
 
             modelBuilder.Entity("Consultancy.Application.Domain.LetterRequest", b =>
@@ -1472,10 +2000,104 @@ namespace Consultancy.Infrastructure.Persistence.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Consultancy.Application.Domain.ProgramApplication", b =>
+                {
+                    b.HasOne("Consultancy.Application.Domain.Client", "Client")
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Consultancy.Application.Domain.Deadline", "InterviewDeadline")
+                        .WithMany()
+                        .HasForeignKey("InterviewDeadlineId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Consultancy.Application.Domain.Deadline", "InviteDeadline")
+                        .WithMany()
+                        .HasForeignKey("InviteDeadlineId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Consultancy.Application.Domain.ResidencyProgram", "Program")
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Client");
+
+                    b.Navigation("InterviewDeadline");
+
+                    b.Navigation("InviteDeadline");
+
+                    b.Navigation("Program");
+                });
+
+            modelBuilder.Entity("Consultancy.Application.Domain.RankListRevision", b =>
+                {
+                    b.HasOne("Consultancy.Application.Domain.UserProfile", "By")
+                        .WithMany()
+                        .HasForeignKey("ById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Consultancy.Application.Domain.Client", "Client")
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Consultancy.Application.Domain.RankOrderList", null)
+                        .WithMany("Revisions")
+                        .HasForeignKey("RankListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("By");
+
+                    b.Navigation("Client");
+                });
+
+            modelBuilder.Entity("Consultancy.Application.Domain.RankOrderList", b =>
+                {
+                    b.HasOne("Consultancy.Application.Domain.UserProfile", "CertifiedBy")
+                        .WithMany()
+                        .HasForeignKey("CertifiedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Consultancy.Application.Domain.Client", "Client")
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("CertifiedBy");
+
+                    b.Navigation("Client");
+                });
+
+            modelBuilder.Entity("Consultancy.Application.Domain.ResidencyProgram", b =>
+                {
+                    b.HasOne("Consultancy.Application.Domain.UserProfile", "VerifiedBy")
+                        .WithMany()
+                        .HasForeignKey("VerifiedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("VerifiedBy");
+                });
+
             modelBuilder.Entity("Consultancy.Application.Domain.SeasonKeyDate", b =>
                 {
                     b.HasOne("Consultancy.Application.Domain.Season", null)
                         .WithMany("KeyDates")
+                        .HasForeignKey("SeasonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Consultancy.Application.Domain.SeasonSignalLimit", b =>
+                {
+                    b.HasOne("Consultancy.Application.Domain.Season", null)
+                        .WithMany("SignalLimits")
                         .HasForeignKey("SeasonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1571,6 +2193,8 @@ namespace Consultancy.Infrastructure.Persistence.PostgreSql.Migrations
 
             modelBuilder.Entity("Consultancy.Application.Domain.Client", b =>
                 {
+                    b.Navigation("ClinicalExperiences");
+
                     b.Navigation("Notes");
 
                     b.Navigation("StageChanges");
@@ -1581,9 +2205,21 @@ namespace Consultancy.Infrastructure.Persistence.PostgreSql.Migrations
                     b.Navigation("Items");
                 });
 
+            modelBuilder.Entity("Consultancy.Application.Domain.ProgramApplication", b =>
+                {
+                    b.Navigation("Scores");
+                });
+
+            modelBuilder.Entity("Consultancy.Application.Domain.RankOrderList", b =>
+                {
+                    b.Navigation("Revisions");
+                });
+
             modelBuilder.Entity("Consultancy.Application.Domain.Season", b =>
                 {
                     b.Navigation("KeyDates");
+
+                    b.Navigation("SignalLimits");
                 });
 #pragma warning restore 612, 618
         }
