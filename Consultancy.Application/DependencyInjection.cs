@@ -49,6 +49,7 @@ public static class DependencyInjection
         services.AddScoped<CallEmailPlanner>();
         services.AddScoped<LetterFollowUpPlanner>();
         services.AddScoped<LetterStatusChanges>();
+        services.AddScoped<ProgramApplications.InterviewPlanner>();
         services.AddScoped<Clients.Import.ClientImportPlanner>();
         services.AddAutoMapper(_ => { }, Self);
         return services;

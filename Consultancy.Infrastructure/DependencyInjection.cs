@@ -102,6 +102,7 @@ public static class DependencyInjection
         services.AddOptions<OutboxSettings>().Bind(configuration.GetSection(OutboxSettings.FormerSection));
         services.AddSettings<OutboxSettings>(configuration, OutboxSettings.Section);
         services.AddSettings<LetterSettings>(configuration, LetterSettings.Section);
+        services.AddSettings<ProgramSettings>(configuration, ProgramSettings.Section);
         services.AddSettings<PrivacySettings>(configuration, PrivacySettings.Section);
         services.AddSettings<DigestSettings>(configuration, DigestSettings.Section);
         return services;

@@ -54,11 +54,11 @@ public sealed class InterviewScore : IClientOwned
     /// <summary>A score says nothing about who the applicant is.</summary>
     public AfterErasure ErasePersonalData(ClientErasure erasure) => AfterErasure.Keep;
 
-    public static decimal? WeightedMean(IEnumerable<InterviewScore> scores, IReadOnlyCollection<InterviewCriterion> criteria)
+    /// <summary>The weighted mean of an interview's scores (1–5, two decimals), or null before any score.</summary>
+    public static decimal? WeightedMean(IEnumerable<(int Score, int Weight)> scores)
     {
-        var weights = criteria.ToDictionary(c => c.Id, c => c.Weight);
-        var weighted = scores.Where(s => weights.ContainsKey(s.CriterionId)).Select(s => (s.Score, Weight: weights[s.CriterionId])).ToList();
-        var total = weighted.Sum(s => s.Weight);
-        return total == 0 ? null : Math.Round((decimal)weighted.Sum(s => s.Score * s.Weight) / total, 2);
+        var list = scores.ToList();
+        var total = list.Sum(s => s.Weight);
+        return total == 0 ? null : Math.Round((decimal)list.Sum(s => s.Score * s.Weight) / total, 2);
     }
 }

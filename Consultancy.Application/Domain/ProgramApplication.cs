@@ -115,9 +115,6 @@ public sealed class ProgramApplication : IVersioned
         InterviewDeadlineId = deadline.Id;
     }
 
-    /// <summary>The weighted mean of the interview's scores over the criteria scored (1–5), or null before any score.</summary>
-    public decimal? WeightedScore(IReadOnlyCollection<InterviewCriterion> criteria) => InterviewScore.WeightedMean(Scores, criteria);
-
     /// <summary>Notes and red flags are the consultant's words about the applicant: they go. Program, dates and status stay for the counts.</summary>
     public AfterErasure ErasePersonalData(ClientErasure erasure)
     {

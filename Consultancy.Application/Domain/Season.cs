@@ -65,14 +65,6 @@ public sealed class SeasonSignalLimit
         Gold = gold;
         Silver = silver;
     }
-
-    public int? LimitFor(ProgramSignal signal) => signal switch
-    {
-        ProgramSignal.Signal => Signals,
-        ProgramSignal.Gold => Gold,
-        ProgramSignal.Silver => Silver,
-        _ => null,
-    };
 }
 
 /// <summary>A named date of a season, e.g. "MyERAS opens" on 3 Jun 2026.</summary>

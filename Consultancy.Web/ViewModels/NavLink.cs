@@ -7,6 +7,7 @@ public sealed record NavLink(string Text, string Controller, string Action, stri
     public static readonly IReadOnlyList<NavLink> Admin =
     [
         new("Seasons", "Seasons", "Index", "dropdown-item"),
+        new("Interview criteria", "InterviewCriteria", "Index", "dropdown-item"),
         new("Users", "Users", "Index", "dropdown-item"),
         new("Security log", "SecurityLog", "Index", "dropdown-item"),
         new("Backup", "Backup", "Index", "dropdown-item"),
