@@ -50,6 +50,7 @@ public static class DependencyInjection
         services.AddScoped<LetterFollowUpPlanner>();
         services.AddScoped<LetterStatusChanges>();
         services.AddScoped<Clients.Import.ClientImportPlanner>();
+        services.AddScoped<Programs.Import.ProgramImportPlanner>();
         services.AddAutoMapper(_ => { }, Self);
         return services;
     }
