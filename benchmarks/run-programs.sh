@@ -39,7 +39,7 @@ echo "Seeding $programs programs ..."
 dotnet "$work/seeder/ClientListSeeder.dll" "$work/bench.db" 0 0 "$programs"
 
 log="$results/app.log"
-(cd "$work/app" && exec env ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Default="Data Source=$work/bench.db" \
+(cd "$work/app" && exec env ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Default="Data Source=$work/bench.db" App__BaseUrl=https://crm.bench.example \
   Email__PickupDirectory="$work/mail" dotnet Consultancy.Web.dll --urls http://127.0.0.1:0) >"$log" 2>&1 &
 app_pid=$!
 base_url=""
@@ -80,7 +80,7 @@ to_ms() {
 
 names=("/health (baseline)" "Directory, first page" "Text search" "Filtered search")
 paths=("/health" "/Programs" "/Programs?search=lakeside"
-       "/Programs?specialty=Internal%20Medicine&state=NY&visa=J1&minImgShare=30")
+       "/Programs?specialty=Internal%20Medicine&state=OH&visa=J1&minImgShare=30")
 expect=("Healthy" "table-programs" "table-programs" "table-programs")
 
 rows=()
