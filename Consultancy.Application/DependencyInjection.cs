@@ -51,6 +51,7 @@ public static class DependencyInjection
         services.AddScoped<LetterStatusChanges>();
         services.AddScoped<ProgramApplications.InterviewPlanner>();
         services.AddScoped<Clients.Import.ClientImportPlanner>();
+        services.AddScoped<Programs.Import.ProgramImportPlanner>();
         services.AddAutoMapper(_ => { }, Self);
         return services;
     }

@@ -15,11 +15,19 @@ public static class VersionedEdits
     /// the user sees both versions side by side.
     /// </summary>
     public static async Task SaveEditAsync<TRecord>(this IAppDbContext db, TRecord record, Guid formVersion, Func<Task> applyEdit,
-        Func<Task<object>> current, CancellationToken ct) where TRecord : IVersioned
+        Func<Task<object>> current, CancellationToken ct) where TRecord : IVersioned =>
+        await db.SaveEditAsync(typeof(TRecord).Name, record.Version, formVersion, applyEdit, current, ct);
+
+    /// <summary>
+    /// The same for a record that is not a client's (so not stamped by the audit): <paramref name="recordVersion"/> is
+    /// the version loaded, and <paramref name="applyEdit"/> renews the record's concurrency token itself.
+    /// </summary>
+    public static async Task SaveEditAsync(this IAppDbContext db, string recordName, Guid recordVersion, Guid formVersion, Func<Task> applyEdit,
+        Func<Task<object>> current, CancellationToken ct)
     {
-        if (record.Version != formVersion) throw new ConcurrencyException(typeof(TRecord).Name, await current());
+        if (recordVersion != formVersion) throw new ConcurrencyException(recordName, await current());
         await applyEdit();
-        if (!await db.SaveUnlessCrossedAsync(ct)) throw new ConcurrencyException(typeof(TRecord).Name, await current());
+        if (!await db.SaveUnlessCrossedAsync(ct)) throw new ConcurrencyException(recordName, await current());
     }
 
     /// <summary>Saves, or answers false (and saves nothing) when another save changed a versioned record first.</summary>

@@ -64,4 +64,14 @@ public sealed class ResidencyProgram
         VerifiedById = byUserId;
         VerifiedAt = now;
     }
+
+    /// <summary>
+    /// Stamps a saved change: the updated time, and a new version, so an edit started from the version before it is
+    /// refused instead of overwriting it.
+    /// </summary>
+    public void RecordChange(DateTime now)
+    {
+        UpdatedAt = now;
+        Version = Guid.NewGuid();
+    }
 }

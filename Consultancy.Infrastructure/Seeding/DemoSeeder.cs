@@ -113,6 +113,7 @@ public static class DemoSeeder
 
         await AddFirstMinutesDeadlinesAsync(db, provider.GetRequiredService<ReminderPlanner>(), now, ct);
         await DemoLetters.SeedAsync(provider, now, ct);
+        await DemoPrograms.SeedAsync(db, consultantIds[0], now, ct);
     }
 
     /// <summary>

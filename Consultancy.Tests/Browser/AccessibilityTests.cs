@@ -33,6 +33,7 @@ public sealed class AccessibilityTests(DemoBrowserFixture browser) : IClassFixtu
             "/Letters", $"/Letters/Create?clientId={ids.ClientId}", $"/Letters/Edit/{ids.LetterId}", "/LetterTemplate/Edit",
             "/Board", "/Outbox", $"/Outbox/Details/{ids.MessageId}", "/Seasons", $"/Seasons/Details/{ids.SeasonId}", "/Playbooks",
             "/Users", "/Users/Invite", "/SecurityLog", "/Availability/Edit", "/Profile/Edit", "/Clients/Import", "/Backup",
+            "/Programs", $"/Programs/Details/{ids.ProgramId}", "/Programs/Create", $"/Programs/Edit/{ids.ProgramId}", "/Programs/Import",
             "/Identity/Account/Manage", "/Identity/Account/Manage/ChangePassword", "/Identity/Account/Manage/TwoFactorAuthentication",
             "/no/such/page",
         ];
@@ -59,6 +60,8 @@ public sealed class AccessibilityTests(DemoBrowserFixture browser) : IClassFixtu
         [
             "/", "/Clients", $"/Clients/Details/{ids.ClientId}", $"/Clients/Edit/{ids.ClientId}", "/Deadlines?view=Overdue",
             "/Calls", $"/Calls/Details/{ids.CallId}", "/Letters", "/Board", "/Outbox", "/Availability/Edit", "/Profile/Edit", "/Clients/Import",
+            "/Programs", "/Programs?specialty=Internal%20Medicine&minImgShare=50", $"/Programs/Details/{ids.ProgramId}", "/Programs/Create",
+            $"/Programs/Edit/{ids.ProgramId}", "/Programs/Import",
         ];
         var violations = new List<string>();
         foreach (var url in pages) violations.AddRange(await SeriousViolationsAsync(page, url));
@@ -174,7 +177,7 @@ public sealed class AccessibilityTests(DemoBrowserFixture browser) : IClassFixtu
         $"{violations.Count} serious or critical accessibility violation(s):\n" + string.Join("\n", violations);
 
     private sealed record DemoRecords(int ClientId, int DeadlineId, int CallId, int LetterId, long MessageId, int SeasonId,
-        string ManageBooking, string RefereePage, string StopFollowUps, string Unsubscribe);
+        string ManageBooking, string RefereePage, string StopFollowUps, string Unsubscribe, int ProgramId);
 
     /// <summary>
     /// A demo client of Maya's with deadlines and letters, a call booked through her public page (once per app,
@@ -192,6 +195,7 @@ public sealed class AccessibilityTests(DemoBrowserFixture browser) : IClassFixtu
         var deadlineId = await db.Deadlines.Where(d => d.ClientId == letter.ClientId).Select(d => d.Id).FirstAsync();
         var messageId = await db.OutboxMessages.OrderBy(m => m.Id).Select(m => m.Id).FirstAsync();
         var seasonId = await db.Seasons.OrderBy(s => s.Id).Select(s => s.Id).FirstAsync();
+        var programId = await db.ResidencyPrograms.Where(p => p.VerifiedAt != null).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
 
         // Tuesday 12 January 2027, 09:00 in New York: inside Maya's weekday hours, two days after the fixture's clock.
         var start = new DateTime(2027, 1, 12, 14, 0, 0, DateTimeKind.Utc);
@@ -207,6 +211,6 @@ public sealed class AccessibilityTests(DemoBrowserFixture browser) : IClassFixtu
             new Uri(booking.ManageUrl(booking.ManageToken(call.Id, CallEmailPlanner.ManageLinkExpiry(call)))).PathAndQuery,
             new Uri(letters.RefereePage(letter.Id, letter.RefereeEmail)).PathAndQuery,
             new Uri(letters.StopFollowUps(letter.Id)).PathAndQuery,
-            new Uri(services.GetRequiredService<IReminderLinks>().Unsubscribe(letter.ClientId)).PathAndQuery);
+            new Uri(services.GetRequiredService<IReminderLinks>().Unsubscribe(letter.ClientId)).PathAndQuery, programId);
     }
 }

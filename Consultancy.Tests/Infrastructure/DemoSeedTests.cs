@@ -56,6 +56,24 @@ public sealed class DemoSeedTests : IAsyncLifetime
         Assert.Equal(before, await CountsAsync());
     }
 
-    private Task<(int Clients, int Deadlines, int Outbox, int Users)> CountsAsync() => _app.QueryAsync(async db =>
-        (await db.Clients.CountAsync(), await db.Deadlines.CountAsync(), await db.OutboxMessages.CountAsync(), await db.UserProfiles.CountAsync()));
+    [Fact]
+    public async Task The_demo_directory_has_a_few_fictional_programs_across_specialties_systems_and_visas()
+    {
+        var programs = await _app.QueryAsync(db => db.ResidencyPrograms.ToListAsync());
+
+        Assert.Equal(DemoPrograms.Count, programs.Count);
+        Assert.InRange(programs.Count, 6, 10);
+        Assert.All(programs, p => Assert.Contains("not a real residency", p.Notes));
+        Assert.True(programs.Select(p => p.Specialty).Distinct().Count() >= 5);
+        Assert.Equal([ProgramSystem.ErasNrmp, ProgramSystem.CaRMS], programs.Select(p => p.System).Distinct().Order());
+        Assert.Equal(Enum.GetValues<VisaSponsorship>().Order(), programs.Select(p => p.VisaSponsorship).Distinct().Order());
+        Assert.Contains(programs, p => p.MaximumAttempts == 1);
+        Assert.Contains(programs, p => p.MinimumStep2CkScore is null);
+        Assert.Contains(programs, p => p.VerifiedAt is not null);
+        Assert.Contains(programs, p => p.VerifiedAt is null);
+    }
+
+    private Task<(int Clients, int Deadlines, int Outbox, int Users, int Programs)> CountsAsync() => _app.QueryAsync(async db =>
+        (await db.Clients.CountAsync(), await db.Deadlines.CountAsync(), await db.OutboxMessages.CountAsync(), await db.UserProfiles.CountAsync(),
+         await db.ResidencyPrograms.CountAsync()));
 }

@@ -1,6 +1,7 @@
 using Consultancy.Application.Clients;
 using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Deadlines;
+using Consultancy.Application.Programs;
 using Consultancy.Application.StrategyCalls;
 using Consultancy.Infrastructure.Persistence;
 using Consultancy.Tests.Support;
@@ -16,7 +17,7 @@ using Microsoft.Extensions.Hosting;
 namespace Consultancy.Tests.Web;
 
 /// <summary>The kind of record an endpoint's id names.</summary>
-public enum IdNames { Client, Deadline, Call, Letter, OutboxMessage, Consultant, User, Season, PlaybookItem, SeasonPlanRun }
+public enum IdNames { Client, Deadline, Call, Letter, OutboxMessage, Consultant, User, Season, PlaybookItem, SeasonPlanRun, Program }
 
 /// <summary>One consultant's caseload: a client with a note, a deadline (with planned reminder emails), a call and a letter.</summary>
 public sealed record Caseload(TestUser Owner, int ClientId, int DeadlineId, int CallId, int LetterId, long OutboxMessageId, string BookingSlug, string RefereeToken);
@@ -34,6 +35,8 @@ public sealed class RouteSweepApp : AppFactory, IAsyncLifetime
     public BrowserlessSession ConsultantA { get; private set; } = null!;
     public int SeasonId { get; private set; }
     public int PlaybookItemId { get; private set; }
+    /// <summary>A program of the shared directory, added by consultant B: every consultant sees it.</summary>
+    public int ProgramId { get; private set; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -52,6 +55,11 @@ public sealed class RouteSweepApp : AppFactory, IAsyncLifetime
         (SeasonId, PlaybookItemId) = await this.QueryAsync(async db => (
             await db.Seasons.OrderBy(s => s.Id).Select(s => s.Id).FirstAsync(),
             await db.PlaybookItems.OrderBy(i => i.Id).Select(i => i.Id).FirstAsync()));
+        ProgramId = await Services.SendAsAsync(B.Owner, new CreateProgram
+        {
+            Name = "Sweep Valley Medical Center — Internal Medicine", Specialty = "Internal Medicine", Country = "United States",
+            StateOrProvince = "IL", Identifier = "1409990999",
+        });
         AdminSession = await BrowserlessSession.SignInAsync(this, Admin);
         ConsultantA = await BrowserlessSession.SignInAsync(this, await ConsultantAsync("sweep.a@consultancy.test"));
     }
@@ -91,6 +99,7 @@ public sealed class RouteSweepApp : AppFactory, IAsyncLifetime
         IdNames.Season => SeasonId.ToString(),
         IdNames.PlaybookItem => PlaybookItemId.ToString(),
         IdNames.SeasonPlanRun => Guid.NewGuid().ToString(),
+        IdNames.Program => ProgramId.ToString(),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

@@ -9,19 +9,21 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-// Usage: ClientListSeeder <database file | PostgreSQL connection string> [client count] [deadlines per client]
+// Usage: ClientListSeeder <database file | PostgreSQL connection string> [client count] [deadlines per client] [programs]
 // Makes a fresh database for the page benchmark: the app's schema, its admin and demo consultants, then the
 // requested number of clients, each with its deadlines, written through the real EF model. A SQLite file is
 // named by its path; a PostgreSQL database by an Npgsql connection string ("Host=...;Database=..."), which
-// must name a database that does not exist yet.
-if (args.Length is < 1 or > 3 || args.Skip(1).Any(a => !int.TryParse(a, out _)))
+// must name a database that does not exist yet. The fourth argument adds that many directory programs (for
+// run-programs.sh) besides the demo ones.
+if (args.Length is < 1 or > 4 || args.Skip(1).Any(a => !int.TryParse(a, out _)))
 {
-    Console.Error.WriteLine("Usage: ClientListSeeder <database file | PostgreSQL connection string> [client count, default 50000] [deadlines per client, default 0]");
+    Console.Error.WriteLine("Usage: ClientListSeeder <database file | PostgreSQL connection string> [client count, default 50000] [deadlines per client, default 0] [programs, default 0]");
     return 2;
 }
 var target = BenchmarkDatabase.From(args[0]);
 var clientCount = args.Length >= 2 ? int.Parse(args[1]) : 50_000;
-var deadlinesPerClient = args.Length == 3 ? int.Parse(args[2]) : 0;
+var deadlinesPerClient = args.Length >= 3 ? int.Parse(args[2]) : 0;
+var programCount = args.Length == 4 ? int.Parse(args[3]) : 0;
 if (await target.ExistsAsync())
 {
     Console.Error.WriteLine($"{target} already exists; the benchmark seeds a fresh database only.");
@@ -76,7 +78,18 @@ for (var written = existingCount; written < clientCount;)
     await db.SaveChangesAsync(ct);
     written += batch;
 }
-Console.WriteLine($"Seeded {clientCount:N0} clients with {deadlinesPerClient} deadlines each into {target}");
+var programs = new BenchmarkPrograms(now);
+for (var written = 0; written < programCount;)
+{
+    await using var scope = provider.CreateSystemScope();
+    var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+    db.ChangeTracker.AutoDetectChangesEnabled = false;
+    var batch = Math.Min(batchSize, programCount - written);
+    db.ResidencyPrograms.AddRange(Enumerable.Range(written, batch).Select(programs.Create));
+    await db.SaveChangesAsync(ct);
+    written += batch;
+}
+Console.WriteLine($"Seeded {clientCount:N0} clients with {deadlinesPerClient} deadlines each and {programCount:N0} programs into {target}");
 return 0;
 
 static async Task<(IReadOnlyList<string> ConsultantIds, int ClientCount)> ConsultantsAndClientCountAsync(
