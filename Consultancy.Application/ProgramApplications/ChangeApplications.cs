@@ -1,3 +1,4 @@
+using Consultancy.Application.Clients;
 using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Domain;
 using FluentValidation;
@@ -37,9 +38,10 @@ internal sealed class ChangeApplicationsHandler(IAppDbContext db, InterviewPlann
 {
     public async Task<int> Handle(ChangeApplications request, CancellationToken ct)
     {
+        var client = await db.Clients.GetAsync(request.ClientId, ct);
         var ids = request.ApplicationIds.Distinct().ToList();
         var applications = await db.ProgramApplications.Include(a => a.Client).Include(a => a.Program)
-            .Where(a => a.ClientId == request.ClientId && ids.Contains(a.Id)).ToListAsync(ct);
+            .Where(a => a.ClientId == client.Id && ids.Contains(a.Id)).ToListAsync(ct);
         if (applications.Count != ids.Count) throw new ValidationException(nameof(request.ApplicationIds), "One of the ticked applications is gone; reload the page.");
 
         await using var transaction = await db.BeginTransactionAsync(ct);

@@ -34,6 +34,7 @@ public sealed class AccessibilityTests(DemoBrowserFixture browser) : IClassFixtu
             "/Board", "/Outbox", $"/Outbox/Details/{ids.MessageId}", "/Seasons", $"/Seasons/Details/{ids.SeasonId}", "/Playbooks",
             "/Users", "/Users/Invite", "/SecurityLog", "/Availability/Edit", "/Profile/Edit", "/Clients/Import", "/Backup",
             "/Programs", $"/Programs/Details/{ids.ProgramId}", "/Programs/Create", $"/Programs/Edit/{ids.ProgramId}", "/Programs/Import",
+            $"/Applications/Index/{ids.ClientId}", $"/Applications/Find/{ids.ClientId}", $"/RankList/Index/{ids.ClientId}", "/InterviewCriteria",
             "/Identity/Account/Manage", "/Identity/Account/Manage/ChangePassword", "/Identity/Account/Manage/TwoFactorAuthentication",
             "/no/such/page",
         ];
@@ -62,6 +63,7 @@ public sealed class AccessibilityTests(DemoBrowserFixture browser) : IClassFixtu
             "/Calls", $"/Calls/Details/{ids.CallId}", "/Letters", "/Board", "/Outbox", "/Availability/Edit", "/Profile/Edit", "/Clients/Import",
             "/Programs", "/Programs?specialty=Internal%20Medicine&minImgShare=50", $"/Programs/Details/{ids.ProgramId}", "/Programs/Create",
             $"/Programs/Edit/{ids.ProgramId}", "/Programs/Import",
+            $"/Applications/Index/{ids.ClientId}", $"/Applications/Find/{ids.ClientId}?allSpecialties=true", $"/RankList/Index/{ids.ClientId}",
         ];
         var violations = new List<string>();
         foreach (var url in pages) violations.AddRange(await SeriousViolationsAsync(page, url));

@@ -1,6 +1,7 @@
 using Consultancy.Application.Clients;
 using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Deadlines;
+using Consultancy.Application.ProgramApplications;
 using Consultancy.Application.Programs;
 using Consultancy.Application.StrategyCalls;
 using Consultancy.Infrastructure.Persistence;
@@ -17,10 +18,11 @@ using Microsoft.Extensions.Hosting;
 namespace Consultancy.Tests.Web;
 
 /// <summary>The kind of record an endpoint's id names.</summary>
-public enum IdNames { Client, Deadline, Call, Letter, OutboxMessage, Consultant, User, Season, PlaybookItem, SeasonPlanRun, Program }
+public enum IdNames { Client, Deadline, Call, Letter, OutboxMessage, Consultant, User, Season, PlaybookItem, SeasonPlanRun, Program, Application }
 
-/// <summary>One consultant's caseload: a client with a note, a deadline (with planned reminder emails), a call and a letter.</summary>
-public sealed record Caseload(TestUser Owner, int ClientId, int DeadlineId, int CallId, int LetterId, long OutboxMessageId, string BookingSlug, string RefereeToken);
+/// <summary>One consultant's caseload: a client with a note, a deadline (with planned reminder emails), a call, a letter and an application.</summary>
+public sealed record Caseload(TestUser Owner, int ClientId, int DeadlineId, int CallId, int LetterId, long OutboxMessageId, string BookingSlug,
+    string RefereeToken, int ApplicationId);
 
 /// <summary>
 /// The app for the route sweeps, set up once: an admin, consultant A with an empty caseload, and consultants
@@ -84,7 +86,13 @@ public sealed class RouteSweepApp : AppFactory, IAsyncLifetime
         using (var scope = Services.CreateScope())
             refereeToken = new Uri(scope.ServiceProvider.GetRequiredService<ILetterLinks>().RefereePage(letterId, letter.RefereeEmail)).AbsolutePath.Split('/').Last();
         var messageId = await this.QueryAsync(db => db.OutboxMessages.Where(m => m.ClientId == clientId).OrderBy(m => m.Id).Select(m => m.Id).FirstAsync());
-        return new Caseload(owner, clientId, deadlineId, callId, letterId, messageId, slug, refereeToken);
+        var programId = await Services.SendAsAsync(owner, new CreateProgram
+        {
+            Name = $"Applied Valley Hospital — {slug}", Specialty = "Internal Medicine", Country = "United States", Identifier = $"140999{slug.Length}{slug[^1]}",
+        });
+        await Services.SendAsAsync(owner, new AddApplications(clientId, client.Season!, [programId]));
+        var applicationId = await this.QueryAsync(db => db.ProgramApplications.Where(a => a.ClientId == clientId).Select(a => a.Id).SingleAsync());
+        return new Caseload(owner, clientId, deadlineId, callId, letterId, messageId, slug, refereeToken, applicationId);
     }
 
     /// <summary>The id of <paramref name="kind"/> in a caseload, as a URL segment.</summary>
@@ -100,6 +108,7 @@ public sealed class RouteSweepApp : AppFactory, IAsyncLifetime
         IdNames.PlaybookItem => PlaybookItemId.ToString(),
         IdNames.SeasonPlanRun => Guid.NewGuid().ToString(),
         IdNames.Program => ProgramId.ToString(),
+        IdNames.Application => caseload.ApplicationId.ToString(),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

@@ -60,6 +60,13 @@ public sealed class RouteSweepTests(RouteSweepApp app) : IClassFixture<RouteSwee
         ["Seasons.ApplyToClients"] = new(IdNames.Season, Answer.Forbidden), ["Seasons.Progress"] = new(IdNames.SeasonPlanRun, Answer.Forbidden),
         ["Playbooks.Delete"] = new(IdNames.PlaybookItem, Answer.Forbidden),
         ["Programs.Details"] = new(IdNames.Program, Answer.Shared), ["Programs.Edit"] = new(IdNames.Program, Answer.Shared),
+        ["Applications.Index"] = new(IdNames.Client), ["Applications.Find"] = new(IdNames.Client), ["Applications.Add"] = new(IdNames.Client),
+        ["Applications.Bulk"] = new(IdNames.Client), ["Applications.Details"] = new(IdNames.Application),
+        ["Applications.Edit"] = new(IdNames.Application), ["Applications.Status"] = new(IdNames.Application),
+        ["Applications.Schedule"] = new(IdNames.Application), ["Applications.Score"] = new(IdNames.Application),
+        ["Applications.Remove"] = new(IdNames.Application),
+        ["RankList.Index"] = new(IdNames.Client), ["RankList.Change"] = new(IdNames.Client), ["RankList.Certify"] = new(IdNames.Client),
+        ["RankList.Print"] = new(IdNames.Client), ["RankList.Export"] = new(IdNames.Client),
     };
 
     [Fact]
@@ -353,11 +360,14 @@ public sealed class RouteSweepTests(RouteSweepApp app) : IClassFixture<RouteSwee
     }
 
     /// <summary>Fields of the small forms posted from another page, for actions whose form the crawl did not show.</summary>
-    private Dictionary<string, string> FallbackFields() => new()
+    /// <remarks>Names match as model binding matches them, ignoring case: a page's own field replaces the fallback of that name.</remarks>
+    private Dictionary<string, string> FallbackFields() => new(StringComparer.OrdinalIgnoreCase)
     {
         ["status"] = "Completed", ["stage"] = "Applied", ["body"] = "A note", ["notes"] = "Notes", ["role"] = "Admin",
         ["date"] = DateTime.UtcNow.AddDays(7).ToString("yyyy-MM-dd"), ["time"] = "11:00", ["seasonId"] = app.SeasonId.ToString(),
-        ["optedOut"] = "true", ["Date"] = DateTime.UtcNow.AddDays(7).ToString("yyyy-MM-dd"),
+        ["optedOut"] = "true", ["season"] = "ERAS 2028", ["programIds"] = app.ProgramId.ToString(),
+        ["applicationIds"] = app.C.ApplicationId.ToString(), ["applicationId"] = app.C.ApplicationId.ToString(), ["action"] = "SetTier",
+        ["tier"] = "Target", ["change"] = "Add",
     };
 
     private static string PathOf(Uri location) => location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
