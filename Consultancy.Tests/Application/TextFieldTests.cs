@@ -49,6 +49,7 @@ public sealed class TextFieldTests(ApplicationHarnessFixture fixture) : IClassFi
         [typeof(CreateClient)] = ClientFieldsOnOneLine,
         [typeof(UpdateClient)] = ClientFieldsOnOneLine,
         [typeof(SetReminderOptOut)] = [nameof(SetReminderOptOut.Note)],
+        [typeof(AddClinicalExperience)] = [nameof(AddClinicalExperience.Place)],
         [typeof(AddDeadline)] = DeadlineFieldsOnOneLine,
         [typeof(UpdateDeadline)] = DeadlineFieldsOnOneLine,
         [typeof(AddLetter)] = LetterFieldsOnOneLine,

@@ -16,10 +16,13 @@ using Microsoft.Extensions.Hosting;
 namespace Consultancy.Tests.Web;
 
 /// <summary>The kind of record an endpoint's id names.</summary>
-public enum IdNames { Client, Deadline, Call, Letter, OutboxMessage, Consultant, User, Season, PlaybookItem, SeasonPlanRun }
+public enum IdNames { Client, Deadline, Call, Letter, OutboxMessage, Consultant, User, Season, PlaybookItem, SeasonPlanRun, ClinicalExperience }
 
-/// <summary>One consultant's caseload: a client with a note, a deadline (with planned reminder emails), a call and a letter.</summary>
-public sealed record Caseload(TestUser Owner, int ClientId, int DeadlineId, int CallId, int LetterId, long OutboxMessageId, string BookingSlug, string RefereeToken);
+/// <summary>One consultant's caseload: a client with a note, clinical experience, a deadline (with planned reminder emails), a call and a letter.</summary>
+public sealed record Caseload(TestUser Owner, int ClientId, int DeadlineId, int CallId, int LetterId, long OutboxMessageId, string BookingSlug, string RefereeToken)
+{
+    public int ClinicalExperienceId { get; init; }
+}
 
 /// <summary>
 /// The app for the route sweeps, set up once: an admin, consultant A with an empty caseload, and consultants
@@ -62,6 +65,10 @@ public sealed class RouteSweepApp : AppFactory, IAsyncLifetime
         var client = ClientBuilder.NewClient("Sweep", slug);
         var clientId = await Services.SendAsAsync(owner, client);
         await Services.SendAsAsync(owner, new AddClientNote(clientId, "First call went well."));
+        var experienceId = await Services.SendAsAsync(owner, new AddClinicalExperience
+        {
+            ClientId = clientId, Kind = Consultancy.Application.Domain.ClinicalExperienceKind.HandsOn, Place = "Mercy Hospital, Chicago IL", Months = 2,
+        });
         var deadlineId = await Services.SendAsAsync(owner, new AddDeadline
         {
             ClientId = clientId, Title = "Submit MyERAS application", DueDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(60)),
@@ -76,7 +83,7 @@ public sealed class RouteSweepApp : AppFactory, IAsyncLifetime
         using (var scope = Services.CreateScope())
             refereeToken = new Uri(scope.ServiceProvider.GetRequiredService<ILetterLinks>().RefereePage(letterId, letter.RefereeEmail)).AbsolutePath.Split('/').Last();
         var messageId = await this.QueryAsync(db => db.OutboxMessages.Where(m => m.ClientId == clientId).OrderBy(m => m.Id).Select(m => m.Id).FirstAsync());
-        return new Caseload(owner, clientId, deadlineId, callId, letterId, messageId, slug, refereeToken);
+        return new Caseload(owner, clientId, deadlineId, callId, letterId, messageId, slug, refereeToken) { ClinicalExperienceId = experienceId };
     }
 
     /// <summary>The id of <paramref name="kind"/> in a caseload, as a URL segment.</summary>
@@ -91,6 +98,7 @@ public sealed class RouteSweepApp : AppFactory, IAsyncLifetime
         IdNames.Season => SeasonId.ToString(),
         IdNames.PlaybookItem => PlaybookItemId.ToString(),
         IdNames.SeasonPlanRun => Guid.NewGuid().ToString(),
+        IdNames.ClinicalExperience => caseload.ClinicalExperienceId.ToString(),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
