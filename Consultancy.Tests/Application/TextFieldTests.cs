@@ -64,7 +64,7 @@ public sealed class TextFieldTests(ApplicationHarnessFixture fixture) : IClassFi
         [typeof(BookCall)] =
         [
             nameof(BookCall.FirstName), nameof(BookCall.LastName), nameof(BookCall.Email), nameof(BookCall.Phone),
-            nameof(BookCall.MedicalSchoolCountry), nameof(BookCall.TimeZoneId),
+            nameof(BookCall.MedicalSchoolCountry), nameof(BookCall.TimeZoneId), nameof(BookCall.TargetSpecialty),
         ],
         [typeof(UpdateAvailability)] =
         [
