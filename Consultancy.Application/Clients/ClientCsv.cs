@@ -6,15 +6,26 @@ using CsvHelper;
 
 namespace Consultancy.Application.Clients;
 
-/// <summary>A client as one CSV record: the profile fields of the client form, the stage and the consultant's email.</summary>
+/// <summary>
+/// A client as one CSV record: the profile fields of the client form, the stage, the consultant's email and the
+/// clinical experience in one cell.
+/// </summary>
 public sealed record ClientCsvRow : ClientFields
 {
     public ClientStage Stage { get; set; } = ClientStage.Lead;
     public string? ConsultantEmail { get; set; }
 
+    /// <summary>The clinical experience cell (<see cref="ClinicalExperienceCsv"/>); written by the export from the client's rows.</summary>
+    public string? ClinicalExperience { get; set; }
+
+    /// <summary>The entries an imported cell gives; null when the file has no such column (the client's stay as they are).</summary>
+    internal List<ClinicalExperienceFields>? ClinicalExperiences { get; set; }
+
     internal sealed class Mapping : Profile
     {
-        public Mapping() => CreateMap<Client, ClientCsvRow>();
+        public Mapping() => CreateMap<Client, ClientCsvRow>()
+            .ForMember(r => r.ClinicalExperience, o => o.Ignore())
+            .ForMember(r => r.ClinicalExperiences, o => o.Ignore());
     }
 }
 
@@ -65,12 +76,31 @@ public static class ClientCsv
         Choice<VisaNeed>("Visa need", r => r.VisaNeed, (r, v) => r.VisaNeed = v),
         Choice<ExamResult>("USMLE Step 1", r => r.Step1Result, (r, v) => r.Step1Result = v),
         Date("Step 1 date", r => r.Step1Date, (r, v) => r.Step1Date = v),
+        Attempts("Step 1 attempts", r => r.Step1Attempts, (r, v) => r.Step1Attempts = v),
         Number("Step 2 CK score", r => r.Step2CkScore, (r, v) => r.Step2CkScore = v),
         Date("Step 2 CK date", r => r.Step2CkDate, (r, v) => r.Step2CkDate = v),
+        Attempts("Step 2 CK attempts", r => r.Step2CkAttempts, (r, v) => r.Step2CkAttempts = v),
+        Choice<ExamResult>("USMLE Step 3", r => r.Step3Result, (r, v) => r.Step3Result = v),
         Choice<ExamResult>("MCCQE Part I", r => r.Mccqe1Result, (r, v) => r.Mccqe1Result = v),
+        Attempts("MCCQE Part I attempts", r => r.Mccqe1Attempts, (r, v) => r.Mccqe1Attempts = v),
         Choice<ExamResult>("NAC OSCE", r => r.NacOsceResult, (r, v) => r.NacOsceResult = v),
+        Choice<ExamResult>("OET Medicine", r => r.OetResult, (r, v) => r.OetResult = v),
+        Date("OET date", r => r.OetDate, (r, v) => r.OetDate = v) with { Description = "A date as YYYY-MM-DD: the day of the OET Medicine result, only with Pass or Fail." },
         Text("Language test", "", false, r => r.LanguageTest, (r, v) => r.LanguageTest = v),
         Choice<EcfmgStatus>("ECFMG certification", r => r.EcfmgStatus, (r, v) => r.EcfmgStatus = v),
+        new(ClinicalExperienceCsv.Header,
+            "US or Canadian clinical experience, entries as kind: place: months separated by |, e.g. “hands-on: Mercy Hospital, Chicago: 2 | observership: Lakeside Clinic: 1”. "
+            + "Kinds: observership; externship; hands-on; research. The cell replaces the client's list (empty: none); without the column the list stays as it is.", false)
+        {
+            Format = r => r.ClinicalExperience,
+            Parse = (row, cell) =>
+            {
+                var (entries, errors) = ClinicalExperienceCsv.Parse(cell);
+                row.ClinicalExperience = cell;
+                row.ClinicalExperiences = entries;
+                return errors.Count == 0 ? null : string.Join(" ", errors);
+            },
+        },
         Choice<TargetSystem>("Target system", r => r.TargetSystem, (r, v) => r.TargetSystem = v),
         Text("Season", "Like ERAS 2028 or CaRMS 2027.", false, r => r.Season, (r, v) => r.Season = v),
         Text("Target specialties", "", false, r => r.TargetSpecialties, (r, v) => r.TargetSpecialties = v),
@@ -124,6 +154,9 @@ public static class ClientCsv
                 return null;
             },
         };
+
+    private static ClientCsvColumn Attempts(string header, Func<ClientCsvRow, int?> get, Action<ClientCsvRow, int?> set) =>
+        Number(header, get, set) with { Description = $"A whole number from 1 to {ClientFieldsValidator.MaxAttempts}, the pass included; empty if not taken." };
 
     private static ClientCsvColumn Date(string header, Func<ClientCsvRow, DateOnly?> get, Action<ClientCsvRow, DateOnly?> set) =>
         new(header, "A date as YYYY-MM-DD.", false)

@@ -24,9 +24,15 @@ public abstract record ClientFields
 
     [Display(Name = "USMLE Step 1")] public ExamResult Step1Result { get; set; }
     [Display(Name = "Step 1 date")] public DateOnly? Step1Date { get; set; }
+    [Display(Name = "Step 1 attempts")] public int? Step1Attempts { get; set; }
     [Display(Name = "Step 2 CK score")] public int? Step2CkScore { get; set; }
     [Display(Name = "Step 2 CK date")] public DateOnly? Step2CkDate { get; set; }
+    [Display(Name = "Step 2 CK attempts")] public int? Step2CkAttempts { get; set; }
+    [Display(Name = "USMLE Step 3")] public ExamResult Step3Result { get; set; }
     [Display(Name = "MCCQE Part I")] public ExamResult Mccqe1Result { get; set; }
+    [Display(Name = "MCCQE Part I attempts")] public int? Mccqe1Attempts { get; set; }
+    [Display(Name = "OET Medicine")] public ExamResult OetResult { get; set; }
+    [Display(Name = "OET date")] public DateOnly? OetDate { get; set; }
     [Display(Name = "NAC OSCE")] public ExamResult NacOsceResult { get; set; }
     [Display(Name = "Language test")] public string? LanguageTest { get; set; }
     [Display(Name = "ECFMG certification")] public EcfmgStatus EcfmgStatus { get; set; }
@@ -56,7 +62,13 @@ public abstract record ClientFields
         client.Step1Date = Step1Date;
         client.Step2CkScore = Step2CkScore;
         client.Step2CkDate = Step2CkDate;
+        client.Step1Attempts = Step1Attempts;
+        client.Step2CkAttempts = Step2CkAttempts;
+        client.Step3Result = Step3Result;
         client.Mccqe1Result = Mccqe1Result;
+        client.Mccqe1Attempts = Mccqe1Attempts;
+        client.OetResult = OetResult;
+        client.OetDate = OetDate;
         client.NacOsceResult = NacOsceResult;
         client.LanguageTest = Clean(LanguageTest);
         client.EcfmgStatus = EcfmgStatus;
@@ -73,6 +85,11 @@ public abstract record ClientFields
 
 internal sealed class ClientFieldsValidator : AbstractValidator<ClientFields>
 {
+    /// <summary>The most attempts the attempt fields take; more is a typing slip.</summary>
+    public const int MaxAttempts = 9;
+
+    private static string AttemptsMessage(string exam) => $"{exam} attempts is a number from 1 to {MaxAttempts}; leave it empty if not taken.";
+
     public ClientFieldsValidator(TimeProvider clock)
     {
         var thisYear = clock.GetUtcNow().Year;
@@ -99,6 +116,20 @@ internal sealed class ClientFieldsValidator : AbstractValidator<ClientFields>
             .WithMessage("Enter a Step 1 date between 1980 and two years from now.");
         RuleFor(c => c.Step2CkDate).Must(d => d is null || (d.Value.Year >= 1980 && d.Value.Year <= thisYear + 2))
             .WithMessage("Enter a Step 2 CK date between 1980 and two years from now.");
+        RuleFor(c => c.Step1Attempts).InclusiveBetween(1, MaxAttempts).WithMessage(AttemptsMessage("Step 1"))
+            .Null().WithMessage("Step 1 attempts are for a Step 1 that was taken or is scheduled: choose its result, or clear the attempts.")
+            .When(c => c.Step1Result == ExamResult.NotTaken, ApplyConditionTo.CurrentValidator);
+        RuleFor(c => c.Step2CkAttempts).InclusiveBetween(1, MaxAttempts).WithMessage(AttemptsMessage("Step 2 CK"));
+        RuleFor(c => c.Mccqe1Attempts).InclusiveBetween(1, MaxAttempts).WithMessage(AttemptsMessage("MCCQE Part I"))
+            .Null().WithMessage("MCCQE Part I attempts are for an exam that was taken or is scheduled: choose its result, or clear the attempts.")
+            .When(c => c.Mccqe1Result == ExamResult.NotTaken, ApplyConditionTo.CurrentValidator);
+        // The latest calendar date anywhere (UTC+14), so a result entered on its day in any time zone is not "in the future".
+        var latestToday = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(14));
+        RuleFor(c => c.OetDate)
+            .Must(d => d is null || d.Value.Year >= 1987).WithMessage("Enter an OET date from 1987 on, when the OET began.")
+            .Must(d => d is null || d.Value <= latestToday).WithMessage("The OET date is the day of the result already received: it cannot be in the future.")
+            .Null().WithMessage("Give the OET date only with its result: choose Pass or Fail for OET Medicine, or clear the date.")
+            .When(c => c.OetResult is not (ExamResult.Pass or ExamResult.Fail), ApplyConditionTo.CurrentValidator);
         RuleFor(c => c.LanguageTest).SingleLine().MaximumLength(100);
         RuleFor(c => c.Season).SingleLine().MaximumLength(50);
         RuleFor(c => c.TargetSpecialties).SingleLine().MaximumLength(300);
@@ -106,6 +137,8 @@ internal sealed class ClientFieldsValidator : AbstractValidator<ClientFields>
         RuleFor(c => c.ImgType).IsInEnum().WithMessage("Choose an IMG type from the list.");
         RuleFor(c => c.VisaNeed).IsInEnum().WithMessage("Choose a visa need from the list.");
         RuleFor(c => c.Step1Result).IsInEnum().WithMessage("Choose a Step 1 result from the list.");
+        RuleFor(c => c.Step3Result).IsInEnum().WithMessage("Choose a Step 3 result from the list.");
+        RuleFor(c => c.OetResult).IsInEnum().WithMessage("Choose an OET Medicine result from the list.");
         RuleFor(c => c.Mccqe1Result).IsInEnum().WithMessage("Choose an MCCQE Part I result from the list.");
         RuleFor(c => c.NacOsceResult).IsInEnum().WithMessage("Choose a NAC OSCE result from the list.");
         RuleFor(c => c.EcfmgStatus).IsInEnum().WithMessage("Choose an ECFMG status from the list.");

@@ -14,7 +14,25 @@ public sealed record ClientDetails(
     ClientProfile Profile,
     IReadOnlyList<StageChangeItem> StageHistory,
     IReadOnlyList<NoteItem> Notes,
-    IReadOnlyList<TimelineItem> Timeline);
+    IReadOnlyList<TimelineItem> Timeline)
+{
+    public ClientPathway Pathway { get; init; } = new([], 0, null);
+}
+
+/// <summary>
+/// What the fit check reads besides the profile: the clinical experience, and the years since graduation in the
+/// calendar year the client's applications go out (<see cref="ApplicationYear"/>, from their season).
+/// </summary>
+/// <param name="ApplicationSeason">The season the year comes from; null when the client has none that names a year (then it is this year).</param>
+public sealed record ClientPathway(IReadOnlyList<ClinicalExperienceItem> ClinicalExperiences, int ApplicationYear, string? ApplicationSeason)
+{
+    public int? GraduationYear { get; init; }
+    public int? YearsSinceGraduation => Client.YearsBetween(GraduationYear, ApplicationYear);
+    public int ClinicalExperienceMonths => ClinicalExperiences.Sum(e => e.Months);
+    public int HandsOnMonths => ClinicalExperiences.Where(e => ClinicalExperience.IsHandsOn(e.Kind)).Sum(e => e.Months);
+}
+
+public sealed record ClinicalExperienceItem(int Id, ClinicalExperienceKind Kind, string Place, int Months);
 
 public sealed record ClientProfile
 {
@@ -35,7 +53,13 @@ public sealed record ClientProfile
     public DateOnly? Step1Date { get; init; }
     public int? Step2CkScore { get; init; }
     public DateOnly? Step2CkDate { get; init; }
+    public int? Step1Attempts { get; init; }
+    public int? Step2CkAttempts { get; init; }
+    public ExamResult Step3Result { get; init; }
     public ExamResult Mccqe1Result { get; init; }
+    public int? Mccqe1Attempts { get; init; }
+    public ExamResult OetResult { get; init; }
+    public DateOnly? OetDate { get; init; }
     public ExamResult NacOsceResult { get; init; }
     public string? LanguageTest { get; init; }
     public EcfmgStatus EcfmgStatus { get; init; }
@@ -70,7 +94,7 @@ public sealed record NoteItem(int Id, string Body, DateTime CreatedAt, string? A
 
 public sealed record TimelineItem(string EntityType, AuditAction Action, DateTime At, string? User, IReadOnlyList<AuditFieldChange> Changes);
 
-internal sealed class GetClientDetailsHandler(IAppDbContext db, IMapper mapper) : IRequestHandler<GetClientDetails, ClientDetails>
+internal sealed class GetClientDetailsHandler(IAppDbContext db, IMapper mapper, TimeProvider clock) : IRequestHandler<GetClientDetails, ClientDetails>
 {
     private const int TimelineLength = 100;
 
@@ -95,7 +119,30 @@ internal sealed class GetClientDetailsHandler(IAppDbContext db, IMapper mapper) 
             .Select(a => new TimelineItem(a.EntityType, a.Action, a.At, a.User!.DisplayName, a.Changes))
             .ToListAsync(ct);
 
-        return new ClientDetails(profile, stages, notes, await WithConsultantNamesAsync(timeline, ct));
+        var experiences = await db.ClinicalExperiences.Where(e => e.ClientId == request.Id)
+            .OrderBy(e => e.Id)
+            .Select(e => new ClinicalExperienceItem(e.Id, e.Kind, e.Place, e.Months))
+            .ToListAsync(ct);
+        var (year, season) = await ApplicationYearAsync(profile.Season, ct);
+
+        return new ClientDetails(profile, stages, notes, await WithConsultantNamesAsync(timeline, ct))
+        {
+            Pathway = new ClientPathway(experiences, year, season) { GraduationYear = profile.GraduationYear },
+        };
+    }
+
+    /// <summary>
+    /// The year the client's applications go out: their season's (its earliest key date, when the season is set up
+    /// here), else the year its name implies ("ERAS 2028" → 2027), else this year.
+    /// </summary>
+    private async Task<(int Year, string? Season)> ApplicationYearAsync(string? seasonName, CancellationToken ct)
+    {
+        if (seasonName is not null)
+        {
+            var season = await db.Seasons.AsNoTracking().Include(s => s.KeyDates).SingleOrDefaultAsync(s => s.Name == seasonName, ct);
+            if ((season?.ApplicationYear ?? Season.ApplicationYearOf(seasonName)) is { } year) return (year, seasonName);
+        }
+        return (clock.GetUtcNow().Year, null);
     }
 
     /// <summary>Reassignments are audited as user ids; the timeline shows who those users are.</summary>

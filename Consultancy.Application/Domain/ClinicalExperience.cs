@@ -12,6 +12,9 @@ public sealed class ClinicalExperience : IAudited
     public string Place { get; set; } = "";
     public int Months { get; set; }
 
+    /// <summary>Hands-on electives and externships: patient care, which programs value above observing.</summary>
+    public static bool IsHandsOn(ClinicalExperienceKind kind) => kind is ClinicalExperienceKind.HandsOn or ClinicalExperienceKind.Externship;
+
     private ClinicalExperience() { }
 
     public ClinicalExperience(ClinicalExperienceKind kind, string place, int months)

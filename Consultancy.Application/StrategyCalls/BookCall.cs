@@ -31,6 +31,12 @@ public sealed record BookCall : IRequest<BookedCall>
     [Display(Name = "Graduation year")] public int? GraduationYear { get; set; }
     [Display(Name = "What would you like help with?")] public string Topic { get; set; } = "";
 
+    // Optional pathway facts: they help the consultant prepare, and fill gaps in what the consultancy knows.
+    [Display(Name = "Step 2 CK score (optional)")] public int? Step2CkScore { get; set; }
+    [Display(Name = "Step 2 CK attempts (optional)")] public int? Step2CkAttempts { get; set; }
+    [Display(Name = "Visa need (optional)")] public VisaNeed? VisaNeed { get; set; }
+    [Display(Name = "Target specialty (optional)")] public string? TargetSpecialty { get; set; }
+
     /// <summary>A field people never see and bots fill in.</summary>
     public string? Website { get; set; }
 }
@@ -57,6 +63,10 @@ internal sealed class BookCallValidator : AbstractValidator<BookCall>
             .InclusiveBetween(1960, thisYear + 8).WithMessage($"Enter a graduation year between 1960 and {thisYear + 8}.");
         RuleFor(b => b.Topic).NoControlCharacters().NotEmpty().WithMessage("Tell us briefly what you would like help with.")
             .MaximumLength(2000).WithMessage("Keep it under 2,000 characters.");
+        RuleFor(b => b.Step2CkScore).InclusiveBetween(1, 300).WithMessage("A Step 2 CK score is between 1 and 300; leave it empty if you have none yet.");
+        RuleFor(b => b.Step2CkAttempts).InclusiveBetween(1, 9).WithMessage("Step 2 CK attempts is a number from 1 to 9; leave it empty if you have not taken it.");
+        RuleFor(b => b.VisaNeed).IsInEnum().WithMessage("Choose your visa need from the list, or leave it empty.");
+        RuleFor(b => b.TargetSpecialty).SingleLine().MaximumLength(100).WithMessage("Keep the specialty under 100 characters.");
         RuleFor(b => b.TimeZoneId).SingleLine().Must(TimeZones.IsValidIana).WithMessage("Choose your time zone from the list.");
     }
 }
@@ -113,6 +123,7 @@ internal sealed class BookCallHandler(IAppDbContext db, BookingCalendar calendar
             client.LastName = request.LastName.Trim();
             client.Source = ClientSource.Booking;
             db.Clients.Add(client);
+            if (request.VisaNeed is { } visa) client.VisaNeed = visa;
         }
         else if (client.Stage is ClientStage.Lead or ClientStage.CallBooked)
         {
@@ -125,6 +136,7 @@ internal sealed class BookCallHandler(IAppDbContext db, BookingCalendar calendar
             client.Phone ??= Clean(request.Phone);
             client.MedicalSchoolCountry ??= request.MedicalSchoolCountry.Trim();
             client.GraduationYear ??= request.GraduationYear;
+            FillPathwayGaps(client, request, visaNeedKnown: true);
             client.Restore();
             return client;
         }
@@ -133,8 +145,21 @@ internal sealed class BookCallHandler(IAppDbContext db, BookingCalendar calendar
         client.TargetSystem = request.TargetSystem;
         client.MedicalSchoolCountry = request.MedicalSchoolCountry.Trim();
         client.GraduationYear = request.GraduationYear;
+        FillPathwayGaps(client, request, visaNeedKnown: client.VisaNeed != VisaNeed.None);
         client.Restore();
         return client;
+    }
+
+    /// <summary>
+    /// The optional pathway answers fill only what the record does not hold yet. A visa need of "None", the
+    /// default, counts as not known for a lead (nobody has gone through it with them yet), and as known for a client.
+    /// </summary>
+    private static void FillPathwayGaps(Client client, BookCall request, bool visaNeedKnown)
+    {
+        client.Step2CkScore ??= request.Step2CkScore;
+        client.Step2CkAttempts ??= request.Step2CkAttempts;
+        client.TargetSpecialties ??= Clean(request.TargetSpecialty);
+        if (!visaNeedKnown && request.VisaNeed is { } visa) client.VisaNeed = visa;
     }
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

@@ -117,6 +117,7 @@ public sealed class CallNoticeEmail(IBookingLinks links, TimeProvider clock) : C
             Applicant: {client.FullName} <{client.Email}>{(client.Phone is null ? "" : $", {client.Phone}")}
             Applying to: {client.TargetSystem.DisplayName()}
             Medical school country: {client.MedicalSchoolCountry ?? "—"}; graduation year: {client.GraduationYear?.ToString(CultureInfo.InvariantCulture) ?? "—"}
+            Step 2 CK: {client.Step2CkScore?.ToString(CultureInfo.InvariantCulture) ?? "—"}{(client.Step2CkAttempts is { } attempts ? $" ({attempts.ToString(CultureInfo.InvariantCulture)} attempt(s))" : "")}; visa need: {client.VisaNeed.DisplayName()}; specialty: {client.TargetSpecialties ?? "—"}
             Wants help with: {call.Topic ?? "—"}
             """;
         var callUrl = StaffCallUrl(call);

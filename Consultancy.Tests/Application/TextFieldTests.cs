@@ -49,6 +49,7 @@ public sealed class TextFieldTests(ApplicationHarnessFixture fixture) : IClassFi
         [typeof(CreateClient)] = ClientFieldsOnOneLine,
         [typeof(UpdateClient)] = ClientFieldsOnOneLine,
         [typeof(SetReminderOptOut)] = [nameof(SetReminderOptOut.Note)],
+        [typeof(AddClinicalExperience)] = [nameof(AddClinicalExperience.Place)],
         [typeof(AddDeadline)] = DeadlineFieldsOnOneLine,
         [typeof(UpdateDeadline)] = DeadlineFieldsOnOneLine,
         [typeof(AddLetter)] = LetterFieldsOnOneLine,
@@ -63,7 +64,7 @@ public sealed class TextFieldTests(ApplicationHarnessFixture fixture) : IClassFi
         [typeof(BookCall)] =
         [
             nameof(BookCall.FirstName), nameof(BookCall.LastName), nameof(BookCall.Email), nameof(BookCall.Phone),
-            nameof(BookCall.MedicalSchoolCountry), nameof(BookCall.TimeZoneId),
+            nameof(BookCall.MedicalSchoolCountry), nameof(BookCall.TimeZoneId), nameof(BookCall.TargetSpecialty),
         ],
         [typeof(UpdateAvailability)] =
         [

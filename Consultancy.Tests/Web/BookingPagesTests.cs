@@ -307,4 +307,46 @@ public sealed class BookingPagesTests : IAsyncLifetime
         await using var scope = _app.Services.CreateSystemScope();
         return await scope.ServiceProvider.GetRequiredService<AppDbContext>().StrategyCalls.AsNoTracking().SingleAsync(c => c.Id == id);
     }
+
+    [Fact]
+    public async Task The_optional_pathway_answers_are_checked_on_the_public_form_and_stored_on_the_lead()
+    {
+        var visitor = new BrowserlessSession(_app.NewBrowserlessClient());
+        var details = new Dictionary<string, string>(Details("nadia@applicant.test"))
+        {
+            ["Step2CkScore"] = "999", ["Step2CkAttempts"] = "0", ["VisaNeed"] = "", ["TargetSpecialty"] = new string('x', 150),
+        };
+
+        var refused = await visitor.SubmitAsync(SlotUrl(FirstSlot), "main form[method=post]", details);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var form = await BrowserlessSession.ParseAsync(refused);
+        Assert.Contains("between 1 and 300", form.QuerySelector("[data-valmsg-for=Step2CkScore]")!.TextContent);
+        Assert.Contains("from 1 to 9", form.QuerySelector("[data-valmsg-for=Step2CkAttempts]")!.TextContent);
+        Assert.Contains("under 100 characters", form.QuerySelector("[data-valmsg-for=TargetSpecialty]")!.TextContent);
+
+        // Answers that are no number or choice at all: the form again with messages, not an error page.
+        var unreadable = await visitor.SubmitAsync(SlotUrl(FirstSlot), "main form[method=post]", new Dictionary<string, string>(details)
+        {
+            ["Step2CkScore"] = "high", ["Step2CkAttempts"] = "99999999999", ["VisaNeed"] = "Martian",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, unreadable.StatusCode);
+        form = await BrowserlessSession.ParseAsync(unreadable);
+        foreach (var field in new[] { "Step2CkScore", "Step2CkAttempts", "VisaNeed" })
+            Assert.NotEmpty(form.QuerySelector($"[data-valmsg-for={field}]")!.TextContent.Trim());
+        Assert.Null(await _app.QueryAsync(db => db.Clients.SingleOrDefaultAsync(c => c.Email == "nadia@applicant.test")));
+
+        details["Step2CkScore"] = "247"; details["Step2CkAttempts"] = "1"; details["VisaNeed"] = "J1"; details["TargetSpecialty"] = "Pediatrics";
+        var booked = await visitor.SubmitAsync(SlotUrl(FirstSlot), "main form[method=post]", details);
+
+        Assert.Equal(HttpStatusCode.Redirect, booked.StatusCode);
+        var client = await _app.QueryAsync(db => db.Clients.SingleAsync(c => c.Email == "nadia@applicant.test"));
+        Assert.Equal((247, 1, VisaNeed.J1, "Pediatrics"), (client.Step2CkScore, client.Step2CkAttempts, client.VisaNeed, client.TargetSpecialties));
+        var consultant = await BrowserlessSession.SignInAsync(_app, _maya);
+        var callId = await _app.QueryAsync(db => db.StrategyCalls.Where(c => c.ClientId == client.Id).Select(c => c.Id).SingleAsync());
+        var call = (await consultant.GetPageAsync($"/Calls/Details/{callId}")).QuerySelector("main")!.TextContent;
+        Assert.Contains("247", call);
+        Assert.Contains("J-1", call);
+        Assert.Contains("Pediatrics", call);
+    }
 }

@@ -18,11 +18,14 @@ using Microsoft.Extensions.Hosting;
 namespace Consultancy.Tests.Web;
 
 /// <summary>The kind of record an endpoint's id names.</summary>
-public enum IdNames { Client, Deadline, Call, Letter, OutboxMessage, Consultant, User, Season, PlaybookItem, SeasonPlanRun, Program, Application }
+public enum IdNames { Client, Deadline, Call, Letter, OutboxMessage, Consultant, User, Season, PlaybookItem, SeasonPlanRun, Program, Application, ClinicalExperience }
 
-/// <summary>One consultant's caseload: a client with a note, a deadline (with planned reminder emails), a call, a letter and an application.</summary>
+/// <summary>One consultant's caseload: a client with a note, clinical experience, a deadline (with planned reminder emails), a call, a letter and an application.</summary>
 public sealed record Caseload(TestUser Owner, int ClientId, int DeadlineId, int CallId, int LetterId, long OutboxMessageId, string BookingSlug,
-    string RefereeToken, int ApplicationId);
+    string RefereeToken, int ApplicationId)
+{
+    public int ClinicalExperienceId { get; init; }
+}
 
 /// <summary>
 /// The app for the route sweeps, set up once: an admin, consultant A with an empty caseload, and consultants
@@ -72,6 +75,10 @@ public sealed class RouteSweepApp : AppFactory, IAsyncLifetime
         var client = ClientBuilder.NewClient("Sweep", slug);
         var clientId = await Services.SendAsAsync(owner, client);
         await Services.SendAsAsync(owner, new AddClientNote(clientId, "First call went well."));
+        var experienceId = await Services.SendAsAsync(owner, new AddClinicalExperience
+        {
+            ClientId = clientId, Kind = Consultancy.Application.Domain.ClinicalExperienceKind.HandsOn, Place = "Mercy Hospital, Chicago IL", Months = 2,
+        });
         var deadlineId = await Services.SendAsAsync(owner, new AddDeadline
         {
             ClientId = clientId, Title = "Submit MyERAS application", DueDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(60)),
@@ -92,7 +99,7 @@ public sealed class RouteSweepApp : AppFactory, IAsyncLifetime
         });
         await Services.SendAsAsync(owner, new AddApplications(clientId, client.Season!, [programId]));
         var applicationId = await this.QueryAsync(db => db.ProgramApplications.Where(a => a.ClientId == clientId).Select(a => a.Id).SingleAsync());
-        return new Caseload(owner, clientId, deadlineId, callId, letterId, messageId, slug, refereeToken, applicationId);
+        return new Caseload(owner, clientId, deadlineId, callId, letterId, messageId, slug, refereeToken, applicationId) { ClinicalExperienceId = experienceId };
     }
 
     /// <summary>The id of <paramref name="kind"/> in a caseload, as a URL segment.</summary>
@@ -109,6 +116,7 @@ public sealed class RouteSweepApp : AppFactory, IAsyncLifetime
         IdNames.SeasonPlanRun => Guid.NewGuid().ToString(),
         IdNames.Program => ProgramId.ToString(),
         IdNames.Application => caseload.ApplicationId.ToString(),
+        IdNames.ClinicalExperience => caseload.ClinicalExperienceId.ToString(),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

@@ -42,6 +42,7 @@ public sealed class RouteSweepTests(RouteSweepApp app) : IClassFixture<RouteSwee
         ["Clients.Restore"] = new(IdNames.Client), ["Clients.Reminders"] = new(IdNames.Client),
         ["Clients.ApplySeasonPlan"] = new(IdNames.Client), ["Clients.AddNote"] = new(IdNames.Client),
         ["Clients.ExportData"] = new(IdNames.Client), ["Clients.Erase"] = new(IdNames.Client, Answer.Forbidden),
+        ["Clients.AddClinicalExperience"] = new(IdNames.Client), ["Clients.RemoveClinicalExperience"] = new(IdNames.ClinicalExperience),
         ["Board.Move"] = new(IdNames.Client),
         ["Calls.Details"] = new(IdNames.Call), ["Calls.Reschedule"] = new(IdNames.Call), ["Calls.Cancel"] = new(IdNames.Call),
         ["Calls.Outcome"] = new(IdNames.Call), ["Calls.Convert"] = new(IdNames.Call), ["Calls.Book"] = new(IdNames.Client),
@@ -343,10 +344,13 @@ public sealed class RouteSweepTests(RouteSweepApp app) : IClassFixture<RouteSwee
     /// <summary>A value the form's validator accepts, for a field the page left empty.</summary>
     private static string PlausibleValue(IElement element) => TypeOf(element) switch
     {
+        // The OET date is the day of a result already received, and only goes with one: none.
+        "date" when element.GetAttribute("name") == "OetDate" => "",
         "date" => DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd"),
+        "number" when element.HasAttribute("required") => element.GetAttribute("min") ?? "1",
         "time" => "10:00",
         "email" => "plausible@applicant.test",
-        "text" when element.GetAttribute("name")! is var name && (name.EndsWith("Name", StringComparison.Ordinal) || name is "Title" or "Institution") => "Plausible",
+        "text" when element.GetAttribute("name")! is var name && (name.EndsWith("Name", StringComparison.Ordinal) || name is "Title" or "Institution" or "Place") => "Plausible",
         _ => "",
     };
 

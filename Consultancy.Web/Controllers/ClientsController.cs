@@ -158,4 +158,21 @@ public sealed class ClientsController(IMediator mediator, TimeProvider clock) : 
         TempData.Success("Note added.");
         return RedirectToAction(nameof(Details), null, new { id }, "notes");
     }
+
+    [HttpPost, OnInvalidReturnTo(nameof(Details))]
+    public async Task<IActionResult> AddClinicalExperience(int id, AddClinicalExperience form, CancellationToken ct)
+    {
+        form.ClientId = id;
+        await mediator.Send(form, ct);
+        TempData.Success("Clinical experience added.");
+        return RedirectToAction(nameof(Details), null, new { id }, "clinical-experience");
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> RemoveClinicalExperience(int id, CancellationToken ct)
+    {
+        var clientId = await mediator.Send(new RemoveClinicalExperience(id), ct);
+        TempData.Success("Clinical experience removed.");
+        return RedirectToAction(nameof(Details), null, new { id = clientId }, "clinical-experience");
+    }
 }

@@ -19,6 +19,13 @@ public static partial class TimelineText
         [nameof(Client.NacOsceResult)] = "NAC OSCE",
         [nameof(Client.EcfmgStatus)] = "ECFMG certification",
         [nameof(Client.ImgType)] = "IMG type",
+        [nameof(Client.Step1Attempts)] = "Step 1 attempts",
+        [nameof(Client.Step2CkAttempts)] = "Step 2 CK attempts",
+        [nameof(Client.Step3Result)] = "USMLE Step 3",
+        [nameof(Client.Mccqe1Attempts)] = "MCCQE Part I attempts",
+        [nameof(Client.OetResult)] = "OET Medicine",
+        [nameof(Client.OetDate)] = "OET date",
+        [nameof(ClinicalExperience.Kind)] = "Kind",
     };
 
     public static string Headline(TimelineItem item) => (item.EntityType, item.Action) switch
@@ -27,6 +34,8 @@ public static partial class TimelineText
         (nameof(Client), AuditAction.Updated) when item.Changes.Any(c => c.Field == nameof(Client.ErasedAt)) => "Personal data erased",
         (nameof(Client), AuditAction.Updated) => "Profile changed",
         (nameof(ClientNote), AuditAction.Created) => "Note added",
+        (nameof(ClinicalExperience), AuditAction.Created) => "Clinical experience added",
+        (nameof(ClinicalExperience), AuditAction.Deleted) => "Clinical experience removed",
         (var type, var action) => $"{Field(type)} {action.ToString().ToLowerInvariant()}",
     };
 
@@ -37,7 +46,7 @@ public static partial class TimelineText
     public static string Value(string field, string? value)
     {
         if (value is null) return "—";
-        var type = typeof(Client).GetProperty(field)?.PropertyType;
+        var type = (typeof(Client).GetProperty(field) ?? typeof(ClinicalExperience).GetProperty(field))?.PropertyType;
         type = type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
         return type is { IsEnum: true } && Enum.TryParse(type, value, out var parsed) ? ((Enum)parsed!).DisplayName() : value;
     }

@@ -41,7 +41,7 @@ internal sealed class ClientImportPlanner(IAppDbContext db, ICurrentUser user, I
         var emails = records.Select(r => NormalisedEmail(r, columns)).Where(e => e.Length > 0).Distinct().ToList();
 
         var visible = db.Clients.Where(c => emails.Contains(c.Email));
-        var existing = await visible.AsNoTracking().ToDictionaryAsync(c => c.Email, ct);
+        var existing = await visible.AsNoTracking().Include(c => c.ClinicalExperiences).ToDictionaryAsync(c => c.Email, ct);
         var taken = (await db.Clients.IgnoreQueryFilters().Where(c => emails.Contains(c.Email)).Select(c => c.Email).ToListAsync(ct)).ToHashSet();
         var staff = user.IsAdmin
             ? await db.UserProfiles.Where(u => u.IsActive).ToDictionaryAsync(u => u.Email.ToLower(), u => u.Id, ct)

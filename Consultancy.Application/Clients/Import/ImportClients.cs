@@ -45,6 +45,7 @@ internal sealed class ImportClientsHandler(IAppDbContext db, ClientImportPlanner
                 db.Clients.Attach(client);
                 var (zone, email) = (client.TimeZoneId, client.Email);
                 row.Fields.ApplyTo(client);
+                ReplaceClinicalExperience(client, row.Fields.ClinicalExperiences);
                 client.MoveToStage(row.Fields.Stage, now, user.UserId);
                 if (row.ConsultantId is { } consultantId && consultantId != client.ConsultantId) client.AssignTo(consultantId);
                 if (client.TimeZoneId != zone || client.Email != email) await reminders.ReplanClientAsync(client, ct);
@@ -53,11 +54,34 @@ internal sealed class ImportClientsHandler(IAppDbContext db, ClientImportPlanner
             {
                 var added = Client.Open(row.ConsultantId!, row.Fields.Stage, now, user.UserId);
                 row.Fields.ApplyTo(added);
+                ReplaceClinicalExperience(added, row.Fields.ClinicalExperiences);
                 db.Clients.Add(added);
             }
         }
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return new ImportResult(rows.Count(r => r.Action == ImportAction.Add), rows.Count(r => r.Action == ImportAction.Update));
+    }
+
+    /// <summary>
+    /// The file's entries become the client's list; entries already there (same kind, place and months) stay as they
+    /// are, so importing an export again changes nothing and writes nothing on the timeline. No column: no change.
+    /// </summary>
+    private void ReplaceClinicalExperience(Client client, List<ClinicalExperienceFields>? wanted)
+    {
+        if (wanted is null) return;
+        var unmatched = client.ClinicalExperiences.ToList();
+        foreach (var entry in wanted)
+        {
+            var place = entry.Place.Trim();
+            var same = unmatched.FirstOrDefault(e => e.Kind == entry.Kind && e.Place == place && e.Months == entry.Months);
+            if (same is not null) unmatched.Remove(same);
+            else client.ClinicalExperiences.Add(new ClinicalExperience(entry.Kind, place, entry.Months!.Value));
+        }
+        foreach (var gone in unmatched)
+        {
+            client.ClinicalExperiences.Remove(gone);
+            db.ClinicalExperiences.Remove(gone);
+        }
     }
 }
