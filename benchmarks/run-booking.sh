@@ -27,7 +27,7 @@ command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk 
 echo "Building Release into $work ..."
 dotnet publish "$repo/Consultancy.Web/Consultancy.Web.csproj" -c Release -o "$work/app" --nologo -v quiet
 
-(cd "$work/app" && exec env ASPNETCORE_ENVIRONMENT=Production \
+(cd "$work/app" && exec env ASPNETCORE_ENVIRONMENT=Production App__BaseUrl=https://crm.bench.example \
   ConnectionStrings__Default="Data Source=$work/bench.db" Email__PickupDirectory="$work/mail" \
   DataProtection__KeysDirectory="$work/keys" Seed__Demo=true Seed__DemoPassword='Bench-Pass-2027!' \
   Booking__RateLimit__PermitLimit=1000000 Reminders__DispatchIntervalSeconds=3600 \

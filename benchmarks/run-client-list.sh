@@ -104,7 +104,7 @@ fi
 # and sets base_url once /health answers 200.
 start_app() {
   local log=$1; shift
-  (cd "$work/app" && exec env ASPNETCORE_ENVIRONMENT=Production "${app_database[@]}" \
+  (cd "$work/app" && exec env ASPNETCORE_ENVIRONMENT=Production App__BaseUrl=https://crm.bench.example "${app_database[@]}" \
     Email__PickupDirectory="$work/mail" \
     dotnet Consultancy.Web.dll --urls http://127.0.0.1:0 "$@") >"$log" 2>&1 &
   app_pid=$!
