@@ -1,4 +1,5 @@
 using Consultancy.Application.Clients;
+using Consultancy.Application.Common;
 using Consultancy.Application.Common.Interfaces;
 using ValidationException = Consultancy.Application.Common.Exceptions.ValidationException;
 using Consultancy.Application.Domain;
@@ -20,9 +21,9 @@ internal sealed class AddApplicationsValidator : AbstractValidator<AddApplicatio
     public AddApplicationsValidator()
     {
         RuleFor(r => r.Season).NotEmpty().WithMessage("Choose the season these applications are for (set the client's season first).")
-            .MaximumLength(50);
+            .MaximumLength(50).SingleLine();
         RuleFor(r => r.ProgramIds).NotEmpty().WithMessage("Tick at least one program to add.")
-            .Must(ids => ids.Count <= AddApplications.MaxAtOnce).WithMessage($"Add at most {AddApplications.MaxAtOnce} programs at once.");
+            .Must(ids => ids is null || ids.Count <= AddApplications.MaxAtOnce).WithMessage($"Add at most {AddApplications.MaxAtOnce} programs at once.");
     }
 }
 

@@ -1,9 +1,9 @@
 using Consultancy.Application.Common;
 using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Domain;
+using AutoMapper;
 using FluentValidation;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace Consultancy.Application.ProgramApplications;
 
@@ -16,6 +16,11 @@ public sealed record UpdateApplication : IRequest<int>, IConcurrencyChecked
     public ProgramSignal Signal { get; set; }
     public ApplicationStatus Status { get; set; }
     public string? Notes { get; set; }
+
+    internal sealed class Mapping : Profile
+    {
+        public Mapping() => CreateMap<ProgramApplication, UpdateApplication>();
+    }
 }
 
 internal sealed class UpdateApplicationValidator : AbstractValidator<UpdateApplication>
@@ -29,7 +34,7 @@ internal sealed class UpdateApplicationValidator : AbstractValidator<UpdateAppli
     }
 }
 
-internal sealed class UpdateApplicationHandler(IAppDbContext db, InterviewPlanner planner, TimeProvider clock)
+internal sealed class UpdateApplicationHandler(IAppDbContext db, InterviewPlanner planner, TimeProvider clock, IMapper mapper)
     : IRequestHandler<UpdateApplication, int>
 {
     public async Task<int> Handle(UpdateApplication request, CancellationToken ct)
@@ -44,15 +49,10 @@ internal sealed class UpdateApplicationHandler(IAppDbContext db, InterviewPlanne
             application.Notes = string.IsNullOrWhiteSpace(request.Notes) ? null : request.Notes.Trim();
             application.MoveTo(request.Status, LocalTimes.Today(now, TimeZones.Find(application.Client!.TimeZoneId)), now);
             return Task.CompletedTask;
-        }, async () => await CurrentAsync(application.Id, ct), ct);
+        }, async () => await db.ProgramApplications.GetAsAsync<ProgramApplication, UpdateApplication>(application.Id, mapper.ConfigurationProvider, ct), ct);
         await planner.FollowAsync(application, ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return application.ClientId;
     }
-
-    private async Task<object> CurrentAsync(int id, CancellationToken ct) =>
-        await db.ProgramApplications.AsNoTracking().Where(a => a.Id == id)
-            .Select(a => new UpdateApplication { Id = a.Id, Version = a.Version, Tier = a.Tier, Signal = a.Signal, Status = a.Status, Notes = a.Notes })
-            .SingleAsync(ct);
 }

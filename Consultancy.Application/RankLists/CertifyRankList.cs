@@ -3,6 +3,8 @@ using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Domain;
 using Consultancy.Application.ProgramApplications;
 using Consultancy.Application.Reminders;
+using Consultancy.Application.Common;
+using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,6 +16,12 @@ namespace Consultancy.Application.RankLists;
 /// reminders.
 /// </summary>
 public sealed record CertifyRankList(int ClientId, string Season) : IRequest<Unit>;
+
+internal sealed class CertifyRankListValidator : AbstractValidator<CertifyRankList>
+{
+    public CertifyRankListValidator() =>
+        RuleFor(r => r.Season).NotEmpty().WithMessage("Choose the season of the rank order list.").MaximumLength(50).SingleLine();
+}
 
 internal sealed class CertifyRankListHandler(IAppDbContext db, ICurrentUser user, InterviewPlanner planner, ReminderPlanner reminders, TimeProvider clock)
     : IRequestHandler<CertifyRankList, Unit>

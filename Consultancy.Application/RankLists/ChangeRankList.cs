@@ -1,4 +1,5 @@
 using Consultancy.Application.Clients;
+using Consultancy.Application.Common;
 using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Domain;
 using FluentValidation;
@@ -40,7 +41,7 @@ internal sealed class ChangeRankListValidator : AbstractValidator<ChangeRankList
 {
     public ChangeRankListValidator()
     {
-        RuleFor(r => r.Season).NotEmpty().WithMessage("Choose the season of the rank order list.");
+        RuleFor(r => r.Season).NotEmpty().WithMessage("Choose the season of the rank order list.").MaximumLength(50).SingleLine();
         RuleFor(r => r.Change).IsInEnum();
         RuleFor(r => r.ApplicationId).NotNull().WithMessage("Choose the program.")
             .When(r => r.Change is RankListChange.Add or RankListChange.Remove or RankListChange.MoveUp or RankListChange.MoveDown or RankListChange.MoveTo);
