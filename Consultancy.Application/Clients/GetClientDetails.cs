@@ -139,8 +139,8 @@ internal sealed class GetClientDetailsHandler(IAppDbContext db, IMapper mapper, 
     {
         if (seasonName is not null)
         {
-            var season = await db.Seasons.AsNoTracking().Include(s => s.KeyDates).SingleOrDefaultAsync(s => s.Name == seasonName, ct);
-            if ((season?.ApplicationYear ?? Season.ApplicationYearOf(seasonName)) is { } year) return (year, seasonName);
+            var firstKeyDate = await db.Seasons.Where(s => s.Name == seasonName).Select(s => s.KeyDates.Min(k => (DateOnly?)k.Date)).SingleOrDefaultAsync(ct);
+            if (Season.ApplicationYearOf(firstKeyDate, seasonName) is { } year) return (year, seasonName);
         }
         return (clock.GetUtcNow().Year, null);
     }

@@ -74,16 +74,8 @@ public sealed class Client : IVersioned, ICaseloadCounted
     public List<ClinicalExperience> ClinicalExperiences { get; private set; } = [];
 
     /// <summary>Whole years from graduation to the calendar year applications go out in; null when either is unknown.</summary>
-    public int? YearsSinceGraduation(int? applicationYear) => YearsBetween(GraduationYear, applicationYear);
-
-    /// <inheritdoc cref="YearsSinceGraduation"/>
     public static int? YearsBetween(int? graduationYear, int? applicationYear) =>
         graduationYear is { } graduated && applicationYear is { } year ? Math.Max(0, year - graduated) : null;
-
-    /// <summary>Months of US or Canadian clinical experience, and of the hands-on kind programs prefer.</summary>
-    public int ClinicalExperienceMonths => ClinicalExperiences.Sum(e => e.Months);
-    public int HandsOnClinicalExperienceMonths =>
-        ClinicalExperiences.Where(e => ClinicalExperience.IsHandsOn(e.Kind)).Sum(e => e.Months);
 
     public string FullName => $"{FirstName} {LastName}";
 

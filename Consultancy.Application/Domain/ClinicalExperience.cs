@@ -13,7 +13,9 @@ public sealed class ClinicalExperience : IAudited
     public int Months { get; set; }
 
     /// <summary>Hands-on electives and externships: patient care, which programs value above observing.</summary>
-    public static bool IsHandsOn(ClinicalExperienceKind kind) => kind is ClinicalExperienceKind.HandsOn or ClinicalExperienceKind.Externship;
+    public static readonly ClinicalExperienceKind[] HandsOnKinds = [ClinicalExperienceKind.HandsOn, ClinicalExperienceKind.Externship];
+
+    public static bool IsHandsOn(ClinicalExperienceKind kind) => HandsOnKinds.Contains(kind);
 
     private ClinicalExperience() { }
 

@@ -58,7 +58,10 @@ public sealed class InterviewScore : IClientOwned
     public static decimal? WeightedMean(IEnumerable<(int Score, int Weight)> scores)
     {
         var list = scores.ToList();
-        var total = list.Sum(s => s.Weight);
-        return total == 0 ? null : Math.Round((decimal)list.Sum(s => s.Score * s.Weight) / total, 2);
+        return WeightedMean(list.Sum(s => s.Score * s.Weight), list.Sum(s => s.Weight));
     }
+
+    /// <summary>The same from sums a query already took: Σ score × weight and Σ weight over the criteria scored.</summary>
+    public static decimal? WeightedMean(int? scoreTimesWeight, int? weights) =>
+        weights is > 0 ? Math.Round((decimal)(scoreTimesWeight ?? 0) / weights.Value, 2) : null;
 }

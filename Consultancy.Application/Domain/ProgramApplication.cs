@@ -68,13 +68,11 @@ public sealed class ProgramApplication : IVersioned
     /// <summary>Still in the running: not rejected, withdrawn, or past the match.</summary>
     public bool IsActive => Status is not (ApplicationStatus.Rejected or ApplicationStatus.Withdrawn or ApplicationStatus.NotMatched);
 
-    /// <summary>The applicant has, or had, an interview here.</summary>
-    public bool WasInvited => Status is ApplicationStatus.InterviewInvited or ApplicationStatus.InterviewScheduled
-        or ApplicationStatus.Interviewed or ApplicationStatus.Ranked or ApplicationStatus.Matched or ApplicationStatus.NotMatched
-        || InvitedOn is not null;
+    public bool WasInterviewed => IsPastInterview(Status);
 
-    public bool WasInterviewed => Status is ApplicationStatus.Interviewed or ApplicationStatus.Ranked
-        or ApplicationStatus.Matched or ApplicationStatus.NotMatched;
+    /// <summary>A status an application reaches only after its interview.</summary>
+    public static bool IsPastInterview(ApplicationStatus status) =>
+        status is ApplicationStatus.Interviewed or ApplicationStatus.Ranked or ApplicationStatus.Matched or ApplicationStatus.NotMatched;
 
     /// <summary>
     /// Moves the application to <paramref name="status"/>, dating it. Rejected and Withdrawn are reachable from any

@@ -27,11 +27,7 @@ public sealed record ApplicantFacts(
     int? GraduationYear, int? ApplicationYear, int? Step2CkScore, int? Step1Attempts, int? Step2CkAttempts,
     VisaNeed VisaNeed, ExamResult Step3Result, int ClinicalExperienceMonths, int HandsOnMonths, EcfmgStatus EcfmgStatus)
 {
-    public int? YearsSinceGraduation => GraduationYear is { } graduated && ApplicationYear is { } year ? Math.Max(0, year - graduated) : null;
-
-    public static ApplicantFacts Of(Client client, int? applicationYear) => new(
-        client.GraduationYear, applicationYear, client.Step2CkScore, client.Step1Attempts, client.Step2CkAttempts, client.VisaNeed,
-        client.Step3Result, client.ClinicalExperienceMonths, client.HandsOnClinicalExperienceMonths, client.EcfmgStatus);
+    public int? YearsSinceGraduation => Client.YearsBetween(GraduationYear, ApplicationYear);
 }
 
 /// <summary>What a program asks, as the fit check reads it (a projection of <see cref="ResidencyProgram"/>).</summary>

@@ -36,10 +36,12 @@ public sealed class Season
 
     /// <summary>
     /// The calendar year applications are sent in (ERAS 2028 applications go out in 2027): the year of the season's
-    /// earliest key date, else the year in its name less one.
+    /// earliest key date when the season is set up here, else the year in its name less one.
     /// </summary>
-    public int? ApplicationYear => KeyDates.Count > 0 ? KeyDates.Min(k => k.Date).Year : ApplicationYearOf(Name);
+    public static int? ApplicationYearOf(DateOnly? firstKeyDate, string? seasonName) =>
+        firstKeyDate?.Year ?? ApplicationYearOf(seasonName);
 
+    /// <inheritdoc cref="ApplicationYearOf(DateOnly?, string?)"/>
     public static int? ApplicationYearOf(string? seasonName) =>
         seasonName is not null && Regex.Match(seasonName, @"\b(20\d\d)\b") is { Success: true } match
             ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) - 1

@@ -34,8 +34,7 @@ public sealed record ApplicantSeason(
                 c.Id, c.FirstName, c.LastName, c.Season, c.TargetSystem, c.TargetSpecialties, c.TimeZoneId, c.GraduationYear, c.Step2CkScore,
                 c.Step1Attempts, c.Step2CkAttempts, c.VisaNeed, c.Step3Result, c.EcfmgStatus,
                 Months = c.ClinicalExperiences.Sum(e => (int?)e.Months) ?? 0,
-                HandsOn = c.ClinicalExperiences.Where(e => e.Kind == ClinicalExperienceKind.HandsOn || e.Kind == ClinicalExperienceKind.Externship)
-                    .Sum(e => (int?)e.Months) ?? 0,
+                HandsOn = c.ClinicalExperiences.Where(e => ClinicalExperience.HandsOnKinds.Contains(e.Kind)).Sum(e => (int?)e.Months) ?? 0,
             })
             .SingleOrDefaultAsync(ct) ?? throw new NotFoundException(nameof(Client), clientId);
 
@@ -55,7 +54,7 @@ public sealed record ApplicantSeason(
                 s.SignalLimits.Select(l => new SignalLimit(l.Specialty, l.Signals, l.Gold, l.Silver)).ToList()))
             .FirstOrDefaultAsync(ct);
         name = string.IsNullOrWhiteSpace(name) ? record?.Name ?? "" : name;
-        var applicationYear = record?.FirstKeyDate?.Year ?? Domain.Season.ApplicationYearOf(name) ?? today.Year;
+        var applicationYear = Domain.Season.ApplicationYearOf(record?.FirstKeyDate, name) ?? today.Year;
 
         var seasonsWithApplications = await db.ProgramApplications.Where(a => a.ClientId == client.Id).Select(a => a.Season).Distinct().ToListAsync(ct);
 

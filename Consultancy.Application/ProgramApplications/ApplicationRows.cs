@@ -28,7 +28,7 @@ internal static class ApplicationRows
         return rows.Select(r => new ApplicationRow(r.Id, r.ProgramId, r.Name, r.Institution, r.Specialty, r.City, r.StateOrProvince, r.System,
                 r.Identifier, r.ImgSharePercent, r.VisaSponsorship, r.TimeZoneId, r.Tier, r.Signal, r.Status, r.StatusChangedAt, r.AppliedOn,
                 r.InvitedOn, r.InterviewDate, r.InterviewTime, r.InterviewFormat, r.InterviewAtUtc, r.Letters,
-                r.Weights is > 0 ? Math.Round((decimal)r.ScoreTimesWeight!.Value / r.Weights.Value, 2) : null, r.RedFlags,
+                InterviewScore.WeightedMean(r.ScoreTimesWeight, r.Weights), r.RedFlags,
                 ProgramFit.Evaluate(applicant.Facts, r.Requirements)))
             .ToList();
     }

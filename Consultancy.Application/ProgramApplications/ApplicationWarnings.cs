@@ -5,8 +5,6 @@ namespace Consultancy.Application.ProgramApplications;
 /// <summary>What the applications page warns about for a season (never blocks): signals, letters per program, fit.</summary>
 public static class ApplicationWarnings
 {
-    public const int LettersPerProgram = LetterRules.CommonlyRequired;
-
     public static IReadOnlyList<string> For(ApplicantSeason applicant, IReadOnlyList<ApplicationRow> applications)
     {
         var warnings = new List<string>();
@@ -25,9 +23,9 @@ public static class ApplicationWarnings
         var tooMany = submitted.Where(a => a.System == ProgramSystem.ErasNrmp && a.LettersAssigned > LetterRules.ErasMaximumPerProgram).ToList();
         if (tooMany.Count > 0)
             warnings.Add($"More than {LetterRules.ErasMaximumPerProgram} letters assigned to {Names(tooMany)}; ERAS lets a program receive at most {LetterRules.ErasMaximumPerProgram}.");
-        var tooFew = submitted.Where(a => a.LettersAssigned < LettersPerProgram).ToList();
+        var tooFew = submitted.Where(a => a.LettersAssigned < LetterRules.CommonlyRequired).ToList();
         if (tooFew.Count > 0)
-            warnings.Add($"{Count(tooFew.Count, "application")} {(tooFew.Count == 1 ? "has" : "have")} fewer than {LettersPerProgram} letters assigned: {Names(tooFew)}.");
+            warnings.Add($"{Count(tooFew.Count, "application")} {(tooFew.Count == 1 ? "has" : "have")} fewer than {LetterRules.CommonlyRequired} letters assigned: {Names(tooFew)}.");
 
         var failing = active.Count(a => a.Fit.Overall == FitResult.NotMet);
         if (failing > 0)

@@ -69,7 +69,7 @@ public sealed class InterviewPlanner(IAppDbContext db, ReminderPlanner reminders
         }
         else if (invite is { IsOpen: true } && application.Status > ApplicationStatus.InterviewInvited)
         {
-            if (application.IsActive && application.Status != ApplicationStatus.Rejected) invite.Complete(now, null);
+            if (application.IsActive) invite.Complete(now, null);
             else invite.Cancel(now, null);
             changed.Add(invite);
         }

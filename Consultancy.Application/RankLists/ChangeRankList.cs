@@ -64,7 +64,7 @@ internal sealed class ChangeRankListHandler(IAppDbContext db, ICurrentUser user,
             db.RankOrderLists.Add(list);
         }
         var applications = await db.ProgramApplications.Where(a => a.ClientId == client.Id && a.Season == season)
-            .Select(a => new { a.Id, a.Program!.Name, a.Status, Score = a.Scores.Sum(s => (int?)(s.Score * s.Criterion!.Weight)), Weight = a.Scores.Sum(s => (int?)s.Criterion!.Weight) })
+            .Select(a => new { a.Id, a.Program!.Name, ScoreTimesWeight = a.Scores.Sum(s => (int?)(s.Score * s.Criterion!.Weight)), Weights = a.Scores.Sum(s => (int?)s.Criterion!.Weight) })
             .ToDictionaryAsync(a => a.Id, ct);
         if (request.ApplicationId is { } chosen && !applications.ContainsKey(chosen))
             throw new ValidationException(nameof(request.ApplicationId), "That program is not among this client's applications for the season.");
@@ -95,12 +95,12 @@ internal sealed class ChangeRankListHandler(IAppDbContext db, ICurrentUser user,
                     .OrderBy(e => e.At).ThenBy(e => e.index).Select(e => e.app).ToList();
                 break;
             case RankListChange.SetOrder:
-                if (request.Order.Any(a => !applications.ContainsKey(a)) || request.Order.Distinct().Count() != request.Order.Count)
+                if (request.Order.Any(a => !applications.ContainsKey(a)))
                     throw new ValidationException(nameof(request.Order), "The order names a program that is not on the list; reload the page.");
                 order = request.Order;
                 break;
             case RankListChange.SuggestByScore:
-                order = order.Select((app, index) => (app, index, Score: applications[app] is { Weight: > 0 } a ? (decimal)a.Score!.Value / a.Weight!.Value : (decimal?)null))
+                order = order.Select((app, index) => (app, index, Score: InterviewScore.WeightedMean(applications[app].ScoreTimesWeight, applications[app].Weights)))
                     .OrderBy(e => e.Score is null).ThenByDescending(e => e.Score).ThenBy(e => e.index).Select(e => e.app).ToList();
                 break;
         }

@@ -12,8 +12,7 @@ public static class RankListWarnings
         foreach (var entry in ranked.Where(r => r.Application.Fit.Overall == FitResult.NotMet))
             warnings.Add($"#{entry.Position} {entry.Application.ProgramName}: the client does not meet "
                 + string.Join("; ", entry.Application.Fit.Checks.Where(c => c.Result == FitResult.NotMet).Select(c => c.Reason)) + ".");
-        foreach (var entry in ranked.Where(r => r.Application.Status is not (ApplicationStatus.Interviewed or ApplicationStatus.Ranked
-                     or ApplicationStatus.Matched or ApplicationStatus.NotMatched)))
+        foreach (var entry in ranked.Where(r => !ProgramApplication.IsPastInterview(r.Application.Status)))
             warnings.Add($"#{entry.Position} {entry.Application.ProgramName} is ranked but not marked as interviewed; programs can only match applicants they interviewed.");
         if (ranked.Count < settings.MinimumRanked)
             warnings.Add($"Only {ranked.Count} {(ranked.Count == 1 ? "program is" : "programs are")} ranked; the consultancy advises at least {settings.MinimumRanked}, since ranking more raises the chance to match.");

@@ -12,7 +12,6 @@ internal sealed class SeasonConfiguration : IEntityTypeConfiguration<Season>
         season.HasIndex(s => s.Name).IsUnique();
         season.HasMany(s => s.KeyDates).WithOne().HasForeignKey(k => k.SeasonId).OnDelete(DeleteBehavior.Cascade);
         season.HasMany(s => s.SignalLimits).WithOne().HasForeignKey(l => l.SeasonId).OnDelete(DeleteBehavior.Cascade);
-        season.Ignore(s => s.ApplicationYear);
     }
 }
 

@@ -49,7 +49,6 @@ internal sealed class ProgramApplicationConfiguration : IEntityTypeConfiguration
         application.Property(a => a.Notes).HasMaxLength(2000);
         application.Property(a => a.Version).IsConcurrencyToken();
         application.Ignore(a => a.IsActive);
-        application.Ignore(a => a.WasInvited);
         application.Ignore(a => a.WasInterviewed);
         application.HasOne(a => a.Client).WithMany().HasForeignKey(a => a.ClientId).OnDelete(DeleteBehavior.Cascade);
         // A program in use by an application stays in the directory.
