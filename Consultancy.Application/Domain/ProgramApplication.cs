@@ -89,11 +89,8 @@ public sealed class ProgramApplication : IVersioned
         return true;
     }
 
-    public void TrackInviteReply(Deadline deadline)
-    {
-        InviteDeadline = deadline;
-        InviteDeadlineId = deadline.Id;
-    }
+    /// <summary>The deadline to answer the invite; its id is set when it is saved.</summary>
+    public void TrackInviteReply(Deadline deadline) => InviteDeadline = deadline;
 
     /// <summary>Sets the interview at a wall-clock time in the program's zone, and moves the status to Interview scheduled.</summary>
     public void ScheduleInterview(DateOnly date, TimeOnly time, InterviewFormat format, TimeZoneInfo programZone, DateOnly today, DateTime now)
@@ -107,11 +104,8 @@ public sealed class ProgramApplication : IVersioned
         if (Status < ApplicationStatus.InterviewScheduled) MoveTo(ApplicationStatus.InterviewScheduled, today, now);
     }
 
-    public void TrackInterview(Deadline deadline)
-    {
-        InterviewDeadline = deadline;
-        InterviewDeadlineId = deadline.Id;
-    }
+    /// <summary>The deadline that carries the interview; its id is set when it is saved.</summary>
+    public void TrackInterview(Deadline deadline) => InterviewDeadline = deadline;
 
     /// <summary>Notes and red flags are the consultant's words about the applicant: they go. Program, dates and status stay for the counts.</summary>
     public AfterErasure ErasePersonalData(ClientErasure erasure)

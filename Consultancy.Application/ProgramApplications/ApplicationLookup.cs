@@ -6,8 +6,14 @@ namespace Consultancy.Application.ProgramApplications;
 
 internal static class ApplicationLookup
 {
-    /// <summary>The application with its client and program, in the caller's caseload; anyone else's is "not found".</summary>
-    public static async Task<ProgramApplication> GetWithClientAsync(this DbSet<ProgramApplication> applications, int id, CancellationToken ct) =>
-        await applications.Include(a => a.Client).Include(a => a.Program).SingleOrDefaultAsync(a => a.Id == id, ct)
-            ?? throw new NotFoundException(nameof(ProgramApplication), id);
+    /// <summary>
+    /// The application with what <see cref="InterviewPlanner"/> works from (client, program, the deadlines it drives), in the
+    /// caller's caseload; anyone else's is "not found".
+    /// </summary>
+    public static async Task<ProgramApplication> GetForPlanningAsync(this DbSet<ProgramApplication> applications, int id, CancellationToken ct) =>
+        await ForPlanning(applications).SingleOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFoundException(nameof(ProgramApplication), id);
+
+    /// <inheritdoc cref="GetForPlanningAsync"/>
+    public static IQueryable<ProgramApplication> ForPlanning(this IQueryable<ProgramApplication> applications) =>
+        applications.Include(a => a.Client).Include(a => a.Program).Include(a => a.InviteDeadline).Include(a => a.InterviewDeadline);
 }

@@ -14,9 +14,9 @@ internal sealed class ChangeApplicationStatusHandler(IAppDbContext db, Interview
 {
     public async Task<int> Handle(ChangeApplicationStatus request, CancellationToken ct)
     {
-        var application = await db.ProgramApplications.GetWithClientAsync(request.Id, ct);
+        var application = await db.ProgramApplications.GetForPlanningAsync(request.Id, ct);
         await using var transaction = await db.BeginTransactionAsync(ct);
-        await planner.MoveAsync(application, request.Status, ct);
+        await planner.PlanRemindersAsync(planner.Move(application, request.Status), ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return application.ClientId;

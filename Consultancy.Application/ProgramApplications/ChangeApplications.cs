@@ -40,7 +40,7 @@ internal sealed class ChangeApplicationsHandler(IAppDbContext db, InterviewPlann
     {
         var client = await db.Clients.GetAsync(request.ClientId, ct);
         var ids = request.ApplicationIds.Distinct().ToList();
-        var applications = await db.ProgramApplications.Include(a => a.Client).Include(a => a.Program)
+        var applications = await db.ProgramApplications.ForPlanning()
             .Where(a => a.ClientId == client.Id && ids.Contains(a.Id)).ToListAsync(ct);
         if (applications.Count != ids.Count) throw new ValidationException(nameof(request.ApplicationIds), "One of the ticked applications is gone; reload the page.");
 
@@ -61,7 +61,7 @@ internal sealed class ChangeApplicationsHandler(IAppDbContext db, InterviewPlann
     private async Task<int> MoveAsync(IEnumerable<ProgramApplication> applications, ApplicationStatus status, CancellationToken ct)
     {
         var moving = applications.ToList();
-        foreach (var application in moving) await planner.MoveAsync(application, status, ct);
+        await planner.PlanRemindersAsync(moving.SelectMany(a => planner.Move(a, status)).ToList(), ct);
         return moving.Count;
     }
 

@@ -31,9 +31,9 @@ internal sealed class ScheduleInterviewHandler(IAppDbContext db, InterviewPlanne
 {
     public async Task<int> Handle(ScheduleInterview request, CancellationToken ct)
     {
-        var application = await db.ProgramApplications.GetWithClientAsync(request.Id, ct);
+        var application = await db.ProgramApplications.GetForPlanningAsync(request.Id, ct);
         await using var transaction = await db.BeginTransactionAsync(ct);
-        await planner.ScheduleAsync(application, request.Date!.Value, request.Time!.Value, request.Format, ct);
+        await planner.PlanRemindersAsync(planner.Schedule(application, request.Date!.Value, request.Time!.Value, request.Format), ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return application.ClientId;

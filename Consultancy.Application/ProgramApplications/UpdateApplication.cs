@@ -39,7 +39,7 @@ internal sealed class UpdateApplicationHandler(IAppDbContext db, InterviewPlanne
 {
     public async Task<int> Handle(UpdateApplication request, CancellationToken ct)
     {
-        var application = await db.ProgramApplications.GetWithClientAsync(request.Id, ct);
+        var application = await db.ProgramApplications.GetForPlanningAsync(request.Id, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.BeginTransactionAsync(ct);
         await db.SaveEditAsync(application, request.Version, () =>
@@ -50,7 +50,7 @@ internal sealed class UpdateApplicationHandler(IAppDbContext db, InterviewPlanne
             application.MoveTo(request.Status, LocalTimes.Today(now, TimeZones.Find(application.Client!.TimeZoneId)), now);
             return Task.CompletedTask;
         }, async () => await db.ProgramApplications.GetAsAsync<ProgramApplication, UpdateApplication>(application.Id, mapper.ConfigurationProvider, ct), ct);
-        await planner.FollowAsync(application, ct);
+        await planner.PlanRemindersAsync(planner.Follow(application), ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return application.ClientId;

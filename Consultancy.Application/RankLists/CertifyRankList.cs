@@ -2,7 +2,6 @@ using Consultancy.Application.Common.Exceptions;
 using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Domain;
 using Consultancy.Application.ProgramApplications;
-using Consultancy.Application.Reminders;
 using Consultancy.Application.Common;
 using FluentValidation;
 using MediatR;
@@ -23,7 +22,7 @@ internal sealed class CertifyRankListValidator : AbstractValidator<CertifyRankLi
         RuleFor(r => r.Season).NotEmpty().WithMessage("Choose the season of the rank order list.").MaximumLength(50).SingleLine();
 }
 
-internal sealed class CertifyRankListHandler(IAppDbContext db, ICurrentUser user, InterviewPlanner planner, ReminderPlanner reminders, TimeProvider clock)
+internal sealed class CertifyRankListHandler(IAppDbContext db, ICurrentUser user, InterviewPlanner planner, TimeProvider clock)
     : IRequestHandler<CertifyRankList, Unit>
 {
     public async Task<Unit> Handle(CertifyRankList request, CancellationToken ct)
@@ -36,16 +35,16 @@ internal sealed class CertifyRankListHandler(IAppDbContext db, ICurrentUser user
         list.Certify(user.UserId, now);
 
         var ranked = list.Order.ToList();
-        var applications = await db.ProgramApplications.Include(a => a.Client).Include(a => a.Program)
+        var applications = await db.ProgramApplications.ForPlanning()
             .Where(a => ranked.Contains(a.Id) && a.Status < ApplicationStatus.Ranked).ToListAsync(ct);
-        foreach (var application in applications) await planner.MoveAsync(application, ApplicationStatus.Ranked, ct);
+        var changed = applications.SelectMany(a => planner.Move(a, ApplicationStatus.Ranked)).ToList();
 
         var deadlines = await db.Deadlines.Include(d => d.Client)
             .Where(d => d.ClientId == list.ClientId && d.Status == DeadlineStatus.Open && d.Season!.Name == list.Season
                 && d.PlaybookItem!.AnchorKey == Season.RankListKey && d.Category == DeadlineCategory.RankList)
             .ToListAsync(ct);
         deadlines.ForEach(d => d.Complete(now, user.UserId));
-        await reminders.ReplanAsync(deadlines, ct);
+        await planner.PlanRemindersAsync(changed.Concat(deadlines), ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return Unit.Value;
