@@ -54,15 +54,3 @@ public sealed record ProgramEditConflict(UpdateProgram Mine, UpdateProgram Saved
         yield return ("Notes", Mine.Notes, Saved.Notes);
     }
 }
-
-/// <summary>The upload form of the program import.</summary>
-public sealed record ProgramImportUpload
-{
-    public IFormFile? File { get; set; }
-}
-
-/// <param name="ImportId">The stored upload to import on confirmation; null when the file cannot be imported as it is.</param>
-public sealed record ProgramImportPreviewViewModel(string? ImportId, string FileName, ProgramImportPreview Preview)
-{
-    public const int ShownRows = 200;
-}

@@ -1,0 +1,100 @@
+using System.Security.Claims;
+using Consultancy.Application.Clients;
+using Consultancy.Application.Clients.Import;
+using Consultancy.Application.Common.Exceptions;
+using Consultancy.Web.Infrastructure;
+using Consultancy.Web.ViewModels;
+using CsvHelper;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
+
+namespace Consultancy.Web.Controllers;
+
+/// <summary>
+/// A CSV import in two steps, the same for every kind of record: upload, a preview of every row, then all rows or none.
+/// The upload is kept between the steps (<see cref="ImportUploads"/>) so the preview and the import read the same file.
+/// </summary>
+/// <typeparam name="TRow">A row of the preview.</typeparam>
+public abstract class CsvImportController<TRow>(IMediator mediator, ImportUploads uploads) : Controller where TRow : IImportRow
+{
+    /// <summary>Room for the multipart envelope around a file of the largest size accepted, so that size gets a message, not a refusal.</summary>
+    private const long RequestLimit = ImportUploads.MaxBytes + 1024 * 1024;
+
+    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+
+    protected abstract IRequest<ImportPreview<TRow>> Preview(Stream csv);
+
+    protected abstract IRequest<ImportResult> Import(Stream csv);
+
+    /// <summary>Where the import ends, with what it did.</summary>
+    protected abstract IActionResult Imported(ImportResult result);
+
+    /// <summary>The documented columns, and the name of the file that holds just their header row.</summary>
+    protected abstract (IEnumerable<string> Headers, string FileName) TemplateColumns();
+
+    [HttpGet("")]
+    public IActionResult Index() => View(new CsvImportUpload());
+
+    [HttpPost(""), RequestSizeLimit(RequestLimit), RequestFormLimits(MultipartBodyLengthLimit = RequestLimit)]
+    public async Task<IActionResult> Index(CsvImportUpload form, CancellationToken ct)
+    {
+        if (form.File is not { } file)
+            return Refuse(form, "Choose a CSV file to upload.");
+        if (file.Length > ImportUploads.MaxBytes)
+            return Refuse(form, $"The file is {file.Length / 1024 / 1024.0:0.#} MB; the largest import is {ImportUploads.MaxBytes / 1024 / 1024} MB. Split it into smaller files.");
+
+        var id = await uploads.SaveAsync(UserId, file, ct);
+        ImportPreview<TRow> preview;
+        try
+        {
+            await using var csv = uploads.Open(UserId, id)!;
+            preview = await mediator.Send(Preview(csv), ct);
+        }
+        catch (ValidationException)
+        {
+            uploads.Delete(UserId, id);
+            throw;
+        }
+        if (!preview.CanImport) uploads.Delete(UserId, id);
+        return View("Preview", new CsvImportPreviewViewModel<TRow>(preview.CanImport ? id : null, Path.GetFileName(file.FileName), preview));
+    }
+
+    [HttpPost("Commit"), OnInvalidReturnTo(nameof(Index))]
+    public async Task<IActionResult> Commit(string? importId, CancellationToken ct)
+    {
+        ImportResult result;
+        try
+        {
+            await using var csv = uploads.Open(UserId, importId)
+                ?? throw new ValidationException(ImportClients.FileField, "This upload has expired or was already imported. Upload the file again.");
+            result = await mediator.Send(Import(csv), ct);
+        }
+        finally
+        {
+            uploads.Delete(UserId, importId);
+        }
+        return Imported(result);
+    }
+
+    /// <summary>The header row of the documented column set, to fill in a spreadsheet.</summary>
+    [HttpGet("Template")]
+    public async Task<IActionResult> Template(CancellationToken ct)
+    {
+        var (headers, fileName) = TemplateColumns();
+        Response.ContentType = "text/csv; charset=utf-8";
+        Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = fileName }.ToString();
+        await using var csv = CsvWriter.Create(Response.Body, ClientCsv.WriterOptions, leaveOpen: true);
+        csv.WriteHeader(headers.ToArray());
+        await csv.FlushAsync(ct);
+        return new EmptyResult();
+    }
+
+    private ViewResult Refuse(CsvImportUpload form, string message)
+    {
+        ModelState.AddModelError(nameof(CsvImportUpload.File), message);
+        var view = View(nameof(Index), form);
+        view.StatusCode = StatusCodes.Status400BadRequest;
+        return view;
+    }
+}
