@@ -1,5 +1,6 @@
 using System.Globalization;
 using AutoMapper;
+using Consultancy.Application.Clients.Import;
 using Consultancy.Application.Common.Mapping;
 using Consultancy.Application.Domain;
 using CsvHelper;
@@ -30,7 +31,7 @@ public sealed record ClientCsvRow : ClientFields
 }
 
 /// <summary>One column of the client CSV: how it is written on export and read on import.</summary>
-public sealed record ClientCsvColumn(string Header, string Description, bool Required)
+public sealed record ClientCsvColumn(string Header, string Description, bool Required) : ICsvColumn
 {
     internal Func<ClientCsvRow, string?> Format { get; init; } = _ => null;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Consultancy.Application.Clients;
+using Consultancy.Application.Clients.Import;
 using Consultancy.Application.Common.Mapping;
 using Consultancy.Application.Domain;
 using CsvHelper;
@@ -25,7 +26,7 @@ public sealed record ProgramCsvRow : ProgramFields
 }
 
 /// <summary>One column of the program CSV: how it is written on export and read on import.</summary>
-public sealed record ProgramCsvColumn(string Header, string Description, bool Required, string Example)
+public sealed record ProgramCsvColumn(string Header, string Description, bool Required, string Example) : ICsvColumn
 {
     /// <summary>Written on export for the reader; an import ignores it.</summary>
     public bool ExportOnly { get; init; }

@@ -1,9 +1,6 @@
-using System.Text;
 using AutoMapper;
-using Consultancy.Application.Common.Exceptions;
 using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Domain;
-using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 
 namespace Consultancy.Application.Clients.Import;
@@ -15,7 +12,7 @@ public enum ImportAction
 }
 
 /// <summary>What importing one record of the file would do, and what stops it.</summary>
-internal sealed class PlannedImportRow(int rowNumber, ClientCsvRow fields, Client? existing)
+internal sealed class PlannedImportRow(int rowNumber, ClientCsvRow fields, Client? existing) : IPlannedRow
 {
     public int RowNumber { get; } = rowNumber;
     public ClientCsvRow Fields { get; } = fields;
@@ -37,7 +34,7 @@ internal sealed class ClientImportPlanner(IAppDbContext db, ICurrentUser user, I
     /// <summary>Reads and checks every row; the existing clients it finds are not tracked (an import attaches each as it updates it).</summary>
     public async Task<List<PlannedImportRow>> PlanAsync(Stream csv, CancellationToken ct)
     {
-        var (columns, records) = Read(csv);
+        var (columns, records) = CsvImportFile.Read(csv, ClientCsv.Columns, MaxRows, "clients");
         var emails = records.Select(r => NormalisedEmail(r, columns)).Where(e => e.Length > 0).Distinct().ToList();
 
         var visible = db.Clients.Where(c => emails.Contains(c.Email));
@@ -92,65 +89,5 @@ internal sealed class ClientImportPlanner(IAppDbContext db, ICurrentUser user, I
     {
         var index = columns.Single(c => c.Column.Header == ClientCsv.EmailHeader).Index;
         return index < cells.Length ? ClientCsv.Unprotect(cells[index]).ToLowerInvariant() : "";
-    }
-
-    /// <summary>The file's columns (by the documented headers) and its records; a file that is no client CSV is refused whole.</summary>
-    private static (IReadOnlyList<(ClientCsvColumn Column, int Index)> Columns, List<string[]> Records) Read(Stream csv)
-    {
-        using var buffer = new MemoryStream();
-        csv.CopyTo(buffer);
-        var bytes = buffer.ToArray();
-        if (bytes.Length == 0 || bytes.All(b => b is (byte)' ' or (byte)'\r' or (byte)'\n' or (byte)'\t'))
-            throw new ValidationException(ImportClients.FileField, "The file is empty. Start from the template: its first row names the columns.");
-        if (bytes.AsSpan(0, Math.Min(bytes.Length, 8192)).Contains((byte)0) || !IsUtf8(bytes))
-            throw new ValidationException(ImportClients.FileField, "This is not a CSV text file. Save the spreadsheet as “CSV UTF-8 (comma delimited)” and upload that.");
-
-        using var reader = CsvReader.Create(bytes, CsvReaderOptions.Default with
-        {
-            Separator = ',', TrimWhitespace = true, AllowLineBreaksInQuotes = true, SkipEmptyLines = true,
-        });
-        reader.ReadHeader();
-        var headers = reader.Headers.Select(h => h.Trim()).ToList();
-        var known = ClientCsv.Columns.ToDictionary(c => c.Header, StringComparer.OrdinalIgnoreCase);
-        var unknown = headers.Where(h => h.Length > 0 && !known.ContainsKey(h)).ToList();
-        var missing = ClientCsv.Columns.Where(c => c.Required && !headers.Contains(c.Header, StringComparer.OrdinalIgnoreCase)).Select(c => c.Header).ToList();
-        var repeated = headers.GroupBy(h => h, StringComparer.OrdinalIgnoreCase).Where(g => g.Key.Length > 0 && g.Count() > 1).Select(g => g.Key).ToList();
-        if (missing.Count > 0 || unknown.Count > 0 || repeated.Count > 0)
-        {
-            var problems = new List<string>();
-            if (missing.Count > 0) problems.Add($"missing column{(missing.Count > 1 ? "s" : "")} {Quoted(missing)}");
-            if (unknown.Count > 0) problems.Add($"unknown column{(unknown.Count > 1 ? "s" : "")} {Quoted(unknown)}");
-            if (repeated.Count > 0) problems.Add($"repeated column{(repeated.Count > 1 ? "s" : "")} {Quoted(repeated)}");
-            throw new ValidationException(ImportClients.FileField,
-                $"The first row must name the template's columns: {string.Join("; ", problems)}. Download the template to see them.");
-        }
-
-        var columns = headers.Select((h, i) => (Header: h, Index: i)).Where(h => h.Header.Length > 0)
-            .Select(h => (known[h.Header], h.Index)).ToList();
-        var records = new List<string[]>();
-        while (reader.Read())
-        {
-            if (records.Count == MaxRows)
-                throw new ValidationException(ImportClients.FileField, $"The file has more than {MaxRows:N0} clients. Split it into smaller files.");
-            records.Add(Enumerable.Range(0, reader.FieldCount).Select(reader.GetString).ToArray());
-        }
-        if (records.Count == 0)
-            throw new ValidationException(ImportClients.FileField, "The file has its header row but no clients under it.");
-        return (columns, records);
-    }
-
-    private static string Quoted(IEnumerable<string> names) => string.Join(", ", names.Select(n => $"“{n}”"));
-
-    private static bool IsUtf8(byte[] bytes)
-    {
-        try
-        {
-            _ = new UTF8Encoding(false, true).GetCharCount(bytes);
-            return true;
-        }
-        catch (DecoderFallbackException)
-        {
-            return false;
-        }
     }
 }

@@ -1,4 +1,3 @@
-using Consultancy.Application.Common.Exceptions;
 using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Domain;
 using Consultancy.Application.Reminders;
@@ -18,28 +17,12 @@ public sealed record ImportResult(int Added, int Updated);
 internal sealed class ImportClientsHandler(IAppDbContext db, ClientImportPlanner planner, ReminderPlanner reminders, ICurrentUser user, TimeProvider clock)
     : IRequestHandler<ImportClients, ImportResult>
 {
-    private const int RowsPerSave = 500;
-
     public async Task<ImportResult> Handle(ImportClients request, CancellationToken ct)
     {
         var rows = await planner.PlanAsync(request.Csv, ct);
-        var invalid = rows.Where(r => r.Errors.Count > 0).ToList();
-        if (invalid.Count > 0)
-            throw new ValidationException(ImportClients.FileField,
-                $"Nothing was imported: {invalid.Count} row(s) have errors (first: row {invalid[0].RowNumber}, {invalid[0].Errors[0]}). Check the file and upload it again.");
-
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.BeginTransactionAsync(ct);
-        foreach (var (row, index) in rows.Select((row, index) => (row, index)))
+        return await db.WriteAsync(rows, async row =>
         {
-            // One transaction keeps it all or nothing; saving as it goes and then letting go of what was saved keeps
-            // each save's change set small (every save looks at everything tracked, so keeping it all would make an
-            // import's time grow with the square of its rows).
-            if (index > 0 && index % RowsPerSave == 0)
-            {
-                await db.SaveChangesAsync(ct);
-                db.ForgetTrackedRecords();
-            }
             if (row.Existing is { } client)
             {
                 db.Clients.Attach(client);
@@ -57,10 +40,7 @@ internal sealed class ImportClientsHandler(IAppDbContext db, ClientImportPlanner
                 ReplaceClinicalExperience(added, row.Fields.ClinicalExperiences);
                 db.Clients.Add(added);
             }
-        }
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return new ImportResult(rows.Count(r => r.Action == ImportAction.Add), rows.Count(r => r.Action == ImportAction.Update));
+        }, ct);
     }
 
     /// <summary>
