@@ -26,7 +26,9 @@ public sealed record ApplicantSeason(
     /// Reads the client (caseload rule applied: another consultant's client is not found) and the season: the one asked
     /// for, else the client's own, else the coming season of the client's system. Three queries.
     /// </summary>
-    public static async Task<ApplicantSeason> LoadAsync(IAppDbContext db, int clientId, string? season, DateTime now, CancellationToken ct)
+    /// <param name="withSeasons">Whether to read the seasons the client has applications in, which the season pages' header offers.</param>
+    public static async Task<ApplicantSeason> LoadAsync(IAppDbContext db, int clientId, string? season, DateTime now, CancellationToken ct,
+        bool withSeasons = true)
     {
         var client = await db.Clients.AsNoTracking().Where(c => c.Id == clientId)
             .Select(c => new
@@ -56,7 +58,9 @@ public sealed record ApplicantSeason(
         name = string.IsNullOrWhiteSpace(name) ? record?.Name ?? "" : name;
         var applicationYear = Domain.Season.ApplicationYearOf(record?.FirstKeyDate, name) ?? today.Year;
 
-        var seasonsWithApplications = await db.ProgramApplications.Where(a => a.ClientId == client.Id).Select(a => a.Season).Distinct().ToListAsync(ct);
+        var seasonsWithApplications = withSeasons
+            ? await db.ProgramApplications.Where(a => a.ClientId == client.Id).Select(a => a.Season).Distinct().ToListAsync(ct)
+            : [];
 
         var facts = new ApplicantFacts(client.GraduationYear, applicationYear, client.Step2CkScore, client.Step1Attempts, client.Step2CkAttempts,
             client.VisaNeed, client.Step3Result, client.Months, client.HandsOn, client.EcfmgStatus);

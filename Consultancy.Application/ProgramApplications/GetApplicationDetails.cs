@@ -26,15 +26,18 @@ internal sealed class GetApplicationDetailsHandler(IAppDbContext db, TimeProvide
     {
         var application = await db.ProgramApplications.AsNoTracking().Include(a => a.Program).Include(a => a.Scores)
             .SingleOrDefaultAsync(a => a.Id == request.Id, ct) ?? throw new NotFoundException(nameof(ProgramApplication), request.Id);
-        var applicant = await ApplicantSeason.LoadAsync(db, application.ClientId, application.Season, clock.GetUtcNow().UtcDateTime, ct);
+        var applicant = await ApplicantSeason.LoadAsync(db, application.ClientId, application.Season, clock.GetUtcNow().UtcDateTime, ct, withSeasons: false);
         var criteria = await db.InterviewCriteria.AsNoTracking().OrderBy(c => c.Position).ThenBy(c => c.Id).ToListAsync(ct);
         var scored = application.Scores.ToDictionary(s => s.CriterionId, s => s.Score);
         var scores = criteria.Where(c => !c.IsRetired || scored.ContainsKey(c.Id))
             .Select(c => new CriterionScore(c.Id, c.Name, c.Weight, scored.TryGetValue(c.Id, out var score) ? score : null)).ToList();
-        var assigned = (await db.LetterAssignments.Where(a => a.ApplicationId == application.Id).Select(a => a.LetterRequestId).ToListAsync(ct)).ToHashSet();
-        var letters = await db.LetterRequests.AsNoTracking().Where(l => l.ClientId == application.ClientId)
-            .Where(l => l.Status != LetterStatus.Declined && l.Status != LetterStatus.Cancelled || assigned.Contains(l.Id))
-            .OrderBy(l => l.RefereeName).Select(l => new { l.Id, l.RefereeName, l.Specialty }).ToListAsync(ct);
+        // The client's letters still in play, and any assigned here whatever became of them.
+        var letters = (await db.LetterRequests.AsNoTracking().Where(l => l.ClientId == application.ClientId)
+                .Select(l => new { l.Id, l.RefereeName, l.Specialty, l.Status,
+                    Assigned = db.LetterAssignments.Any(a => a.ApplicationId == request.Id && a.LetterRequestId == l.Id) })
+                .Where(l => l.Assigned || (l.Status != LetterStatus.Declined && l.Status != LetterStatus.Cancelled))
+                .OrderBy(l => l.RefereeName).ToListAsync(ct))
+            .Select(l => new AssignedLetter(l.Id, l.RefereeName, l.Specialty, l.Assigned)).ToList();
 
         return new ApplicationDetails(application.Id, application.ClientId, applicant.FullName, applicant.TimeZoneId, application.Season,
             application.Program!, application.Tier, application.Signal, application.Status, application.StatusChangedAt, application.AppliedOn,
@@ -42,6 +45,6 @@ internal sealed class GetApplicationDetailsHandler(IAppDbContext db, TimeProvide
             application.RedFlags, application.Notes, application.Version,
             ProgramFit.Evaluate(applicant.Facts, ProgramRequirements.Of(application.Program!)), scores,
             InterviewScore.WeightedMean(scores.Where(s => s.Score is not null).Select(s => (s.Score!.Value, s.Weight))),
-            letters.Select(l => new AssignedLetter(l.Id, l.RefereeName, l.Specialty, assigned.Contains(l.Id))).ToList());
+            letters);
     }
 }

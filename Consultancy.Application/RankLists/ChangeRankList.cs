@@ -57,12 +57,8 @@ internal sealed class ChangeRankListHandler(IAppDbContext db, ICurrentUser user,
     {
         var client = await db.Clients.GetAsync(request.ClientId, ct);
         var season = request.Season.Trim();
-        var list = await db.RankOrderLists.Include(l => l.Revisions).SingleOrDefaultAsync(l => l.ClientId == client.Id && l.Season == season, ct);
-        if (list is null)
-        {
-            list = new RankOrderList(client, season);
-            db.RankOrderLists.Add(list);
-        }
+        var list = await db.RankOrderLists.Include(l => l.Revisions).SingleOrDefaultAsync(l => l.ClientId == client.Id && l.Season == season, ct)
+            ?? new RankOrderList(client, season);
         var applications = await db.ProgramApplications.Where(a => a.ClientId == client.Id && a.Season == season)
             .Select(a => new { a.Id, a.Program!.Name, ScoreTimesWeight = a.Scores.Sum(s => (int?)(s.Score * s.Criterion!.Weight)), Weights = a.Scores.Sum(s => (int?)s.Criterion!.Weight) })
             .ToDictionaryAsync(a => a.Id, ct);
@@ -106,7 +102,8 @@ internal sealed class ChangeRankListHandler(IAppDbContext db, ICurrentUser user,
         }
 
         var names = applications.ToDictionary(a => a.Key, a => a.Value.Name);
-        list.Reorder(order, names, user.UserId, clock.GetUtcNow().UtcDateTime);
+        // A list is stored from its first revision on; a change that changes nothing stores nothing.
+        if (list.Reorder(order, names, user.UserId, clock.GetUtcNow().UtcDateTime) is not null && list.Id == 0) db.RankOrderLists.Add(list);
         await db.SaveChangesAsync(ct);
         return Unit.Value;
     }

@@ -198,6 +198,9 @@ public sealed class ProgramApplicationTests : IAsyncLifetime
         ChangeRankList Change(RankListChange change, int? id = null, int? position = null) =>
             new() { ClientId = clientId, Season = Season, Change = change, ApplicationId = id, Position = position };
 
+        await _app.SendAsync(_maya, Change(RankListChange.Remove, ids[0]));
+        Assert.Equal(0, await _app.QueryAsync(db => db.RankOrderLists.CountAsync()));
+
         foreach (var id in ids) await _app.SendAsync(_maya, Change(RankListChange.Add, id));
         await _app.SendAsync(_maya, Change(RankListChange.MoveTo, ids[2], 1));
         await _app.SendAsync(_maya, Change(RankListChange.MoveDown, ids[0]));
@@ -278,6 +281,10 @@ public sealed class ProgramApplicationTests : IAsyncLifetime
         Assert.Equal([5, 1], page.Applications.OrderBy(a => a.Id).Select(a => a.LettersAssigned));
         Assert.Contains("More than 4 letters assigned to Busy IM; ERAS lets a program receive at most 4.", page.Warnings);
         Assert.Contains("1 application has fewer than 3 letters assigned: Bare IM.", page.Warnings);
+
+        var bare = await _app.SendAsync(_maya, new GetApplicationDetails(ids[1]));
+        Assert.Equal([true, false, false, false, false], bare.Letters.Select(l => l.Assigned));
+        Assert.Equal("Dr. Referee 0", bare.Letters[0].RefereeName);
 
         await _app.SendAsync(_maya, new ChangeApplications(clientId, [ids[0]], BulkApplicationAction.UnassignLetter, LetterId: letters[4]));
         page = await _app.SendAsync(_maya, new GetClientApplications(clientId));
