@@ -1,6 +1,7 @@
 using System.Globalization;
 using Consultancy.Application.Clients;
 using Consultancy.Application.Common.Mapping;
+using Consultancy.Application.Domain;
 using CsvHelper;
 
 namespace Consultancy.Application.Deadlines;
@@ -9,7 +10,7 @@ namespace Consultancy.Application.Deadlines;
 public static class DeadlineCsv
 {
     public static readonly string[] Headers =
-        ["Title", "Category", "Due date", "Due time", "Time zone", "Status", "Overdue", "Remind days before", "Notes"];
+        ["Title", "Category", "Due date", "Due time", "Time zone", "Status", "Overdue", "Reminders before", "Notes"];
 
     public static async Task WriteAsync(Stream output, string timeZoneId, IEnumerable<ClientDeadline> deadlines, CancellationToken ct)
     {
@@ -24,8 +25,7 @@ public static class DeadlineCsv
             csv.WriteField(timeZoneId);
             csv.WriteField(deadline.Status.DisplayName());
             csv.WriteField(deadline.IsOverdue ? "Yes" : "No");
-            csv.WriteField(string.Join(" ", deadline.Reminders.Where(r => r.OffsetDays is not null).Select(r => r.OffsetDays!.Value)
-                .Distinct().OrderDescending().Select(d => d.ToString(CultureInfo.InvariantCulture))));
+            csv.WriteField(string.Join(" ", new ReminderOffsets(deadline.Reminders.Where(r => r.Offset is not null).Select(r => r.Offset!.Value)).Items));
             csv.WriteField(deadline.Notes);
             await csv.EndRecordAsync(ct);
         }

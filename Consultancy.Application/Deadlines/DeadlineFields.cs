@@ -13,7 +13,7 @@ public abstract record DeadlineFields
     [Display(Name = "Due date")] public DateOnly? DueDate { get; set; }
     [Display(Name = "Due time (optional)")] public TimeOnly? DueTime { get; set; }
     public string? Notes { get; set; }
-    [Display(Name = "Remind days before")] public string? ReminderOffsets { get; set; }
+    [Display(Name = "Reminders before")] public string? ReminderOffsets { get; set; }
 
     internal void ApplyTo(Deadline deadline)
     {
@@ -38,6 +38,6 @@ internal sealed class DeadlineFieldsValidator : AbstractValidator<DeadlineFields
             .Must(d => d is null || (d.Value.Year >= 2000 && d.Value.Year <= 2100)).WithMessage("Enter a due date between 2000 and 2100.");
         RuleFor(d => d.Notes).NoControlCharacters().MaximumLength(2000).WithMessage("Notes have at most 2,000 characters.");
         RuleFor(d => d.ReminderOffsets).SingleLine().Must(text => Domain.ReminderOffsets.TryParse(text, out _))
-            .WithMessage($"List whole numbers of days between 0 and {Domain.ReminderOffsets.MaxDays}, separated by commas (at most {Domain.ReminderOffsets.MaxCount}), e.g. 14, 7, 1.");
+            .WithMessage($"List {Domain.ReminderOffsets.Rule}.");
     }
 }

@@ -12,7 +12,7 @@ public sealed record ClientDeadline(
     int Id, string Title, DeadlineCategory Category, DateOnly DueDate, TimeOnly? DueTime, DateTime DueAtUtc,
     DeadlineStatus Status, string? Notes, bool IsOverdue, IReadOnlyList<PlannedReminder> Reminders);
 
-public sealed record PlannedReminder(long Id, int? OffsetDays, DateTime DueAt, OutboxStatus Status, DateTime? SentAt, string? CancelReason);
+public sealed record PlannedReminder(long Id, ReminderOffset? Offset, DateTime DueAt, OutboxStatus Status, DateTime? SentAt, string? CancelReason);
 
 internal sealed class GetClientDeadlinesHandler(IAppDbContext db, TimeProvider clock)
     : IRequestHandler<GetClientDeadlines, IReadOnlyList<ClientDeadline>>
@@ -32,7 +32,7 @@ internal sealed class GetClientDeadlinesHandler(IAppDbContext db, TimeProvider c
 
         return deadlines.Select(d => new ClientDeadline(d.Id, d.Title, d.Category, d.DueDate, d.DueTime, d.DueAtUtc, d.Status, d.Notes,
                 d.IsOverdue(now),
-                reminders[d.Id].Select(m => new PlannedReminder(m.Id, m.ReminderOffsetDays, m.DueAt, m.Status, m.SentAt, m.CancelReason)).ToList()))
+                reminders[d.Id].Select(m => new PlannedReminder(m.Id, m.ReminderOffset, m.DueAt, m.Status, m.SentAt, m.CancelReason)).ToList()))
             .ToList();
     }
 }

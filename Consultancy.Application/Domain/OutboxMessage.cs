@@ -63,10 +63,10 @@ public sealed partial class OutboxMessage : IClientOwned
 
     private OutboxMessage() { }
 
-    public static OutboxMessage Reminder(Deadline deadline, int offsetDays, string recipient, DateTime dueAt, DateTime now) => new()
+    public static OutboxMessage Reminder(Deadline deadline, ReminderOffset offset, string recipient, DateTime dueAt, DateTime now) => new()
     {
         Kind = OutboxKind.Reminder,
-        DedupKey = ReminderKey(deadline.Id, offsetDays),
+        DedupKey = ReminderKey(deadline.Id, offset),
         ClientId = deadline.ClientId,
         Deadline = deadline,
         DeadlineId = deadline.Id,
@@ -103,11 +103,11 @@ public sealed partial class OutboxMessage : IClientOwned
     public static string DigestKey(string userId, DateOnly localDate) =>
         $"digest:{userId}:{localDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}";
 
-    public static string ReminderKey(int deadlineId, int offsetDays) => $"deadline:{deadlineId}:before:{offsetDays}d";
+    public static string ReminderKey(int deadlineId, ReminderOffset offset) => $"deadline:{deadlineId}:before:{offset.Key}";
 
-    /// <summary>The offset a reminder's key names, e.g. 7 for "deadline:12:before:7d".</summary>
-    public int? ReminderOffsetDays =>
-        Kind == OutboxKind.Reminder && int.TryParse(DedupKey.Split(':')[^1].TrimEnd('d'), out var days) ? days : null;
+    /// <summary>The offset a reminder's key names, e.g. 7 days for "deadline:12:before:7d", 24 hours for "…:24h".</summary>
+    public ReminderOffset? ReminderOffset =>
+        Kind == OutboxKind.Reminder && Domain.ReminderOffset.TryParseKey(DedupKey.Split(':')[^1], out var offset) ? offset : null;
 
     public bool IsPending => Status == OutboxStatus.Pending;
 

@@ -54,7 +54,7 @@ public sealed class InterviewPlanner(IAppDbContext db, ReminderPlanner reminders
                 Category = DeadlineCategory.Interview,
                 DueDate = DateOnly.FromDateTime(replyBy),
                 DueTime = TimeOnly.FromDateTime(replyBy),
-                ReminderOffsets = new ReminderOffsets([1, 0]),
+                ReminderOffsets = settings.Value.InviteReminderOffsets,
                 Notes = "Interview invites fill within days: answer with the dates that suit you.",
             };
             db.Deadlines.Add(invite);

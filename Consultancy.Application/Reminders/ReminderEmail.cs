@@ -23,7 +23,7 @@ public sealed class ReminderEmail(IReminderLinks links, TimeProvider clock) : Ou
         { Deadline: null } => "the deadline was deleted",
         { Deadline.Status: DeadlineStatus.Done } => "the deadline was completed",
         { Deadline.Status: DeadlineStatus.Cancelled } => "the deadline was cancelled",
-        { ReminderOffsetDays: { } days } when !message.Deadline.ReminderOffsets.Days.Contains(days) => "its offset was removed",
+        { ReminderOffset: { } offset } when !message.Deadline.ReminderOffsets.Contains(offset) => "its offset was removed",
         { Client.RemindersOptedOut: true } => "the client opted out of reminders",
         { Client.IsArchived: true } => "the client was archived",
         _ when message.Deadline.IsOverdue(clock.GetUtcNow().UtcDateTime) => "the deadline had already passed",

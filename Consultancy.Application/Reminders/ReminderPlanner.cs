@@ -8,8 +8,8 @@ namespace Consultancy.Application.Reminders;
 
 /// <summary>
 /// Keeps each deadline's reminder rows in the outbox in step with the deadline and its client: one row
-/// per offset (its dedup key), due at the send hour in the client's zone. Pending rows are moved or
-/// cancelled; sent rows are never touched. Callers save, so the plan lands with the change that caused it.
+/// per offset (its dedup key), due at the send hour in the client's zone, or for an offset in hours that long before
+/// the due time. Pending rows are moved or cancelled; sent rows are never touched. Callers save, so the plan lands with the change that caused it.
 /// </summary>
 public sealed class ReminderPlanner(IAppDbContext db, TimeProvider clock, IOptions<ReminderSettings> settings)
 {
@@ -37,7 +37,7 @@ public sealed class ReminderPlanner(IAppDbContext db, TimeProvider clock, IOptio
             deadline.AnchorTo(zone);
             var (wanted, reason) = Wanted(deadline, client, zone);
 
-            foreach (var offset in deadline.ReminderOffsets.Days.Union(wanted.Keys))
+            foreach (var offset in deadline.ReminderOffsets.Items.Union(wanted.Keys))
             {
                 var key = OutboxMessage.ReminderKey(deadline.Id, offset);
                 existing.TryGetValue(key, out var row);
@@ -71,12 +71,12 @@ public sealed class ReminderPlanner(IAppDbContext db, TimeProvider clock, IOptio
                 }
             }
 
-            foreach (var row in byDeadline[deadline.Id].Where(r => r.ReminderOffsetDays is { } days && !deadline.ReminderOffsets.Days.Contains(days)))
+            foreach (var row in byDeadline[deadline.Id].Where(r => r.ReminderOffset is { } offset && !deadline.ReminderOffsets.Contains(offset)))
                 if (row.Status != OutboxStatus.Sent && !IsLeased(row, now)) row.CancelBecause("its offset was removed");
         }
     }
 
-    private (Dictionary<int, DateTime> Wanted, string? WhyNone) Wanted(Deadline deadline, Client client, TimeZoneInfo zone)
+    private (Dictionary<ReminderOffset, DateTime> Wanted, string? WhyNone) Wanted(Deadline deadline, Client client, TimeZoneInfo zone)
     {
         var whyNone = deadline.Status switch
         {
@@ -89,9 +89,12 @@ public sealed class ReminderPlanner(IAppDbContext db, TimeProvider clock, IOptio
         if (whyNone is not null) return ([], whyNone);
 
         var sendHour = settings.Value.SendHour;
-        return (deadline.ReminderOffsets.Days.ToDictionary(
-            days => days,
-            days => LocalTimes.ToUtc(deadline.DueDate.AddDays(-days).ToDateTime(sendHour), zone)), null);
+        var dueMoment = LocalTimes.ToUtc(deadline.DueDate.ToDateTime(deadline.DueTime ?? sendHour), zone);
+        return (deadline.ReminderOffsets.Items.ToDictionary(
+            offset => offset,
+            offset => offset.InHours
+                ? dueMoment.AddHours(-offset.Amount)
+                : LocalTimes.ToUtc(deadline.DueDate.AddDays(-offset.Amount).ToDateTime(sendHour), zone)), null);
     }
 
     /// <summary>A dispatcher holds it right now; it checks the deadline itself before each attempt.</summary>

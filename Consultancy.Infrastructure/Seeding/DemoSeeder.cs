@@ -164,11 +164,11 @@ public static class DemoSeeder
 
         foreach (var (deadline, firstReminderAt) in added)
         {
-            var key = OutboxMessage.ReminderKey(deadline.Id, FirstMinutesOffsetDays);
+            var key = OutboxMessage.ReminderKey(deadline.Id, ReminderOffset.Days(FirstMinutesOffsetDays));
             var first = await db.OutboxMessages.SingleOrDefaultAsync(m => m.DedupKey == key, ct);
             // Not planned at all when the send hour has already passed in the client's zone today.
             if (first is null)
-                db.OutboxMessages.Add(OutboxMessage.Reminder(deadline, FirstMinutesOffsetDays, deadline.Client!.Email, firstReminderAt, now));
+                db.OutboxMessages.Add(OutboxMessage.Reminder(deadline, ReminderOffset.Days(FirstMinutesOffsetDays), deadline.Client!.Email, firstReminderAt, now));
             else
                 first.Reschedule(firstReminderAt);
         }

@@ -86,7 +86,7 @@ public sealed class PlaybookTests : IAsyncLifetime
         Assert.Equal(1, moved);
         var followed = await RolDeadlineAsync(first);
         Assert.Equal(new DateOnly(2028, 3, 5), followed.DueDate);
-        Assert.Equal(new DateTime(2028, 2, 20, 9, 0, 0, DateTimeKind.Utc), followed.Reminders.Single(r => r.OffsetDays == 14 && r.Status == OutboxStatus.Pending).DueAt);
+        Assert.Equal(new DateTime(2028, 2, 20, 9, 0, 0, DateTimeKind.Utc), followed.Reminders.Single(r => r.Offset == ReminderOffset.Days(14) && r.Status == OutboxStatus.Pending).DueAt);
         Assert.Equal(new DateOnly(2028, 2, 20), (await RolDeadlineAsync(second)).DueDate);
         Assert.Equal(new DateOnly(2028, 2, 27), (await RolDeadlineAsync(third)).DueDate);
         Assert.False((await _app.SendAsync(_admin, new GetSeason(_eras2028))).KeyDates.Single(k => k.Key == "rol-deadline").VerifyBeforeUse);

@@ -131,8 +131,10 @@ public sealed class ProgramApplicationTests : IAsyncLifetime
         Assert.Equal(("Answer the interview invite from Invite IM", new DateOnly(2026, 11, 27), new TimeOnly(15, 0), DeadlineCategory.Interview),
             (reply.Title, reply.DueDate, reply.DueTime, reply.Category));
         Assert.Equal(new DateOnly(2026, 11, 25), application.InvitedOn);
-        var reminders = await _app.QueryAsync(db => db.OutboxMessages.Where(m => m.DeadlineId == reply.Id).ToListAsync());
-        Assert.NotEmpty(reminders);
+        var reminders = await _app.QueryAsync(db => db.OutboxMessages.Where(m => m.DeadlineId == reply.Id).OrderBy(m => m.DueAt).ToListAsync());
+        // 24 and 2 hours before the answer is due (14:00 UTC on 27 Nov), not at the morning send hour.
+        Assert.Equal([new DateTime(2026, 11, 26, 14, 0, 0, DateTimeKind.Utc), new DateTime(2026, 11, 27, 12, 0, 0, DateTimeKind.Utc)],
+            reminders.Select(r => r.DueAt));
         Assert.All(reminders, r => Assert.Equal(OutboxStatus.Pending, r.Status));
 
         await _app.SendAsync(_maya, new ChangeApplicationStatus(id, ApplicationStatus.Withdrawn));
@@ -157,7 +159,7 @@ public sealed class ProgramApplicationTests : IAsyncLifetime
         Assert.Equal(new DateTime(2026, 12, 15, 15, 0, 0, DateTimeKind.Utc), application.InterviewAtUtc);
         var interview = application.InterviewDeadline!;
         Assert.Equal(("Interview: Chicago IM (virtual)", new DateOnly(2026, 12, 15), new TimeOnly(16, 0)), (interview.Title, interview.DueDate, interview.DueTime));
-        Assert.Equal([7, 1], interview.ReminderOffsets.Days);
+        Assert.Equal(new ReminderOffsets([7, 1]), interview.ReminderOffsets);
         Assert.Equal(DeadlineStatus.Done, application.InviteDeadline!.Status);
         var reminders = await _app.QueryAsync(db => db.OutboxMessages.Where(m => m.DeadlineId == interview.Id).OrderBy(m => m.DueAt).Select(m => m.DueAt).ToListAsync());
         // At the send hour (09:00 Lagos, 08:00 UTC) 7 days and 1 day before.

@@ -68,9 +68,9 @@ public sealed class ReminderPlanningTests : IAsyncLifetime
 
         var rows = await RemindersAsync(deadlineId);
         Assert.Equal(3, rows.Count);
-        Assert.Equal(new DateTime(2027, 2, 15, 9, 0, 0, DateTimeKind.Utc), rows[OutboxMessage.ReminderKey(deadlineId, 14)].DueAt);
-        Assert.Equal(new DateTime(2027, 2, 28, 9, 0, 0, DateTimeKind.Utc), rows[OutboxMessage.ReminderKey(deadlineId, 1)].DueAt);
-        var removed = rows[OutboxMessage.ReminderKey(deadlineId, 7)];
+        Assert.Equal(new DateTime(2027, 2, 15, 9, 0, 0, DateTimeKind.Utc), rows[OutboxMessage.ReminderKey(deadlineId, ReminderOffset.Days(14))].DueAt);
+        Assert.Equal(new DateTime(2027, 2, 28, 9, 0, 0, DateTimeKind.Utc), rows[OutboxMessage.ReminderKey(deadlineId, ReminderOffset.Days(1))].DueAt);
+        var removed = rows[OutboxMessage.ReminderKey(deadlineId, ReminderOffset.Days(7))];
         Assert.Equal((OutboxStatus.Cancelled, "its offset was removed"), (removed.Status, removed.CancelReason));
     }
 
@@ -111,7 +111,7 @@ public sealed class ReminderPlanningTests : IAsyncLifetime
     {
         var clientId = await _app.SendAsync(_alice, ClientBuilder.NewClient() with { TimeZoneId = "UTC" });
         var deadlineId = await _app.SendAsync(_alice, Deadline(clientId, new DateOnly(2027, 2, 1)));
-        var first = (await RemindersAsync(deadlineId))[OutboxMessage.ReminderKey(deadlineId, 14)];
+        var first = (await RemindersAsync(deadlineId))[OutboxMessage.ReminderKey(deadlineId, ReminderOffset.Days(14))];
         _app.Clock.SetUtcNow(first.DueAt);
         await _app.DispatchAsync();
 
@@ -119,9 +119,9 @@ public sealed class ReminderPlanningTests : IAsyncLifetime
         await _app.SendAsync(_alice, edit with { TimeZoneId = "Asia/Tokyo", Email = "new.address@applicant.test" });
 
         var rows = await RemindersAsync(deadlineId);
-        var sent = rows[OutboxMessage.ReminderKey(deadlineId, 14)];
+        var sent = rows[OutboxMessage.ReminderKey(deadlineId, ReminderOffset.Days(14))];
         Assert.Equal((OutboxStatus.Sent, first.DueAt, first.Recipient), (sent.Status, sent.DueAt, sent.Recipient));
-        var moved = rows[OutboxMessage.ReminderKey(deadlineId, 7)];
+        var moved = rows[OutboxMessage.ReminderKey(deadlineId, ReminderOffset.Days(7))];
         Assert.Equal((OutboxStatus.Pending, new DateTime(2027, 1, 25, 0, 0, 0, DateTimeKind.Utc), "new.address@applicant.test"),
             (moved.Status, moved.DueAt, moved.Recipient));
     }
@@ -131,7 +131,7 @@ public sealed class ReminderPlanningTests : IAsyncLifetime
     {
         var clientId = await _app.SendAsync(_alice, ClientBuilder.NewClient());
         var deadlineId = await _app.SendAsync(_alice, Deadline(clientId, new DateOnly(2027, 2, 1)));
-        var fourteen = (await RemindersAsync(deadlineId))[OutboxMessage.ReminderKey(deadlineId, 14)];
+        var fourteen = (await RemindersAsync(deadlineId))[OutboxMessage.ReminderKey(deadlineId, ReminderOffset.Days(14))];
         await _app.SendAsync(_alice, new Consultancy.Application.Outbox.ChangeOutboxMessage(fourteen.Id, Retry: false));
 
         var edit = await _app.SendAsync(_alice, new GetDeadlineForEdit(deadlineId));
@@ -139,13 +139,48 @@ public sealed class ReminderPlanningTests : IAsyncLifetime
 
         var rows = await RemindersAsync(deadlineId);
         Assert.Equal((OutboxStatus.Cancelled, "cancelled by hand"), (rows[fourteen.DedupKey].Status, rows[fourteen.DedupKey].CancelReason));
-        Assert.Equal(OutboxStatus.Pending, rows[OutboxMessage.ReminderKey(deadlineId, 7)].Status);
+        Assert.Equal(OutboxStatus.Pending, rows[OutboxMessage.ReminderKey(deadlineId, ReminderOffset.Days(7))].Status);
 
         await _app.SendAsync(_alice, new Consultancy.Application.Outbox.ChangeOutboxMessage(fourteen.Id, Retry: true));
         Assert.Equal(OutboxStatus.Pending, (await RemindersAsync(deadlineId))[fourteen.DedupKey].Status);
-        var planned = (await RemindersAsync(deadlineId))[OutboxMessage.ReminderKey(deadlineId, 7)];
+        var planned = (await RemindersAsync(deadlineId))[OutboxMessage.ReminderKey(deadlineId, ReminderOffset.Days(7))];
         await Assert.ThrowsAsync<Consultancy.Application.Common.Exceptions.ValidationException>(() =>
             _app.SendAsync(_alice, new Consultancy.Application.Outbox.ChangeOutboxMessage(planned.Id, Retry: true)));
+    }
+
+    [Fact]
+    public async Task Reminders_in_hours_fall_that_long_before_the_due_time_beside_those_in_days()
+    {
+        var clientId = await _app.SendAsync(_alice, ClientBuilder.NewClient() with { TimeZoneId = "Asia/Karachi" });
+
+        var deadlineId = await _app.SendAsync(_alice, Deadline(clientId, new DateOnly(2027, 1, 20), "7, 24h, 2h") with { DueTime = new TimeOnly(15, 0) });
+
+        // 15:00 in Karachi (UTC+5) is 10:00 UTC; the 7-day reminder keeps the 09:00 send hour.
+        Assert.Equal([new DateTime(2027, 1, 13, 4, 0, 0, DateTimeKind.Utc), new DateTime(2027, 1, 19, 10, 0, 0, DateTimeKind.Utc),
+            new DateTime(2027, 1, 20, 8, 0, 0, DateTimeKind.Utc)], await PendingDueTimesAsync(deadlineId));
+        Assert.Equal(["deadline:" + deadlineId + ":before:24h", "deadline:" + deadlineId + ":before:2h", "deadline:" + deadlineId + ":before:7d"],
+            (await RemindersAsync(deadlineId)).Keys.Order());
+
+        var edit = await _app.SendAsync(_alice, new GetDeadlineForEdit(deadlineId));
+        Assert.Equal("7, 24h, 2h", edit.ReminderOffsets);
+        await _app.SendAsync(_alice, edit with { ReminderOffsets = "7, 2h" });
+        var removed = (await RemindersAsync(deadlineId))[OutboxMessage.ReminderKey(deadlineId, ReminderOffset.Hours(24))];
+        Assert.Equal((OutboxStatus.Cancelled, "its offset was removed"), (removed.Status, removed.CancelReason));
+    }
+
+    [Theory]
+    [InlineData("0h")]
+    [InlineData("169h")]
+    [InlineData("2 hours")]
+    [InlineData("h")]
+    public async Task Reminder_offsets_that_are_neither_days_nor_hours_are_refused_with_the_rule(string offsets)
+    {
+        var clientId = await _app.SendAsync(_alice, ClientBuilder.NewClient());
+
+        var refused = await Assert.ThrowsAsync<Consultancy.Application.Common.Exceptions.ValidationException>(() =>
+            _app.SendAsync(_alice, Deadline(clientId, new DateOnly(2027, 2, 1), offsets)));
+
+        Assert.Contains("e.g. 24h, 2h", refused.Errors["ReminderOffsets"].Single());
     }
 
     [Fact]
@@ -155,7 +190,7 @@ public sealed class ReminderPlanningTests : IAsyncLifetime
 
         var deadlineId = await _app.SendAsync(_alice, Deadline(clientId, DateOnly.FromDateTime(_app.Clock.GetUtcNow().UtcDateTime).AddDays(5)));
 
-        Assert.Equal([OutboxMessage.ReminderKey(deadlineId, 1)], (await RemindersAsync(deadlineId)).Keys);
+        Assert.Equal([OutboxMessage.ReminderKey(deadlineId, ReminderOffset.Days(1))], (await RemindersAsync(deadlineId)).Keys);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class ReminderJourneyTests(BrowserFixture browser) : IClassFixture
         await page.GetByLabel("Title").FillAsync("Submit OET results to ECFMG");
         await page.GetByLabel("Category").SelectOptionAsync(new SelectOptionValue { Label = "Exam" });
         await page.GetByLabel("Due date").FillAsync("2027-01-20");
-        await page.GetByLabel("Remind days before").FillAsync("7");
+        await page.GetByLabel("Reminders before").FillAsync("7");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add deadline" }).ClickAsync();
 
         var deadlines = page.Locator("#deadlines");

@@ -79,7 +79,7 @@ public sealed class CsvExportTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Matches(@"^deadlines-zoe-okafor-ade-\d{4}-\d{2}-\d{2}\.csv$", response.Content.Headers.ContentDisposition!.FileNameStar);
         var records = Csv(await response.Content.ReadAsStringAsync());
-        Assert.Equal(["Title", "Category", "Due date", "Due time", "Time zone", "Status", "Overdue", "Remind days before", "Notes"], records[0]);
+        Assert.Equal(["Title", "Category", "Due date", "Due time", "Time zone", "Status", "Overdue", "Reminders before", "Notes"], records[0]);
         Assert.Equal(["Register for NRMP", "Exam", "2030-01-31", "", "Africa/Lagos", "Open", "No"], records[1][..7]);
         Assert.Equal(["Certify rank list", "Done"], [records[2][0], records[2][5]]);
         Assert.Equal(3, records.Count);

@@ -35,7 +35,7 @@ internal sealed class PlanningBenchmark
         var first = await PlanAllAsync(app, "first plan (inserts rows)", ct);
         var second = await PlanAllAsync(app, "re-plan (rows already right)", ct);
         var rows = await app.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Pending, ct));
-        if (rows != first.Deadlines * ReminderOffsets.Default.Days.Count || second.RowsWritten != 0)
+        if (rows != first.Deadlines * ReminderOffsets.Default.Items.Count || second.RowsWritten != 0)
             throw new InvalidOperationException($"Planning wrote {rows} pending rows and the re-plan {second.RowsWritten}.");
         return [first, second];
     }

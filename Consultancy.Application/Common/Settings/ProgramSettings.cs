@@ -16,8 +16,14 @@ public sealed class ProgramSettings
     /// <summary>Hours an applicant has to answer an interview invite by default (invites fill within days).</summary>
     [AtLeast(1)] public int InviteReplyHours { get; set; } = 48;
 
+    /// <summary>Reminders before the answer to an invite is due: hours, because the whole window is a couple of days.</summary>
+    [ReminderOffsetsText] public string InviteReminders { get; set; } = "24h, 2h";
+
     /// <summary>Days before an interview on which the applicant is reminded.</summary>
-    [ReminderDays] public string InterviewReminderDays { get; set; } = "7, 1";
+    [ReminderOffsetsText] public string InterviewReminderDays { get; set; } = "7, 1";
+
+    public ReminderOffsets InviteReminderOffsets =>
+        ReminderOffsets.TryParse(InviteReminders, out var offsets) ? offsets : new ReminderOffsets([ReminderOffset.Hours(24), ReminderOffset.Hours(2)]);
 
     public ReminderOffsets InterviewReminderOffsets =>
         ReminderOffsets.TryParse(InterviewReminderDays, out var offsets) ? offsets : new ReminderOffsets([7, 1]);

@@ -11,7 +11,7 @@ public sealed class ReminderSettings
     public TimeOnly SendHour { get; set; } = new(9, 0);
 
     /// <summary>Days before the due date, e.g. "14, 7, 1"; new deadlines start with these.</summary>
-    [ReminderDays] public string DefaultOffsets { get; set; } = "14, 7, 1";
+    [ReminderOffsetsText] public string DefaultOffsets { get; set; } = "14, 7, 1";
 
     public ReminderOffsets DefaultReminderOffsets =>
         ReminderOffsets.TryParse(DefaultOffsets, out var offsets) ? offsets : ReminderOffsets.Default;

@@ -36,10 +36,10 @@ public sealed class OneOfAttribute(params string[] allowed) : ValidationAttribut
         value is not string text || allowed.Contains(text.Trim(), StringComparer.OrdinalIgnoreCase);
 }
 
-/// <summary>Days before a due date, as a deadline's reminders take them: "14, 7, 1".</summary>
+/// <summary>Reminders before a due date, as a deadline takes them: "14, 7, 1" (days) or "24h, 2h" (hours).</summary>
 [AttributeUsage(AttributeTargets.Property)]
-public sealed class ReminderDaysAttribute() : ValidationAttribute(
-    $"{{0}} must list whole numbers of days between 0 and {ReminderOffsets.MaxDays}, separated by commas (at most {ReminderOffsets.MaxCount}), e.g. 14, 7, 1.")
+public sealed class ReminderOffsetsTextAttribute() : ValidationAttribute(
+    $"{{0}} must list {ReminderOffsets.Rule}.")
 {
     public override bool IsValid(object? value) => value is not string text || ReminderOffsets.TryParse(text, out _);
 }

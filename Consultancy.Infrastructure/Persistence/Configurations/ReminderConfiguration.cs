@@ -13,7 +13,7 @@ internal sealed class DeadlineConfiguration : IEntityTypeConfiguration<Deadline>
         deadline.Property(d => d.Notes).HasMaxLength(2000);
         deadline.Property(d => d.ReminderOffsets).HasMaxLength(60)
             .HasConversion(
-                offsets => string.Join(",", offsets.Days),
+                offsets => string.Join(",", offsets.Items),
                 text => ParseOffsets(text),
                 new ValueComparer<ReminderOffsets>((a, b) => Equals(a, b), o => o.GetHashCode(), o => o));
         deadline.Property(d => d.Version).IsConcurrencyToken();
@@ -45,7 +45,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         message.Property(m => m.LastError).HasMaxLength(1000);
         message.Property(m => m.CancelReason).HasMaxLength(200);
         message.Ignore(m => m.IsPending);
-        message.Ignore(m => m.ReminderOffsetDays);
+        message.Ignore(m => m.ReminderOffset);
         message.HasOne(m => m.Client).WithMany().HasForeignKey(m => m.ClientId).OnDelete(DeleteBehavior.Cascade);
         message.HasOne(m => m.Deadline).WithMany().HasForeignKey(m => m.DeadlineId).OnDelete(DeleteBehavior.SetNull);
         message.HasOne(m => m.StrategyCall).WithMany().HasForeignKey(m => m.StrategyCallId).OnDelete(DeleteBehavior.SetNull);
