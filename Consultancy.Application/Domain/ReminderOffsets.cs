@@ -73,6 +73,14 @@ public sealed record ReminderOffsets
 
     public bool Contains(ReminderOffset offset) => Items.Contains(offset);
 
+    /// <summary>For a sentence: "7 days and 1 day before", "24 hours and 2 hours before", or "no reminders".</summary>
+    public string Describe()
+    {
+        if (Items.Count == 0) return "no reminders";
+        var parts = Items.Select(o => $"{o.Amount} {(o.InHours ? "hour" : "day")}{(o.Amount == 1 ? "" : "s")}").ToList();
+        return (parts.Count == 1 ? parts[0] : string.Join(", ", parts[..^1]) + " and " + parts[^1]) + " before";
+    }
+
     public override string ToString() => string.Join(", ", Items);
 
     public bool Equals(ReminderOffsets? other) => other is not null && Items.SequenceEqual(other.Items);

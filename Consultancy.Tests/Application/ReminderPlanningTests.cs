@@ -163,6 +163,8 @@ public sealed class ReminderPlanningTests : IAsyncLifetime
 
         var edit = await _app.SendAsync(_alice, new GetDeadlineForEdit(deadlineId));
         Assert.Equal("7, 24h, 2h", edit.ReminderOffsets);
+        Assert.True(ReminderOffsets.TryParse(edit.ReminderOffsets, out var offsets));
+        Assert.Equal("7 days, 24 hours and 2 hours before", offsets.Describe());
         await _app.SendAsync(_alice, edit with { ReminderOffsets = "7, 2h" });
         var removed = (await RemindersAsync(deadlineId))[OutboxMessage.ReminderKey(deadlineId, ReminderOffset.Hours(24))];
         Assert.Equal((OutboxStatus.Cancelled, "its offset was removed"), (removed.Status, removed.CancelReason));

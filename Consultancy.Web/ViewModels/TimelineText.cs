@@ -26,7 +26,17 @@ public static partial class TimelineText
         [nameof(Client.OetResult)] = "OET Medicine",
         [nameof(Client.OetDate)] = "OET date",
         [nameof(ClinicalExperience.Kind)] = "Kind",
+        [nameof(ProgramApplication.Signal)] = "Program signal",
+        [nameof(ProgramApplication.AppliedOn)] = "Applied on",
+        [nameof(ProgramApplication.InvitedOn)] = "Invited on",
+        [nameof(ProgramApplication.InterviewAtUtc)] = "Interview (UTC)",
+        [nameof(ProgramApplication.RedFlags)] = "Red flags",
+        [nameof(RankOrderList.CertifiedRevision)] = "Certified version",
     };
+
+    /// <summary>The audited record types by the name their entries carry, to read their enum fields.</summary>
+    private static readonly Dictionary<string, Type> AuditedTypes = typeof(IAudited).Assembly.GetTypes()
+        .Where(t => t.IsClass && typeof(IAudited).IsAssignableFrom(t)).ToDictionary(t => t.Name);
 
     public static string Headline(TimelineItem item) => (item.EntityType, item.Action) switch
     {
@@ -36,6 +46,11 @@ public static partial class TimelineText
         (nameof(ClientNote), AuditAction.Created) => "Note added",
         (nameof(ClinicalExperience), AuditAction.Created) => "Clinical experience added",
         (nameof(ClinicalExperience), AuditAction.Deleted) => "Clinical experience removed",
+        (nameof(ProgramApplication), AuditAction.Created) => "Application added",
+        (nameof(ProgramApplication), AuditAction.Updated) => "Application changed",
+        (nameof(ProgramApplication), AuditAction.Deleted) => "Application removed",
+        (nameof(RankListRevision), AuditAction.Created) => "Rank order list changed",
+        (nameof(RankOrderList), AuditAction.Updated) when item.Changes.Any(c => c.Field == nameof(RankOrderList.CertifiedAt)) => "Rank order list certified",
         (var type, var action) => $"{Field(type)} {action.ToString().ToLowerInvariant()}",
     };
 
@@ -43,10 +58,10 @@ public static partial class TimelineText
     public static IEnumerable<AuditFieldChange> Listed(TimelineItem item) => item.Changes.Where(c => c.Field != nameof(Client.ErasedAt));
 
     /// <summary>An audited value as the forms show it: enum values by their display names.</summary>
-    public static string Value(string field, string? value)
+    public static string Value(TimelineItem item, string field, string? value)
     {
         if (value is null) return "—";
-        var type = (typeof(Client).GetProperty(field) ?? typeof(ClinicalExperience).GetProperty(field))?.PropertyType;
+        var type = AuditedTypes.GetValueOrDefault(item.EntityType)?.GetProperty(field)?.PropertyType;
         type = type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
         return type is { IsEnum: true } && Enum.TryParse(type, value, out var parsed) ? ((Enum)parsed!).DisplayName() : value;
     }
