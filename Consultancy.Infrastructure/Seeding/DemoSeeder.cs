@@ -114,6 +114,7 @@ public static class DemoSeeder
         await AddFirstMinutesDeadlinesAsync(db, provider.GetRequiredService<ReminderPlanner>(), now, ct);
         await DemoLetters.SeedAsync(provider, now, ct);
         await DemoPrograms.SeedAsync(db, consultantIds[0], now, ct);
+        await DemoApplications.SeedAsync(provider, now, ct);
     }
 
     /// <summary>
