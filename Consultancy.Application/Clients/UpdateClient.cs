@@ -38,9 +38,9 @@ internal sealed class UpdateClientHandler(IAppDbContext db, IMapper mapper, Remi
         {
             if (await db.IsTakenAsync(request.Email, client.Id, ct))
                 throw new ValidationException(nameof(request.Email), ClientEmail.TakenMessage);
-            var (zone, email) = (client.TimeZoneId, client.Email);
+            var before = client.ReminderPlanInputs;
             request.ApplyTo(client);
-            if (client.TimeZoneId != zone || client.Email != email)
+            if (client.ReminderPlanInputs != before)
                 await planner.ReplanClientAsync(client, ct);
         }, async () => await db.Clients.GetAsAsync<Client, UpdateClient>(request.Id, mapper.ConfigurationProvider, ct), ct);
         return Unit.Value;

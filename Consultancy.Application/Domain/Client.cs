@@ -100,6 +100,14 @@ public sealed class Client : IVersioned, ICaseloadCounted
     }
 
     /// <returns>false when the client already is in that stage (nothing recorded).</returns>
+    /// <summary>Stages in which the client's season is over for them: they are sent no more reminders until they leave it.</summary>
+    public static readonly ClientStage[] StagesWithoutReminders = [ClientStage.Withdrawn, ClientStage.Matched, ClientStage.Unmatched];
+
+    public bool IsPastReminders => StagesWithoutReminders.Contains(Stage);
+
+    /// <summary>What the client's reminder plan depends on besides the deadlines: when any of it changes, re-plan.</summary>
+    public (string Email, string TimeZoneId, bool IsPastReminders) ReminderPlanInputs => (Email, TimeZoneId, IsPastReminders);
+
     public bool MoveToStage(ClientStage stage, DateTime now, string? byUserId)
     {
         if (stage == Stage) return false;

@@ -1,4 +1,5 @@
 using Consultancy.Application.Common.Interfaces;
+using Consultancy.Application.Common.Mapping;
 using Consultancy.Application.Common.Settings;
 using Consultancy.Application.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -84,6 +85,7 @@ public sealed class ReminderPlanner(IAppDbContext db, TimeProvider clock, IOptio
             DeadlineStatus.Cancelled => "the deadline was cancelled",
             _ => client.RemindersOptedOut ? "the client opted out of reminders"
                 : client.IsArchived ? "the client was archived"
+                : client.IsPastReminders ? StageReason(client.Stage)
                 : null,
         };
         if (whyNone is not null) return ([], whyNone);
@@ -96,6 +98,9 @@ public sealed class ReminderPlanner(IAppDbContext db, TimeProvider clock, IOptio
                 ? dueMoment.AddHours(-offset.Amount)
                 : LocalTimes.ToUtc(deadline.DueDate.AddDays(-offset.Amount).ToDateTime(sendHour), zone)), null);
     }
+
+    /// <summary>Why a client in one of <see cref="Client.StagesWithoutReminders"/> is sent nothing, as the outbox shows it.</summary>
+    public static string StageReason(ClientStage stage) => $"the client is {stage.DisplayName().ToLowerInvariant()}";
 
     /// <summary>A dispatcher holds it right now; it checks the deadline itself before each attempt.</summary>
     private static bool IsLeased(OutboxMessage? row, DateTime now) => row?.LockedUntil is { } until && until > now;

@@ -26,12 +26,12 @@ internal sealed class ImportClientsHandler(IAppDbContext db, ClientImportPlanner
             if (row.Existing is { } client)
             {
                 db.Clients.Attach(client);
-                var (zone, email) = (client.TimeZoneId, client.Email);
+                var before = client.ReminderPlanInputs;
                 row.Fields.ApplyTo(client);
                 ReplaceClinicalExperience(client, row.Fields.ClinicalExperiences);
                 client.MoveToStage(row.Fields.Stage, now, user.UserId);
                 if (row.ConsultantId is { } consultantId && consultantId != client.ConsultantId) client.AssignTo(consultantId);
-                if (client.TimeZoneId != zone || client.Email != email) await reminders.ReplanClientAsync(client, ct);
+                if (client.ReminderPlanInputs != before) await reminders.ReplanClientAsync(client, ct);
             }
             else
             {
