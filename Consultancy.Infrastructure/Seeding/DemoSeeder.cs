@@ -87,7 +87,8 @@ public static class DemoSeeder
         await SeedAvailabilityAsync(db, consultantIds, now, ct);
 
         var existingEmails = (await db.Clients.Select(c => c.Email).ToListAsync(ct)).ToHashSet();
-        foreach (var client in DemoClients(consultantIds, now).Where(c => !existingEmails.Contains(c.Email)))
+        var seasons = await db.Seasons.AsNoTracking().Include(s => s.KeyDates).ToListAsync(ct);
+        foreach (var client in DemoClients(consultantIds, seasons, now).Where(c => !existingEmails.Contains(c.Email)))
             db.Clients.Add(client);
         await db.SaveChangesAsync(ct);
 
@@ -203,7 +204,26 @@ public static class DemoSeeder
         await db.SaveChangesAsync(ct);
     }
 
-    private static IEnumerable<Client> DemoClients(IReadOnlyList<string> consultantIds, DateTime now)
+    /// <summary>
+    /// The furthest stage a client of <paramref name="season"/> can plausibly have reached on <paramref name="today"/>:
+    /// no applications before they go out, no interviews before programs invite, no rank list before interviews, and
+    /// no match outcome before Match Day. Withdrawing is possible at any time.
+    /// </summary>
+    private static ClientStage LatestStage(Season? season, DateOnly today)
+    {
+        DateOnly? On(string key) => season?.KeyDate(key)?.Date;
+        var submit = On("applicants-submit") ?? On("documents-due");
+        var interviews = On("interviews-start") ?? On("programs-receive")?.AddDays(14);
+        var (rankList, matchDay) = (On(Season.RankListKey), On("match-day"));
+        if (submit is null || interviews is null || rankList is null || matchDay is null) return ClientStage.Documents;
+        if (today < submit) return ClientStage.Documents;
+        if (today < interviews) return ClientStage.Applied;
+        if (today < rankList) return ClientStage.Interviewing;
+        // Matched and Unmatched both come after Match Day: the last stages of all.
+        return today < matchDay ? ClientStage.RankListSubmitted : ClientStage.Unmatched;
+    }
+
+    private static IEnumerable<Client> DemoClients(IReadOnlyList<string> consultantIds, IReadOnlyList<Season> seasons, DateTime now)
     {
         var stages = Enum.GetValues<ClientStage>();
         var random = new Random(2028);
@@ -215,7 +235,11 @@ public static class DemoSeeder
             var last = origin.Last[(i + n) % origin.Last.Length];
             var canadian = origin.Img == ImgType.CanadianImg;
             var system = canadian ? (n % 3 == 0 ? TargetSystem.Both : TargetSystem.CaRMS) : TargetSystem.ErasNrmp;
-            var client = Client.Open(consultantIds[n % consultantIds.Count], stages[n % stages.Length], now.AddDays(-random.Next(10, 400)), null);
+            var seasonName = system == TargetSystem.CaRMS ? (i % 2 == 0 ? "CaRMS 2027" : "CaRMS 2028") : (i % 2 == 0 ? "ERAS 2027" : "ERAS 2028");
+            var stage = stages[n % stages.Length];
+            var latest = LatestStage(seasons.FirstOrDefault(s => s.Name == seasonName), DateOnly.FromDateTime(now));
+            if (stage != ClientStage.Withdrawn && stage > latest) stage = latest;
+            var client = Client.Open(consultantIds[n % consultantIds.Count], stage, now.AddDays(-random.Next(10, 400)), null);
             client.FirstName = first;
             client.LastName = last;
             client.Email = $"{Ascii(first)}.{Ascii(last)}{n}@example.org".ToLowerInvariant();
@@ -236,7 +260,7 @@ public static class DemoSeeder
             client.LanguageTest = origin.Country is "Egypt" or "Iran" or "Ukraine" or "Mexico" ? "OET" : null;
             client.EcfmgStatus = canadian ? EcfmgStatus.NotApplicable : (EcfmgStatus)(i % 3);
             client.TargetSystem = system;
-            client.Season = system == TargetSystem.CaRMS ? (i % 2 == 0 ? "CaRMS 2027" : "CaRMS 2028") : (i % 2 == 0 ? "ERAS 2027" : "ERAS 2028");
+            client.Season = seasonName;
             client.TargetSpecialties = Specialties[n % Specialties.Length];
             client.ProgramsPlanned = system == TargetSystem.CaRMS ? 20 + random.Next(0, 30) : 80 + random.Next(0, 170);
             client.Source = (ClientSource)(n % 6);

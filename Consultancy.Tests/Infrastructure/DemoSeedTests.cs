@@ -73,7 +73,33 @@ public sealed class DemoSeedTests : IAsyncLifetime
         Assert.Contains(programs, p => p.VerifiedAt is null);
     }
 
-    private Task<(int Clients, int Deadlines, int Outbox, int Users, int Programs)> CountsAsync() => _app.QueryAsync(async db =>
+    [Fact]
+    public async Task The_demo_tells_a_plausible_story_on_the_day_it_runs()
+    {
+        var today = DateOnly.FromDateTime(_app.Clock.GetUtcNow().UtcDateTime);
+        var clients = await _app.QueryAsync(db => db.Clients.Where(c => c.Email.EndsWith("@example.org"))
+            .Select(c => new { c.Id, c.Stage, c.Season }).ToListAsync());
+        var seasons = await _app.QueryAsync(db => db.Seasons.Include(s => s.KeyDates).ToListAsync());
+        DateOnly On(string? season, string key) => seasons.Single(s => s.Name == season).KeyDate(key)!.Date;
+
+        // No match outcome before that season's Match Day, no rank list before its deadline.
+        Assert.DoesNotContain(clients, c => c.Stage is ClientStage.Matched or ClientStage.Unmatched && today < On(c.Season, "match-day"));
+        Assert.DoesNotContain(clients, c => c.Stage == ClientStage.RankListSubmitted && today < On(c.Season, Season.RankListKey));
+        Assert.Contains(clients, c => c.Stage == ClientStage.Interviewing);
+        Assert.Contains(clients, c => c.Stage == ClientStage.Withdrawn);
+
+        // A withdrawn client has nothing pending; applications follow where the season is, with an interview this week.
+        var withdrawn = clients.Where(c => c.Stage == ClientStage.Withdrawn).Select(c => c.Id).ToList();
+        Assert.Equal(0, await _app.QueryAsync(db => db.OutboxMessages.CountAsync(m => withdrawn.Contains(m.ClientId!.Value) && m.Status == OutboxStatus.Pending)));
+        var applications = await _app.QueryAsync(db => db.ProgramApplications.Select(a => new { a.ClientId, a.Status, a.InterviewDate }).ToListAsync());
+        Assert.InRange(applications.Select(a => a.ClientId).Distinct().Count(), 2, 6);
+        Assert.Contains(applications, a => a.Status == ApplicationStatus.InterviewScheduled && a.InterviewDate >= today && a.InterviewDate <= today.AddDays(7));
+        Assert.Contains(applications, a => a.Status == ApplicationStatus.Interviewed);
+        Assert.DoesNotContain(applications, a => a.Status is ApplicationStatus.Ranked or ApplicationStatus.Matched or ApplicationStatus.NotMatched);
+        Assert.True(await _app.QueryAsync(db => db.InterviewScores.AnyAsync()));
+    }
+
+    private Task<(int Clients, int Deadlines, int Outbox, int Users, int Programs, int Applications)> CountsAsync() => _app.QueryAsync(async db =>
         (await db.Clients.CountAsync(), await db.Deadlines.CountAsync(), await db.OutboxMessages.CountAsync(), await db.UserProfiles.CountAsync(),
-         await db.ResidencyPrograms.CountAsync()));
+         await db.ResidencyPrograms.CountAsync(), await db.ProgramApplications.CountAsync()));
 }
