@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Consultancy.Application.Common;
 using Consultancy.Application.Common.Exceptions;
 using Consultancy.Application.Common.Interfaces;
+using Consultancy.Application.Common.Mapping;
 using Consultancy.Application.Domain;
 using FluentValidation;
 using MediatR;
@@ -43,9 +44,12 @@ internal sealed class SavePlaybookItemHandler(IAppDbContext db, ICurrentUser use
         var item = request.ItemId is { } id
             ? playbook.Items.SingleOrDefault(i => i.Id == id) ?? throw new NotFoundException(nameof(PlaybookItem), id)
             : new PlaybookItem();
+        var anchorKey = request.AnchorKey.Trim();
+        if (!await db.Seasons.AnyAsync(s => s.System == playbook.System && s.KeyDates.Any(k => k.Key == anchorKey), ct) && item.AnchorKey != anchorKey)
+            throw new Common.Exceptions.ValidationException(nameof(request.AnchorKey), $"Choose one of the key dates of the {playbook.System.DisplayName()} seasons.");
         item.Title = request.Title.Trim();
         item.Category = request.Category;
-        item.AnchorKey = request.AnchorKey.Trim();
+        item.AnchorKey = anchorKey;
         item.OffsetDays = request.OffsetDays;
         item.Description = string.IsNullOrWhiteSpace(request.Description) ? null : request.Description.Trim();
         if (request.ItemId is null) playbook.Items.Add(item);

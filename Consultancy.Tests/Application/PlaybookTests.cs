@@ -57,6 +57,40 @@ public sealed class PlaybookTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_editor_lists_items_in_the_order_they_fall_due_and_offers_key_dates_by_name()
+    {
+        var eras = (await _app.SendAsync(_admin, new GetPlaybooks())).Single(p => p.System == TargetSystem.ErasNrmp);
+
+        Assert.Equal("ERAS 2028", eras.ExampleSeason);
+        Assert.Equal(eras.Items.Select(i => i.ExampleDate).Order(), eras.Items.Select(i => i.ExampleDate));
+        var rankList = eras.Items.Single(i => i.Title == "Certify the rank order list");
+        Assert.Equal(new DateOnly(2028, 2, 27), rankList.ExampleDate);
+        Assert.Contains(new AnchorChoice("match-day", "Match Day"), eras.Anchors);
+        Assert.Equal("myeras-opens", eras.Anchors[0].Key);
+        Assert.DoesNotContain(eras.Anchors, a => a.Key.StartsWith("carms"));
+    }
+
+    [Fact]
+    public async Task An_item_is_placed_only_from_a_key_date_its_seasons_have()
+    {
+        var eras = (await _app.SendAsync(_admin, new GetPlaybooks())).Single(p => p.System == TargetSystem.ErasNrmp);
+
+        var refused = await Assert.ThrowsAsync<ValidationException>(() => _app.SendAsync(_admin, new SavePlaybookItem
+        {
+            PlaybookId = eras.Id, Title = "Send the CaRMS references", Category = DeadlineCategory.Letters, AnchorKey = "carms-online-opens", OffsetDays = 3,
+        }));
+        Assert.Equal("Choose one of the key dates of the ERAS/NRMP seasons.", refused.Errors["AnchorKey"].Single());
+
+        await _app.SendAsync(_admin, new SavePlaybookItem
+        {
+            PlaybookId = eras.Id, Title = "Thank-you notes after interviews", Category = DeadlineCategory.Interview, AnchorKey = "programs-receive", OffsetDays = 60,
+        });
+        var saved = (await _app.SendAsync(_admin, new GetPlaybooks())).Single(p => p.System == TargetSystem.ErasNrmp).Items
+            .Single(i => i.Title == "Thank-you notes after interviews");
+        Assert.Equal(new DateOnly(2027, 11, 21), saved.ExampleDate);
+    }
+
+    [Fact]
     public async Task A_consultant_cannot_plan_another_consultants_client()
     {
         var bob = await _app.ConsultantAsync("bob@consultancy.test");
