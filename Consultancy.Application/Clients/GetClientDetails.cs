@@ -8,7 +8,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Consultancy.Application.Clients;
 
-public sealed record GetClientDetails(int Id) : IRequest<ClientDetails>;
+/// <param name="Activity">Whose entries the activity timeline shows.</param>
+public sealed record GetClientDetails(int Id, ActivityFilter Activity = ActivityFilter.All) : IRequest<ClientDetails>;
+
+/// <summary>
+/// The timeline's entries by who made them: a signed-in person (edits, notes, status changes) or the app itself
+/// (reminders sent, background season plans, follow-ups).
+/// </summary>
+public enum ActivityFilter
+{
+    All = 0,
+    People = 1,
+    System = 2,
+}
 
 public sealed record ClientDetails(
     ClientProfile Profile,
@@ -113,7 +125,14 @@ internal sealed class GetClientDetailsHandler(IAppDbContext db, IMapper mapper, 
             .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
             .Select(n => new NoteItem(n.Id, n.Body, n.CreatedAt, n.Author!.DisplayName))
             .ToListAsync(ct);
-        var timeline = await db.AuditEntries.Where(a => a.ClientId == request.Id)
+        var entries = db.AuditEntries.Where(a => a.ClientId == request.Id);
+        entries = request.Activity switch
+        {
+            ActivityFilter.People => entries.Where(a => a.UserId != null),
+            ActivityFilter.System => entries.Where(a => a.UserId == null),
+            _ => entries,
+        };
+        var timeline = await entries
             .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
             .Take(TimelineLength)
             .Select(a => new TimelineItem(a.EntityType, a.Action, a.At, a.User!.DisplayName, a.Changes))

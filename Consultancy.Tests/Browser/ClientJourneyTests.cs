@@ -35,9 +35,9 @@ public sealed class ClientJourneyTests(BrowserFixture browser) : IClassFixture<B
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Changes saved.");
         var timeline = page.Locator("section[aria-labelledby=timeline-heading]");
-        await Assertions.Expect(timeline.Locator("li").First).ToContainTextAsync("Profile changed");
-        await Assertions.Expect(timeline.Locator("li").First).ToContainTextAsync("Step 2 CK score: — → 248");
-        await Assertions.Expect(timeline.Locator("li").First).ToContainTextAsync("journey");
+        await Assertions.Expect(timeline.Locator("ol.timeline > li").First).ToContainTextAsync("Profile changed");
+        await Assertions.Expect(timeline.Locator("ol.timeline > li").First).ToContainTextAsync("Step 2 CK score: — → 248");
+        await Assertions.Expect(timeline.Locator("ol.timeline > li").First).ToContainTextAsync("journey");
         await Assertions.Expect(page.Locator("footer")).ToContainTextAsync("Times shown in America/Toronto");
     }
 }

@@ -25,14 +25,14 @@ public sealed class ClientsController(IMediator mediator, TimeProvider clock) : 
     }
 
     [HttpGet]
-    public async Task<IActionResult> Details(int id, CancellationToken ct)
+    public async Task<IActionResult> Details(int id, ActivityFilter activity, CancellationToken ct)
     {
-        var client = await mediator.Send(new GetClientDetails(id), ct);
+        var client = await mediator.Send(new GetClientDetails(id, Enum.IsDefined(activity) ? activity : ActivityFilter.All), ct);
         var deadlines = await mediator.Send(new GetClientDeadlines(id), ct);
         var seasons = await mediator.Send(new GetSeasons(), ct);
         var letters = await mediator.Send(new GetClientLetters(id), ct);
         var warnings = await mediator.Send(new GetLetterWarnings(id), ct);
-        return View(new ClientPageViewModel(client, deadlines, seasons) { Letters = letters, LetterWarnings = warnings });
+        return View(new ClientPageViewModel(client, deadlines, seasons) { Letters = letters, LetterWarnings = warnings, Activity = activity });
     }
 
     /// <summary>The list as it is filtered, searched and sorted, every page, streamed as CSV.</summary>

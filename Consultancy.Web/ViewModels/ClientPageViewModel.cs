@@ -9,6 +9,11 @@ public sealed record ClientPageViewModel(ClientDetails Client, IReadOnlyList<Cli
 {
     public IReadOnlyList<ClientLetter> Letters { get; init; } = [];
     public IReadOnlyList<Application.Domain.LetterWarning> LetterWarnings { get; init; } = [];
+    public ActivityFilter Activity { get; init; }
+
+    public IEnumerable<ClientDeadline> OpenDeadlines => Deadlines.Where(d => d.Status == Application.Domain.DeadlineStatus.Open);
+    public IReadOnlyList<ClientDeadline> ClosedDeadlines => Deadlines.Where(d => d.Status != Application.Domain.DeadlineStatus.Open).ToList();
+    public ClientDeadline? NextDeadline => OpenDeadlines.MinBy(d => d.DueAtUtc);
 
     /// <summary>The seasons whose system the client targets, the client's own season first.</summary>
     public IEnumerable<SeasonSummary> PlannableSeasons =>
