@@ -100,13 +100,16 @@ public sealed class Client : IVersioned, ICaseloadCounted
     }
 
     /// <returns>false when the client already is in that stage (nothing recorded).</returns>
-    /// <summary>Stages in which the client's season is over for them: they are sent no more reminders until they leave it.</summary>
-    public static readonly ClientStage[] StagesWithoutReminders = [ClientStage.Withdrawn, ClientStage.Matched, ClientStage.Unmatched];
+    /// <summary>
+    /// Stages in which the client's season is over for them: they are sent no more reminders until they leave it, and
+    /// the pipeline board shows them as counts rather than cards.
+    /// </summary>
+    public static readonly ClientStage[] EndStages = [ClientStage.Matched, ClientStage.Unmatched, ClientStage.Withdrawn];
 
-    public bool IsPastReminders => StagesWithoutReminders.Contains(Stage);
+    public bool IsInEndStage => EndStages.Contains(Stage);
 
     /// <summary>What the client's reminder plan depends on besides the deadlines: when any of it changes, re-plan.</summary>
-    public (string Email, string TimeZoneId, bool IsPastReminders) ReminderPlanInputs => (Email, TimeZoneId, IsPastReminders);
+    public (string Email, string TimeZoneId, bool IsInEndStage) ReminderPlanInputs => (Email, TimeZoneId, IsInEndStage);
 
     public bool MoveToStage(ClientStage stage, DateTime now, string? byUserId)
     {

@@ -31,7 +31,7 @@ internal sealed class ApplyPlaybookToSeasonHandler(IAppDbContext db, PlaybookApp
         {
             var season = await db.Seasons.Include(s => s.KeyDates).SingleOrDefaultAsync(s => s.Id == run.SeasonId, ct)
                 ?? throw new NotFoundException(nameof(Season), run.SeasonId);
-            var clients = db.Clients.Where(c => !c.IsArchived && !Client.StagesWithoutReminders.Contains(c.Stage) && c.Season == season.Name
+            var clients = db.Clients.Where(c => !c.IsArchived && !Client.EndStages.Contains(c.Stage) && c.Season == season.Name
                 && (c.TargetSystem == season.System || c.TargetSystem == TargetSystem.Both));
             var ids = await clients.OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(ct);
 

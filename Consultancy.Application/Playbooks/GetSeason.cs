@@ -24,7 +24,7 @@ internal sealed class GetSeasonHandler(IAppDbContext db) : IRequestHandler<GetSe
             .GroupBy(d => d.PlaybookItem!.AnchorKey)
             .Select(g => new { Key = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var planning = await db.Clients.CountAsync(c => !c.IsArchived && !Client.StagesWithoutReminders.Contains(c.Stage) && c.Season == season.Name
+        var planning = await db.Clients.CountAsync(c => !c.IsArchived && !Client.EndStages.Contains(c.Stage) && c.Season == season.Name
             && (c.TargetSystem == season.System || c.TargetSystem == TargetSystem.Both), ct);
         return new SeasonDetails(season.Id, season.System, season.Name,
             season.KeyDates.OrderBy(k => k.Date).ThenBy(k => k.Name)

@@ -26,7 +26,7 @@ public sealed class ReminderEmail(IReminderLinks links, TimeProvider clock) : Ou
         { ReminderOffset: { } offset } when !message.Deadline.ReminderOffsets.Contains(offset) => "its offset was removed",
         { Client.RemindersOptedOut: true } => "the client opted out of reminders",
         { Client.IsArchived: true } => "the client was archived",
-        { Client.IsPastReminders: true } => ReminderPlanner.StageReason(message.Client.Stage),
+        { Client.IsInEndStage: true } => ReminderPlanner.StageReason(message.Client.Stage),
         _ when message.Deadline.IsOverdue(clock.GetUtcNow().UtcDateTime) => "the deadline had already passed",
         _ => null,
     };

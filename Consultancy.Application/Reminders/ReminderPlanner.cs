@@ -85,7 +85,7 @@ public sealed class ReminderPlanner(IAppDbContext db, TimeProvider clock, IOptio
             DeadlineStatus.Cancelled => "the deadline was cancelled",
             _ => client.RemindersOptedOut ? "the client opted out of reminders"
                 : client.IsArchived ? "the client was archived"
-                : client.IsPastReminders ? StageReason(client.Stage)
+                : client.IsInEndStage ? StageReason(client.Stage)
                 : null,
         };
         if (whyNone is not null) return ([], whyNone);
@@ -99,7 +99,7 @@ public sealed class ReminderPlanner(IAppDbContext db, TimeProvider clock, IOptio
                 : LocalTimes.ToUtc(deadline.DueDate.AddDays(-offset.Amount).ToDateTime(sendHour), zone)), null);
     }
 
-    /// <summary>Why a client in one of <see cref="Client.StagesWithoutReminders"/> is sent nothing, as the outbox shows it.</summary>
+    /// <summary>Why a client in one of <see cref="Client.EndStages"/> is sent nothing, as the outbox shows it.</summary>
     public static string StageReason(ClientStage stage) => $"the client is {stage.DisplayName().ToLowerInvariant()}";
 
     /// <summary>A dispatcher holds it right now; it checks the deadline itself before each attempt.</summary>

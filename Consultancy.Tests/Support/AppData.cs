@@ -27,12 +27,13 @@ public static class AppData
         return client.Id;
     }
 
-    public static async Task AddDeadlineAsync(this AppFactory app, int clientId, string title, DateOnly due, DeadlineStatus status = DeadlineStatus.Open)
+    public static async Task AddDeadlineAsync(this AppFactory app, int clientId, string title, DateOnly due, DeadlineStatus status = DeadlineStatus.Open,
+        DeadlineCategory category = DeadlineCategory.Exam)
     {
         await using var scope = app.Services.CreateSystemScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var client = await db.Clients.SingleAsync(c => c.Id == clientId);
-        var deadline = new Deadline(client, DateTime.UtcNow) { Title = title };
+        var deadline = new Deadline(client, DateTime.UtcNow) { Title = title, Category = category };
         deadline.MoveByHand(due);
         deadline.AnchorTo(TimeZones.Find(client.TimeZoneId));
         db.Deadlines.Add(deadline);

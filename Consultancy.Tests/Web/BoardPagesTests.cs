@@ -28,13 +28,14 @@ public sealed class BoardPagesTests(AppFactory app) : IClassFixture<AppFactory>
         var page = await session.GetPageAsync("/Board");
 
         Assert.Equal("Pipeline board · Consultancy", page.Title);
-        Assert.Equal(Enum.GetValues<ClientStage>().Select(s => s.ToString()), page.QuerySelectorAll("section.board-column").Select(c => c.GetAttribute("data-stage")));
+        Assert.Equal(Enum.GetValues<ClientStage>().Except(Client.EndStages).Select(s => s.ToString()),
+            page.QuerySelectorAll("section.board-column:not(.board-column-end)").Select(c => c.GetAttribute("data-stage")));
         Assert.Equal(["Chidi Nwosu"], CardNames(page, ClientStage.Applied));
         Assert.Equal(["Lena Haddad"], CardNames(page, ClientStage.Lead));
         var card = page.QuerySelector($"#client-{applied}")!.TextContent;
         Assert.Contains("ERAS/NRMP · ERAS 2028", card);
         Assert.Contains("Certify rank list, 20 Feb 2030", card);
-        Assert.Contains("No open deadlines", page.QuerySelector($"#client-{lead}")!.TextContent);
+        Assert.Contains("Next: Book a free strategy call", page.QuerySelector($"#client-{lead}")!.TextContent);
         Assert.DoesNotContain("Someone Else", page.Body!.TextContent);
         Assert.DoesNotContain("Archived Person", page.Body!.TextContent);
         Assert.Null(page.QuerySelector("select#consultantId"));
@@ -118,18 +119,18 @@ public sealed class BoardPagesTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var consultant = await app.ConsultantAsync("board.busy@consultancy.test");
         var session = await BrowserlessSession.SignInAsync(app, consultant);
-        await app.AddClientAsync(consultant.Id, ClientStage.Matched, "Only", "One", null);
+        await app.AddClientAsync(consultant.Id, ClientStage.Applied, "Only", "One", null, updatedAt: new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc));
         await session.GetPageAsync("/Board");
         var smallBoardQueries = await FirstViewQueriesAsync(session);
 
         var start = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         var ids = new List<int>();
-        for (var i = 0; i < GetPipelineBoard.CardsPerColumn + 7; i++)
+        for (var i = 1; i < GetPipelineBoard.CardsPerColumn + 7; i++)
             ids.Add(await app.AddClientAsync(consultant.Id, ClientStage.Applied, $"Busy{i:00}", "Applicant", "ERAS 2028", updatedAt: start.AddHours(i)));
         foreach (var id in ids.Take(20)) await app.AddDeadlineAsync(id, "Interview", new DateOnly(2030, 1, 10), DeadlineStatus.Open);
 
         Assert.Equal(smallBoardQueries, await FirstViewQueriesAsync(session));
-        // Three for the board, one for the sign-in session check every signed-in request makes.
+        // Three for the board (counts, cards, their next deadlines), one for the sign-in session check every signed-in request makes.
         Assert.True(smallBoardQueries <= 4, $"/Board ran {smallBoardQueries} queries");
         app.SqlCommands.Clear();
         var page = await session.GetPageAsync("/Board");
@@ -145,6 +146,33 @@ public sealed class BoardPagesTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("sort=RecentlyUpdated", more.GetAttribute("href"));
         Assert.Contains($"{GetPipelineBoard.CardsPerColumn + 7}", page.QuerySelector($"section[data-stage={ClientStage.Applied}] h2")!.TextContent);
     }
+
+    [Fact]
+    public async Task Each_card_shows_the_next_step_of_its_stage_and_clients_whose_season_is_over_are_only_counted()
+    {
+        var consultant = await app.ConsultantAsync("board.steps@consultancy.test");
+        var interviewing = await app.AddClientAsync(consultant.Id, ClientStage.Interviewing, "Ines", "Okoye", "ERAS 2028");
+        await app.AddDeadlineAsync(interviewing, "Update the personal statement", new DateOnly(2030, 1, 5), category: DeadlineCategory.Documents);
+        await app.AddDeadlineAsync(interviewing, "Interview at Example Valley", new DateOnly(2030, 1, 20), category: DeadlineCategory.Interview);
+        var booked = await app.AddClientAsync(consultant.Id, ClientStage.CallBooked, "Karim", "Nasser", null);
+        await app.AddClientAsync(consultant.Id, ClientStage.Withdrawn, "Gone", "Away", "ERAS 2028");
+        await app.AddClientAsync(consultant.Id, ClientStage.Matched, "Happy", "Ending", "ERAS 2027");
+        await app.AddClientAsync(consultant.Id, ClientStage.Matched, "Second", "Match", "ERAS 2027");
+        var session = await BrowserlessSession.SignInAsync(app, consultant);
+
+        var page = await session.GetPageAsync("/Board");
+
+        Assert.Contains("Next: Interview at Example Valley, 20 Jan 2030", page.QuerySelector($"#client-{interviewing}")!.TextContent);
+        Assert.Contains("Next: No call booked: offer a time", page.QuerySelector($"#client-{booked}")!.TextContent);
+        Assert.DoesNotContain("Gone Away", page.Body!.TextContent);
+        Assert.DoesNotContain("Happy Ending", page.Body!.TextContent);
+        Assert.Empty(page.QuerySelectorAll("section.board-column-end .board-card"));
+        Assert.Equal("Matched 2", Normalised(page.QuerySelector($"section.board-column-end[data-stage={ClientStage.Matched}]")!.TextContent));
+        Assert.Equal("Withdrawn 1", Normalised(page.QuerySelector($"section.board-column-end[data-stage={ClientStage.Withdrawn}]")!.TextContent));
+        Assert.Contains("stage=Withdrawn", page.QuerySelector($"section.board-column-end[data-stage={ClientStage.Withdrawn}] a")!.GetAttribute("href"));
+    }
+
+    private static string Normalised(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private static List<string> CardNames(IDocument page, ClientStage stage) =>
         page.QuerySelectorAll($"section[data-stage={stage}] .board-card a[href^='/Clients/Details']").Select(a => a.TextContent.Trim()).ToList();
