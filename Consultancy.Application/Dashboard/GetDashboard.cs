@@ -169,7 +169,7 @@ internal sealed class GetDashboardHandler(IAppDbContext db, ICurrentUser user, T
             {
                 c.Id, Name = c.FirstName + " " + c.LastName, c.TargetSystem, c.ImgType, c.TargetSpecialties, c.Season, c.TimeZoneId,
                 Letters = db.LetterRequests.Where(l => l.ClientId == c.Id)
-                    .Select(l => new LetterFacts(l.RefereeName, l.System, l.Specialty, l.Status, l.IsUsCanadianPhysician, l.ProgramAssignment, l.DueDate))
+                    .Select(l => new LetterFacts(l.RefereeName, l.System, l.Specialty, l.Status, l.IsUsCanadianPhysician, l.DueDate))
                     .ToList(),
             })
             .ToListAsync(ct);
@@ -181,11 +181,13 @@ internal sealed class GetDashboardHandler(IAppDbContext db, ICurrentUser user, T
                 (k, s) => new { s.Name, k.Date })
             .ToListAsync(ct);
         var receiveBySeason = programsReceive.GroupBy(p => p.Name).ToDictionary(g => g.Key, g => g.First().Date);
+        var applications = await ApplicationLetterCounts.ReadAsync(db, clients.Select(c => c.Id).ToList(), ct);
 
         var warned = clients
             .Select(c => new ClientWarnings(c.Id, c.Name, LetterRules.Evaluate(new LetterPlan(
                 c.TargetSystem, c.ImgType, c.TargetSpecialties, LocalTimes.Today(now, TimeZones.Find(c.TimeZoneId)),
-                c.Season is not null && receiveBySeason.TryGetValue(c.Season, out var receive) ? receive : null, c.Letters))))
+                c.Season is not null && receiveBySeason.TryGetValue(c.Season, out var receive) ? receive : null, c.Letters,
+                applications[c.Id].ToList()))))
             .Where(c => c.Warnings.Count > 0)
             .ToList();
         return new LetterWarningsPanel(warned, clients.Count, total);

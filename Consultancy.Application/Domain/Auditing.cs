@@ -10,8 +10,9 @@ public interface IAudited : IClientOwned
 {
     /// <summary>
     /// Adds what the changed fields alone do not say to the entry the timeline shows (say, a new deadline's title and
-    /// due date). <paramref name="changes"/> holds the changed fields of an update, and nothing for a created or
-    /// deleted record.
+    /// due date, or the programs a letter was added to). <paramref name="changes"/> holds the changed fields of an
+    /// update, and nothing for a created or deleted record; an update with no changed field is an entry only when this
+    /// adds a change.
     /// </summary>
     void DescribeForTimeline(AuditAction action, List<AuditFieldChange> changes)
     {

@@ -1,6 +1,9 @@
 namespace Consultancy.Application.Domain;
 
-/// <summary>A letter of recommendation assigned to one of the client's applications (ERAS lets a program receive at most 4).</summary>
+/// <summary>
+/// A letter of recommendation assigned to one of the client's applications (ERAS lets a program receive at most 4). Made and
+/// removed by <see cref="LetterRequest.AssignTo"/>, which keeps the letter's rules.
+/// </summary>
 public sealed class LetterAssignment : IClientOwned
 {
     public int Id { get; private set; }
@@ -14,10 +17,12 @@ public sealed class LetterAssignment : IClientOwned
 
     private LetterAssignment() { }
 
-    public LetterAssignment(LetterRequest letter, ProgramApplication application)
+    internal LetterAssignment(LetterRequest letter, ProgramApplication application)
     {
         ClientId = application.ClientId;
+        LetterRequest = letter;
         LetterRequestId = letter.Id;
+        Application = application;
         ApplicationId = application.Id;
     }
 

@@ -55,9 +55,11 @@ public sealed class LetterRequest : IVersioned, ICaseloadCounted
     public LetterSystem System { get; set; }
     /// <summary>The ERAS Letter ID the applicant generated for this letter (single use, one per author and letter).</summary>
     public string? ErasLetterId { get; set; }
-    /// <summary>The group of programs the letter is assigned to, e.g. "Internal medicine programs"; ERAS allows at most 4 per program.</summary>
-    public string? ProgramAssignment { get; set; }
     public string? Notes { get; set; }
+    /// <summary>The client's applications the letter goes to (ERAS lets a program receive at most 4).</summary>
+    public List<LetterAssignment> Assignments { get; private set; } = [];
+    /// <summary>Applications the letter was added to or taken off since the last save, for its timeline entry.</summary>
+    private readonly List<AuditFieldChange> _assignmentChanges = [];
 
     public DateOnly DueDate { get; private set; }
     /// <summary>The client deadline that carries the due date and the applicant's reminders (null once someone deleted it).</summary>
@@ -175,15 +177,60 @@ public sealed class LetterRequest : IVersioned, ICaseloadCounted
         Deadline?.Cancel(now, null);
     }
 
-    /// <summary>The referee is personal data too: their contact, what was said about them and to them goes; dates and status stay.</summary>
     /// <summary>
-    /// An erased client's letter: the referee's details go; the specialty and program assignment stay for the counts,
-    /// without any mention of the client.
+    /// Why the letter cannot go to exactly <paramref name="applications"/> (with their programs loaded), or null: a
+    /// letter goes only to its client's applications and to programs of its own system, and a withdrawn or rejected
+    /// application keeps a letter it already has but gets no new one.
+    /// </summary>
+    public string? WhyNotAssignTo(IReadOnlyCollection<ProgramApplication> applications)
+    {
+        if (applications.Any(a => a.ClientId != ClientId)) return "A letter goes only to its own client's applications.";
+        var system = System == LetterSystem.ERAS ? ProgramSystem.ErasNrmp : ProgramSystem.CaRMS;
+        var otherSystem = applications.Where(a => a.Program!.System != system).Select(a => a.Program!.Name).ToList();
+        if (otherSystem.Count > 0)
+            return $"{(system == ProgramSystem.ErasNrmp ? "An ERAS letter goes only to ERAS/NRMP" : "A CaRMS letter goes only to CaRMS")} programs: "
+                + $"{LetterRules.NameList(otherSystem)} {(otherSystem.Count == 1 ? "recruits" : "recruit")} through another system.";
+        var closed = applications.Where(a => a.Status is (ApplicationStatus.Withdrawn or ApplicationStatus.Rejected) && !IsAssignedTo(a.Id))
+            .Select(a => a.Program!.Name).ToList();
+        if (closed.Count > 0)
+            return $"{LetterRules.NameList(closed)} {(closed.Count == 1 ? "is" : "are")} withdrawn or rejected: reopen an application before sending it a letter.";
+        return null;
+    }
+
+    /// <summary>
+    /// Sends the letter to exactly <paramref name="applications"/>, taking it off the others; the applications it goes to
+    /// now and the new ones need their programs loaded. The change goes on the letter's timeline entry and, as any edit
+    /// of the letter, renews its version, so an edit started from the version before is refused.
+    /// </summary>
+    /// <returns>How many applications the letter was added to or taken off.</returns>
+    public int AssignTo(IReadOnlyCollection<ProgramApplication> applications)
+    {
+        if (WhyNotAssignTo(applications) is { } why) throw new BusinessRuleException(why);
+        var wanted = applications.Select(a => a.Id).ToHashSet();
+        var removing = Assignments.Where(a => !wanted.Contains(a.ApplicationId)).ToList();
+        var adding = applications.DistinctBy(a => a.Id).Where(a => !IsAssignedTo(a.Id)).ToList();
+        if (removing.Count + adding.Count == 0) return 0;
+
+        removing.ForEach(a => Assignments.Remove(a));
+        Assignments.AddRange(adding.Select(a => new LetterAssignment(this, a)));
+        if (adding.Count > 0) _assignmentChanges.Add(new AuditFieldChange("AssignedTo", null, Names(adding)));
+        if (removing.Count > 0) _assignmentChanges.Add(new AuditFieldChange("TakenOff", null, Names(removing.Select(a => a.Application!))));
+        Version = Guid.NewGuid();
+        return removing.Count + adding.Count;
+
+        static string Names(IEnumerable<ProgramApplication> changed) =>
+            string.Join(", ", changed.Select(a => a.Program!.Name).Order(StringComparer.OrdinalIgnoreCase));
+    }
+
+    private bool IsAssignedTo(int applicationId) => Assignments.Any(a => a.ApplicationId == applicationId);
+
+    /// <summary>
+    /// An erased client's letter: the referee's details and the notes go; the specialty stays for the counts, without any
+    /// mention of the client.
     /// </summary>
     public AfterErasure ErasePersonalData(ClientErasure erasure)
     {
         Specialty = Redaction.Apply(Specialty, erasure.OwnMentions, erasure.Replacement)!;
-        ProgramAssignment = Redaction.Apply(ProgramAssignment, erasure.OwnMentions, erasure.Replacement);
         RefereeName = "Erased referee";
         RefereeEmail = Client.ErasedAddress($"referee-{Id}");
         RefereeTitle = null;
@@ -199,7 +246,7 @@ public sealed class LetterRequest : IVersioned, ICaseloadCounted
 
     /// <summary>
     /// A letter added or removed names its referee and system on the timeline; a status the referee reported through
-    /// their link says so.
+    /// their link says so; the programs it was added to or taken off are listed with the letter's own changes.
     /// </summary>
     public void DescribeForTimeline(AuditAction action, List<AuditFieldChange> changes)
     {
@@ -207,6 +254,8 @@ public sealed class LetterRequest : IVersioned, ICaseloadCounted
             changes.AddRange([AuditFieldChange.Of(nameof(RefereeName), RefereeName), AuditFieldChange.Of(nameof(System), System)]);
         else if (StatusChangedBy == LetterActor.Referee && changes.Any(c => c.Field == nameof(Status)))
             changes.Insert(0, new AuditFieldChange("ReportedBy", null, $"the referee, {RefereeName}"));
+        if (action != AuditAction.Deleted) changes.AddRange(_assignmentChanges);
+        _assignmentChanges.Clear();
     }
 
     public void StopFollowUps(DateTime now)

@@ -10,15 +10,25 @@ public enum LetterRule
     TooFewForSpecialty,
     TooManyForOneProgram,
     NotUploadedInTime,
+    TooFewForProgram,
 }
 
 /// <summary>What the rules need to know about one letter.</summary>
 public sealed record LetterFacts(string RefereeName, LetterSystem System, string Specialty, LetterStatus Status,
-    bool IsUsCanadianPhysician, string? ProgramAssignment, DateOnly DueDate);
+    bool IsUsCanadianPhysician, DateOnly DueDate);
 
-/// <summary>A client's plan as the rules see it: target system, IMG or not, target specialties, the season's key date, today.</summary>
+/// <summary>
+/// What the per-program rules need to know about one application: its program's system and name, its status, and how
+/// many of the letters assigned to it count (declined and cancelled ones do not).
+/// </summary>
+public sealed record ApplicationLetters(ProgramSystem System, string ProgramName, ApplicationStatus Status, int LettersAssigned);
+
+/// <summary>
+/// A client's plan as the rules see it: target system, IMG or not, target specialties, the season's key date, today, the
+/// letters, and the applications of the season with the letters assigned to each.
+/// </summary>
 public sealed record LetterPlan(TargetSystem TargetSystem, ImgType ImgType, string? TargetSpecialties, DateOnly Today,
-    DateOnly? ProgramsReceiveApplications, IReadOnlyList<LetterFacts> Letters);
+    DateOnly? ProgramsReceiveApplications, IReadOnlyList<LetterFacts> Letters, IReadOnlyList<ApplicationLetters> Applications);
 
 public sealed record LetterWarning(LetterRule Rule, string Message);
 
@@ -26,8 +36,8 @@ public sealed record LetterWarning(LetterRule Rule, string Message);
 /// The letter rules that matter for residency applications, as warnings (never blocks): ERAS and CaRMS
 /// programs commonly ask for 3 letters; IMGs applying through ERAS should have one from a US or Canadian
 /// physician; each target specialty needs its own 3 (a "General" letter supports every specialty); ERAS lets
-/// a program receive at most 4; and letters should be uploaded 14 days before programs receive applications.
-/// Declined and cancelled letters do not count.
+/// a program receive at most 4, and an application sent needs 3 assigned to it; and letters should be uploaded 14
+/// days before programs receive applications. Declined and cancelled letters do not count.
 /// </summary>
 public static class LetterRules
 {
@@ -62,11 +72,7 @@ public static class LetterRules
                     $"{Letters(supporting)} {(supporting == 1 ? "supports" : "support")} {specialty}; plan at least {CommonlyRequired}."));
         }
 
-        foreach (var group in eras.Where(l => !string.IsNullOrWhiteSpace(l.ProgramAssignment))
-                     .GroupBy(l => l.ProgramAssignment!.Trim(), StringComparer.OrdinalIgnoreCase)
-                     .Where(g => g.Count() > ErasMaximumPerProgram))
-            warnings.Add(new(LetterRule.TooManyForOneProgram,
-                $"{group.Count()} letters are assigned to “{group.Key}”; ERAS lets a program receive at most {ErasMaximumPerProgram}."));
+        warnings.AddRange(ForPrograms(plan.Applications));
 
         if (targetsEras && plan.ProgramsReceiveApplications is { } receive)
         {
@@ -79,6 +85,32 @@ public static class LetterRules
         }
         return warnings;
     }
+
+    /// <summary>
+    /// The per-program rules, on the applications still in the running (not withdrawn or rejected): an ERAS program with
+    /// more than <see cref="ErasMaximumPerProgram"/> letters assigned, and an application sent (past researching) with
+    /// fewer than <see cref="CommonlyRequired"/>. The client page and the applications page both show these.
+    /// </summary>
+    public static IReadOnlyList<LetterWarning> ForPrograms(IEnumerable<ApplicationLetters> applications)
+    {
+        var warnings = new List<LetterWarning>();
+        var running = applications.Where(a => a.Status is not (ApplicationStatus.Withdrawn or ApplicationStatus.Rejected)).ToList();
+        var tooMany = running.Where(a => a.System == ProgramSystem.ErasNrmp && a.LettersAssigned > ErasMaximumPerProgram)
+            .Select(a => a.ProgramName).ToList();
+        if (tooMany.Count > 0)
+            warnings.Add(new(LetterRule.TooManyForOneProgram,
+                $"More than {ErasMaximumPerProgram} letters assigned to {NameList(tooMany)}; ERAS lets a program receive at most {ErasMaximumPerProgram}."));
+        var tooFew = running.Where(a => a.Status != ApplicationStatus.Researching && a.LettersAssigned < CommonlyRequired)
+            .Select(a => a.ProgramName).ToList();
+        if (tooFew.Count > 0)
+            warnings.Add(new(LetterRule.TooFewForProgram,
+                $"{tooFew.Count} application{(tooFew.Count == 1 ? " has" : "s have")} fewer than {CommonlyRequired} letters assigned: {NameList(tooFew)}."));
+        return warnings;
+    }
+
+    /// <summary>Program names for a message: the first five, then how many more.</summary>
+    public static string NameList(IReadOnlyList<string> names) =>
+        string.Join(", ", names.Take(5)) + (names.Count > 5 ? $" and {names.Count - 5} more" : "");
 
     public static IReadOnlyList<string> Specialties(string? targetSpecialties) =>
         (targetSpecialties ?? "").Split([',', ';'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)

@@ -6,10 +6,14 @@ using Consultancy.Application.Reminders;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.Options;
+using ValidationException = Consultancy.Application.Common.Exceptions.ValidationException;
 
 namespace Consultancy.Application.Letters;
 
-/// <summary>Plans a letter (status Planned) and the client deadline that carries its due date and the applicant's reminders.</summary>
+/// <summary>
+/// Plans a letter (status Planned), sent to the client's applications chosen on the form, and the client deadline that
+/// carries its due date and the applicant's reminders.
+/// </summary>
 public sealed record AddLetter : LetterFields, IRequest<int>
 {
     public int ClientId { get; set; }
@@ -26,9 +30,12 @@ internal sealed class AddLetterHandler(IAppDbContext db, ReminderPlanner reminde
     public async Task<int> Handle(AddLetter request, CancellationToken ct)
     {
         var client = await db.Clients.GetAsync(request.ClientId, ct);
+        var applications = await db.ProgramApplications.ChosenForLetterAsync(client.Id, request.ApplicationIds, nameof(request.ApplicationIds), ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var letter = new LetterRequest(client, request.DueDate!.Value, now);
         request.ApplyTo(letter);
+        if (letter.WhyNotAssignTo(applications) is { } why) throw new ValidationException(nameof(request.ApplicationIds), why);
+        letter.AssignTo(applications);
         var deadline = new Deadline(client, now)
         {
             Title = letter.Title,

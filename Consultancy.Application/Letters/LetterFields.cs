@@ -19,8 +19,9 @@ public abstract record LetterFields
     public LetterSystem System { get; set; }
     [Display(Name = "Due date")] public DateOnly? DueDate { get; set; }
     [Display(Name = "ERAS Letter ID")] public string? ErasLetterId { get; set; }
-    [Display(Name = "Program assignment")] public string? ProgramAssignment { get; set; }
     public string? Notes { get; set; }
+    /// <summary>The client's applications the letter goes to; saving replaces the ones it went to.</summary>
+    [Display(Name = "Programs it goes to")] public List<int> ApplicationIds { get; set; } = [];
 
     internal void ApplyTo(LetterRequest letter)
     {
@@ -34,7 +35,6 @@ public abstract record LetterFields
         letter.Specialty = Specialty.Trim();
         letter.System = System;
         letter.ErasLetterId = Clean(ErasLetterId)?.ToUpperInvariant();
-        letter.ProgramAssignment = Clean(ProgramAssignment);
         letter.Notes = Clean(Notes);
     }
 
@@ -43,6 +43,9 @@ public abstract record LetterFields
 
 internal sealed class LetterFieldsValidator : AbstractValidator<LetterFields>
 {
+    /// <summary>Far beyond the broadest application list; a bound on what one form may ask to write.</summary>
+    private const int MaxApplications = 1_000;
+
     public LetterFieldsValidator()
     {
         RuleFor(l => l.RefereeName).SingleLine().NotEmpty().WithMessage("Enter the referee's name, e.g. \"Dr. Sarah Klein\".")
@@ -61,7 +64,8 @@ internal sealed class LetterFieldsValidator : AbstractValidator<LetterFields>
             .Must(d => d is null || (d.Value.Year >= 2000 && d.Value.Year <= 2100)).WithMessage("Enter a due date between 2000 and 2100.");
         RuleFor(l => l.ErasLetterId).SingleLine().MaximumLength(40).WithMessage("An ERAS Letter ID has at most 40 characters.")
             .Matches("^[A-Za-z0-9-]*$").WithMessage("An ERAS Letter ID has only letters, digits and dashes.");
-        RuleFor(l => l.ProgramAssignment).SingleLine().MaximumLength(150).WithMessage("A program assignment has at most 150 characters.");
+        RuleFor(l => l.ApplicationIds).Must(ids => ids.Count <= MaxApplications)
+            .WithMessage($"A letter goes to at most {MaxApplications:N0} applications.");
         RuleFor(l => l.Notes).NoControlCharacters().MaximumLength(2000).WithMessage("Notes have at most 2,000 characters.");
     }
 }

@@ -12,7 +12,7 @@ namespace Consultancy.Application.Privacy;
 
 /// <summary>
 /// Everything the app holds about one client, for a subject access request: profile, notes, timeline, stage
-/// history, calls, letters with their referees, deadlines with their reminders and every email about the client
+/// history, calls, letters with their referees and the programs they go to, deadlines with their reminders and every email about the client
 /// (with the bodies still retained). The caseload rule applies as everywhere: another consultant's client is not
 /// found. The export is written to the security log with the client's id (never the name) in the same save.
 /// </summary>
@@ -102,9 +102,12 @@ public sealed record ExportedCall(
 public sealed record ExportedLetter(
     int Id, string RefereeName, string RefereeEmail, string? RefereeTitle, string? Institution, string? Location,
     bool IsUsCanadianPhysician, string? Relationship, string Specialty, LetterSystem System, string? ErasLetterId,
-    string? ProgramAssignment, string? Notes, DateOnly DueDate, LetterStatus Status, DateTime? RequestedAt, int RequestsSent,
-    DateTime? ConfirmedAt, DateTime? DeclinedAt, string? DeclineReason, DateOnly? UploadedOn, DateTime? CancelledAt,
+    IReadOnlyList<ExportedLetterProgram> AssignedTo, string? Notes, DateOnly DueDate, LetterStatus Status, DateTime? RequestedAt,
+    int RequestsSent, DateTime? ConfirmedAt, DateTime? DeclinedAt, string? DeclineReason, DateOnly? UploadedOn, DateTime? CancelledAt,
     bool FollowUpsStopped, DateTime CreatedAt);
+
+/// <summary>An application a letter goes to: its id (as in the applications section), season and program.</summary>
+public sealed record ExportedLetterProgram(int ApplicationId, string Season, string Program);
 
 public sealed record ExportedDeadline(
     int Id, string Title, DeadlineCategory Category, DateOnly DueDate, TimeOnly? DueTime, string? Notes, DeadlineStatus Status,
@@ -159,7 +162,9 @@ internal sealed class ExportClientDataHandler(IAppDbContext db, SecurityLog secu
         var letters = await db.LetterRequests.Where(l => l.ClientId == id).OrderBy(l => l.DueDate).ThenBy(l => l.Id)
             .Select(l => new ExportedLetter(l.Id, l.RefereeName, l.RefereeEmail, l.RefereeTitle, l.Institution, l.Location,
                 l.IsUsCanadianPhysician, l.Relationship, l.Specialty, l.System, l.ErasLetterId,
-                l.ProgramAssignment, l.Notes, l.DueDate, l.Status, l.RequestedAt, l.RequestsSent,
+                l.Assignments.OrderBy(a => a.ApplicationId)
+                    .Select(a => new ExportedLetterProgram(a.ApplicationId, a.Application!.Season, a.Application.Program!.Name)).ToList(),
+                l.Notes, l.DueDate, l.Status, l.RequestedAt, l.RequestsSent,
                 l.ConfirmedAt, l.DeclinedAt, l.DeclineReason, l.UploadedOn, l.CancelledAt, l.FollowUpsStopped, l.CreatedAt))
             .ToListAsync(ct);
         var emails = await db.OutboxMessages.Where(m => m.ClientId == id).OrderBy(m => m.DueAt).ThenBy(m => m.Id)

@@ -18,7 +18,9 @@ internal static class ApplicationRows
                 a.Program.System, a.Program.Identifier, a.Program.ImgSharePercent, a.Program.VisaSponsorship, a.Program.TimeZoneId,
                 a.Tier, a.Signal, a.Status, a.StatusChangedAt, a.AppliedOn, a.InvitedOn, a.InterviewDate, a.InterviewTime, a.InterviewFormat,
                 a.InterviewAtUtc, a.RedFlags,
-                Letters = db.LetterAssignments.Count(l => l.ApplicationId == a.Id),
+                // Declined and cancelled letters are not going to reach the program, so the rules do not count them.
+                Letters = db.LetterAssignments.Count(l => l.ApplicationId == a.Id
+                    && l.LetterRequest!.Status != LetterStatus.Declined && l.LetterRequest.Status != LetterStatus.Cancelled),
                 ScoreTimesWeight = a.Scores.Sum(s => (int?)(s.Score * s.Criterion!.Weight)),
                 Weights = a.Scores.Sum(s => (int?)s.Criterion!.Weight),
                 Requirements = new ProgramRequirements(a.Program.MinimumStep2CkScore, a.Program.MaximumYearsSinceGraduation,

@@ -2,7 +2,10 @@ using Consultancy.Application.Domain;
 
 namespace Consultancy.Application.ProgramApplications;
 
-/// <summary>What the applications page warns about for a season (never blocks): signals, letters per program, fit.</summary>
+/// <summary>
+/// What the applications page warns about for a season (never blocks): signals, letters per program (the letter rules' own
+/// per-program checks, worded as on the client page), fit.
+/// </summary>
 public static class ApplicationWarnings
 {
     public static IReadOnlyList<string> For(ApplicantSeason applicant, IReadOnlyList<ApplicationRow> applications)
@@ -19,13 +22,8 @@ public static class ApplicationWarnings
                     warnings.Add($"{used} {SignalWord(signal, used)} for {limit.Specialty}; {applicant.SeasonName} allows {allowed}.");
             }
 
-        var submitted = active.Where(a => a.Status != ApplicationStatus.Researching).ToList();
-        var tooMany = submitted.Where(a => a.System == ProgramSystem.ErasNrmp && a.LettersAssigned > LetterRules.ErasMaximumPerProgram).ToList();
-        if (tooMany.Count > 0)
-            warnings.Add($"More than {LetterRules.ErasMaximumPerProgram} letters assigned to {Names(tooMany)}; ERAS lets a program receive at most {LetterRules.ErasMaximumPerProgram}.");
-        var tooFew = submitted.Where(a => a.LettersAssigned < LetterRules.CommonlyRequired).ToList();
-        if (tooFew.Count > 0)
-            warnings.Add($"{Count(tooFew.Count, "application")} {(tooFew.Count == 1 ? "has" : "have")} fewer than {LetterRules.CommonlyRequired} letters assigned: {Names(tooFew)}.");
+        warnings.AddRange(LetterRules.ForPrograms(applications.Select(a => new ApplicationLetters(a.System, a.ProgramName, a.Status, a.LettersAssigned)))
+            .Select(w => w.Message));
 
         var failing = active.Count(a => a.Fit.Overall == FitResult.NotMet);
         if (failing > 0)
@@ -39,9 +37,6 @@ public static class ApplicationWarnings
         ProgramSignal.Silver => count == 1 ? "silver signal" : "silver signals",
         _ => count == 1 ? "program signal" : "program signals",
     };
-
-    private static string Names(IReadOnlyList<ApplicationRow> rows) =>
-        string.Join(", ", rows.Take(5).Select(r => r.ProgramName)) + (rows.Count > 5 ? $" and {rows.Count - 5} more" : "");
 
     private static string Count(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
 }

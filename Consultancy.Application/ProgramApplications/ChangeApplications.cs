@@ -1,6 +1,7 @@
 using Consultancy.Application.Clients;
 using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Domain;
+using Consultancy.Application.Letters;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -51,7 +52,7 @@ internal sealed class ChangeApplicationsHandler(IAppDbContext db, InterviewPlann
             BulkApplicationAction.Withdraw => await MoveAsync(applications.Where(a => a.Status != ApplicationStatus.Withdrawn), ApplicationStatus.Withdrawn, ct),
             BulkApplicationAction.SetTier => SetTier(applications, request.Tier!.Value),
             BulkApplicationAction.AssignLetter => await AssignAsync(applications, request.ClientId, request.LetterId!.Value, ct),
-            _ => await UnassignAsync(applications, request.LetterId!.Value, ct),
+            _ => await UnassignAsync(applications, request.ClientId, request.LetterId!.Value, ct),
         };
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
@@ -72,23 +73,21 @@ internal sealed class ChangeApplicationsHandler(IAppDbContext db, InterviewPlann
         return changing.Count;
     }
 
+    /// <summary>Adds the letter to the ticked applications, under the letter's own rules (its system, no new letter to a closed application).</summary>
     private async Task<int> AssignAsync(List<ProgramApplication> applications, int clientId, int letterId, CancellationToken ct)
     {
-        var letter = await db.LetterRequests.SingleOrDefaultAsync(l => l.Id == letterId && l.ClientId == clientId, ct)
-            ?? throw new ValidationException(nameof(ChangeApplications.LetterId), "That letter is not one of this client's.");
-        var ids = applications.Select(a => a.Id).ToList();
-        var assigned = (await db.LetterAssignments.Where(a => a.LetterRequestId == letterId && ids.Contains(a.ApplicationId))
-            .Select(a => a.ApplicationId).ToListAsync(ct)).ToHashSet();
-        var adding = applications.Where(a => !assigned.Contains(a.Id)).Select(a => new LetterAssignment(letter, a)).ToList();
-        db.LetterAssignments.AddRange(adding);
-        return adding.Count;
+        var letter = await LetterAsync(clientId, letterId, ct);
+        return letter.AssignTo(letter.Assignments.Select(a => a.Application!).Concat(applications).ToList());
     }
 
-    private async Task<int> UnassignAsync(List<ProgramApplication> applications, int letterId, CancellationToken ct)
+    private async Task<int> UnassignAsync(List<ProgramApplication> applications, int clientId, int letterId, CancellationToken ct)
     {
-        var ids = applications.Select(a => a.Id).ToList();
-        var removing = await db.LetterAssignments.Where(a => a.LetterRequestId == letterId && ids.Contains(a.ApplicationId)).ToListAsync(ct);
-        removing.ForEach(db.Delete);
-        return removing.Count;
+        var letter = await LetterAsync(clientId, letterId, ct);
+        var ticked = applications.Select(a => a.Id).ToHashSet();
+        return letter.AssignTo(letter.Assignments.Select(a => a.Application!).Where(a => !ticked.Contains(a.Id)).ToList());
     }
+
+    private async Task<LetterRequest> LetterAsync(int clientId, int letterId, CancellationToken ct) =>
+        await db.LetterRequests.WithAssignments().SingleOrDefaultAsync(l => l.Id == letterId && l.ClientId == clientId, ct)
+        ?? throw new ValidationException(nameof(ChangeApplications.LetterId), "That letter is not one of this client's.");
 }

@@ -39,14 +39,6 @@ public sealed class LetterRulesTests
         { "specialties match whatever their case",
             TargetSystem.ErasNrmp, ImgType.NonUsImg, "internal medicine", null,
             [Eras("A", us: true), Eras("B"), Eras("C")], [] },
-        { "five letters for one program assignment is over the ERAS limit",
-            TargetSystem.ErasNrmp, ImgType.NonUsImg, null, null,
-            [Eras("A", us: true, program: "IM programs"), Eras("B", program: "IM programs"), Eras("C", program: "im programs "),
-             Eras("D", program: "IM programs"), Eras("E", program: "IM programs"), Eras("F", program: "FM programs")],
-            [LetterRule.TooManyForOneProgram] },
-        { "four letters for one program assignment is fine",
-            TargetSystem.ErasNrmp, ImgType.NonUsImg, null, null,
-            [Eras("A", us: true, program: "IM"), Eras("B", program: "IM"), Eras("C", program: "IM"), Eras("D", program: "IM")], [] },
         { "a letter due after the cutoff, 14 days before programs receive applications",
             TargetSystem.ErasNrmp, ImgType.NonUsImg, null, ProgramsReceive,
             [Eras("A", us: true), Eras("B"), Eras("C", due: new DateOnly(2027, 9, 10))], [LetterRule.NotUploadedInTime] },
@@ -78,7 +70,7 @@ public sealed class LetterRulesTests
     public void Warns_exactly_where_a_rule_is_broken(string situation, TargetSystem system, ImgType imgType, string? specialties,
         DateOnly? programsReceive, LetterFacts[] letters, LetterRule[] expected)
     {
-        var warnings = LetterRules.Evaluate(new LetterPlan(system, imgType, specialties, Today, programsReceive, letters));
+        var warnings = LetterRules.Evaluate(new LetterPlan(system, imgType, specialties, Today, programsReceive, letters, []));
 
         Assert.True(expected.SequenceEqual(warnings.Select(w => w.Rule)), $"{situation}: got {string.Join(", ", warnings.Select(w => w.Message))}");
     }
@@ -88,8 +80,8 @@ public sealed class LetterRulesTests
     {
         var letters = new[] { Eras("Dr. Uploaded", us: true, status: LetterStatus.Uploaded), Eras("Dr. Confirmed", status: LetterStatus.Confirmed), Eras("Dr. Requested", status: LetterStatus.Requested) };
 
-        var before = LetterRules.Evaluate(new LetterPlan(TargetSystem.ErasNrmp, ImgType.NonUsImg, null, new DateOnly(2027, 9, 7), ProgramsReceive, letters));
-        var from = LetterRules.Evaluate(new LetterPlan(TargetSystem.ErasNrmp, ImgType.NonUsImg, null, new DateOnly(2027, 9, 8), ProgramsReceive, letters));
+        var before = LetterRules.Evaluate(new LetterPlan(TargetSystem.ErasNrmp, ImgType.NonUsImg, null, new DateOnly(2027, 9, 7), ProgramsReceive, letters, []));
+        var from = LetterRules.Evaluate(new LetterPlan(TargetSystem.ErasNrmp, ImgType.NonUsImg, null, new DateOnly(2027, 9, 8), ProgramsReceive, letters, []));
 
         Assert.Empty(before);
         var warning = Assert.Single(from);
@@ -100,7 +92,7 @@ public sealed class LetterRulesTests
     public void Messages_say_how_many_letters_there_are_and_what_is_expected()
     {
         var warnings = LetterRules.Evaluate(new LetterPlan(TargetSystem.Both, ImgType.NonUsImg, "Psychiatry", Today, null,
-            [Eras("A"), Carms("B", specialty: "General")]));
+            [Eras("A"), Carms("B", specialty: "General")], []));
 
         Assert.Equal(
         [
@@ -111,11 +103,55 @@ public sealed class LetterRulesTests
         ], warnings.Select(w => w.Message));
     }
 
+    public static TheoryData<string, ApplicationLetters[], LetterRule[]> ProgramCases => new()
+    {
+        { "an ERAS program with exactly 4 letters is fine", [Applied("A", 4)], [] },
+        { "an ERAS program with 5 letters is over the limit", [Applied("A", 5)], [LetterRule.TooManyForOneProgram] },
+        { "the limit of 4 is ERAS's: a CaRMS program with 5 is fine", [Applied("A", 5, ProgramSystem.CaRMS)], [] },
+        { "a program still being researched may not have 5 either", [Applied("A", 5, status: ApplicationStatus.Researching)], [LetterRule.TooManyForOneProgram] },
+        { "an application sent with 2 letters has too few", [Applied("A", 2)], [LetterRule.TooFewForProgram] },
+        { "an interview invite with 2 letters has too few", [Applied("A", 2, status: ApplicationStatus.InterviewInvited)], [LetterRule.TooFewForProgram] },
+        { "an application sent with 3 letters is fine", [Applied("A", 3)], [] },
+        { "an application still being researched needs no letters yet", [Applied("A", 0, status: ApplicationStatus.Researching)], [] },
+        { "withdrawn and rejected applications are not checked",
+            [Applied("A", 0, status: ApplicationStatus.Withdrawn), Applied("B", 6, status: ApplicationStatus.Rejected)], [] },
+        { "both rules at once", [Applied("A", 5), Applied("B", 1)], [LetterRule.TooManyForOneProgram, LetterRule.TooFewForProgram] },
+    };
+
+    [Theory]
+    [MemberData(nameof(ProgramCases))]
+    public void Warns_about_a_program_with_more_than_four_ERAS_letters_or_an_application_sent_with_fewer_than_three(
+        string situation, ApplicationLetters[] applications, LetterRule[] expected)
+    {
+        var letters = new[] { Eras("A", us: true), Eras("B"), Eras("C") };
+
+        var warnings = LetterRules.Evaluate(new LetterPlan(TargetSystem.ErasNrmp, ImgType.NonUsImg, null, Today, null, letters, applications));
+
+        Assert.True(expected.SequenceEqual(warnings.Select(w => w.Rule)), $"{situation}: got {string.Join(", ", warnings.Select(w => w.Message))}");
+    }
+
+    [Fact]
+    public void Per_program_messages_name_five_programs_then_say_how_many_more()
+    {
+        var applications = Enumerable.Range(1, 7).Select(i => Applied($"Program {i}", 1)).Append(Applied("Busy IM", 5)).ToList();
+
+        var warnings = LetterRules.ForPrograms(applications);
+
+        Assert.Equal(
+        [
+            "More than 4 letters assigned to Busy IM; ERAS lets a program receive at most 4.",
+            "7 applications have fewer than 3 letters assigned: Program 1, Program 2, Program 3, Program 4, Program 5 and 2 more.",
+        ], warnings.Select(w => w.Message));
+    }
+
+    private static ApplicationLetters Applied(string program, int letters, ProgramSystem system = ProgramSystem.ErasNrmp,
+        ApplicationStatus status = ApplicationStatus.Applied) => new(system, program, status, letters);
+
     private static LetterFacts Eras(string referee, bool us = false, string specialty = "Internal Medicine", LetterStatus status = LetterStatus.Requested,
-        string? program = null, DateOnly? due = null) =>
-        new(referee, LetterSystem.ERAS, specialty, status, us, program, due ?? new DateOnly(2027, 8, 1));
+        DateOnly? due = null) =>
+        new(referee, LetterSystem.ERAS, specialty, status, us, due ?? new DateOnly(2027, 8, 1));
 
     private static LetterFacts Carms(string referee, bool us = false, string specialty = "Internal Medicine", LetterStatus status = LetterStatus.Requested,
         DateOnly? due = null) =>
-        new(referee, LetterSystem.CaRMS, specialty, status, us, null, due ?? new DateOnly(2027, 8, 1));
+        new(referee, LetterSystem.CaRMS, specialty, status, us, due ?? new DateOnly(2027, 8, 1));
 }

@@ -43,7 +43,6 @@ public sealed class TextFieldTests(ApplicationHarnessFixture fixture) : IClassFi
     [
         nameof(LetterFields.RefereeName), nameof(LetterFields.RefereeEmail), nameof(LetterFields.RefereeTitle), nameof(LetterFields.Institution),
         nameof(LetterFields.Location), nameof(LetterFields.Relationship), nameof(LetterFields.Specialty), nameof(LetterFields.ErasLetterId),
-        nameof(LetterFields.ProgramAssignment),
     ];
 
     private static readonly string[] DeadlineFieldsOnOneLine = [nameof(DeadlineFields.Title), nameof(DeadlineFields.ReminderOffsets)];

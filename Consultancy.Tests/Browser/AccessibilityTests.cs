@@ -1,4 +1,5 @@
 using Consultancy.Application.Common.Interfaces;
+using Consultancy.Application.ProgramApplications;
 using Consultancy.Application.StrategyCalls;
 using Consultancy.Infrastructure.Identity;
 using Consultancy.Infrastructure.Persistence;
@@ -182,7 +183,7 @@ public sealed class AccessibilityTests(DemoBrowserFixture browser) : IClassFixtu
         string ManageBooking, string RefereePage, string StopFollowUps, string Unsubscribe, int ProgramId);
 
     /// <summary>
-    /// A demo client of Maya's with deadlines and letters, a call booked through her public page (once per app,
+    /// A demo client of Maya's with deadlines, letters and an application, a call booked through her public page (once per app,
     /// whichever test asks first), and the login-free links.
     /// </summary>
     private async Task<DemoRecords> DemoRecordsAsync()
@@ -198,6 +199,8 @@ public sealed class AccessibilityTests(DemoBrowserFixture browser) : IClassFixtu
         var messageId = await db.OutboxMessages.OrderBy(m => m.Id).Select(m => m.Id).FirstAsync();
         var seasonId = await db.Seasons.OrderBy(s => s.Id).Select(s => s.Id).FirstAsync();
         var programId = await db.ResidencyPrograms.Where(p => p.VerifiedAt != null).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
+        // An application of the client's, so the letter forms list the programs a letter can go to (added again, it adds nothing).
+        await services.GetRequiredService<IMediator>().Send(new AddApplications(letter.ClientId, letter.Client!.Season ?? "ERAS 2028", [programId]));
 
         // Tuesday 12 January 2027, 09:00 in New York: inside Maya's weekday hours, two days after the fixture's clock.
         var start = new DateTime(2027, 1, 12, 14, 0, 0, DateTimeKind.Utc);

@@ -51,7 +51,11 @@ public sealed class BrowserlessSession(HttpClient http)
         var form = page.QuerySelector<IHtmlFormElement>(formSelector)
             ?? throw new InvalidOperationException($"No form '{formSelector}' on {pageUrl}");
         var fields = FieldsOf(form);
-        foreach (var (name, value) in values) fields[name] = value;
+        foreach (var (name, value) in values)
+        {
+            fields.RemoveAll(f => f.Key == name);
+            fields.Add(new(name, value));
+        }
         var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? pageUrl : form.GetAttribute("action")!;
         return await Http.PostAsync(action, new FormUrlEncodedContent(fields));
     }
@@ -65,23 +69,32 @@ public sealed class BrowserlessSession(HttpClient http)
         return await Http.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>(values) { ["__RequestVerificationToken"] = token }));
     }
 
-    private static Dictionary<string, string> FieldsOf(IHtmlFormElement form)
+    /// <summary>The fields a browser would post: each ticked box (several of one name make a list), any other field once.</summary>
+    private static List<KeyValuePair<string, string>> FieldsOf(IHtmlFormElement form)
     {
-        var fields = new Dictionary<string, string>();
+        var fields = new List<KeyValuePair<string, string>>();
+        void Set(string name, string value)
+        {
+            fields.RemoveAll(f => f.Key == name);
+            fields.Add(new(name, value));
+        }
         foreach (var element in form.Elements)
         {
             switch (element)
             {
                 case IHtmlInputElement { Type: "checkbox" or "radio" } box when !box.IsChecked:
                     continue;
+                case IHtmlInputElement { Type: "checkbox" } box when !string.IsNullOrEmpty(box.Name):
+                    fields.Add(new(box.Name, box.Value));
+                    break;
                 case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name):
-                    fields.TryAdd(input.Name, input.Value);
+                    if (fields.All(f => f.Key != input.Name)) fields.Add(new(input.Name, input.Value));
                     break;
                 case IHtmlSelectElement select when !string.IsNullOrEmpty(select.Name):
-                    fields[select.Name] = select.Value ?? "";
+                    Set(select.Name, select.Value ?? "");
                     break;
                 case IHtmlTextAreaElement area when !string.IsNullOrEmpty(area.Name):
-                    fields[area.Name] = area.Value;
+                    Set(area.Name, area.Value);
                     break;
             }
         }

@@ -7,6 +7,8 @@ using Consultancy.Application.Dashboard;
 using Consultancy.Application.Deadlines;
 using Consultancy.Application.Domain;
 using Consultancy.Application.Letters;
+using Consultancy.Application.ProgramApplications;
+using Consultancy.Application.Programs;
 using Consultancy.Application.StrategyCalls;
 using Consultancy.Tests.Support;
 using Microsoft.Data.Sqlite;
@@ -44,8 +46,8 @@ public sealed class ClientPrivacyTests(ClientPrivacyTests.PooledApp app) : IClas
     }
 
     /// <summary>
-    /// A client with a note, deadlines (with notes and planned reminders, one titled with the client's name), a letter
-    /// whose request went out (its specialty and program assignment naming the client), and a booked call whose invite
+    /// A client with a note, deadlines (with notes and planned reminders, one titled with the client's name), an application, a
+    /// letter for it whose request went out (its specialty and notes naming the client), and a booked call whose invite
     /// went out; after the dispatch, the client has sent and pending emails, some with the name in the subject.
     /// </summary>
     private async Task<SeededClient> ClientWithEverythingAsync(TestUser consultant, string firstName, string lastName, string email, string refereeName)
@@ -64,9 +66,16 @@ public sealed class ClientPrivacyTests(ClientPrivacyTests.PooledApp app) : IClas
             ClientId = id, Title = $"Deadline for {firstName} {lastName}: ask {lastName.ToUpperInvariant()}'s school for the photo",
             DueDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(9)), ReminderOffsets = "7, 1",
         });
+        var programId = await app.Services.SendAsAsync(consultant, new CreateProgram
+        {
+            Name = $"Lakeshore Medical Center — Internal Medicine {Guid.NewGuid():N}", Specialty = "Internal Medicine", Country = "United States",
+            StateOrProvince = "OH",
+        });
+        await app.Services.SendAsAsync(consultant, new AddApplications(id, form.Season!, [programId]));
+        var applicationId = await app.Services.QueryAsync(db => db.ProgramApplications.Where(a => a.ClientId == id).Select(a => a.Id).SingleAsync());
         var letter = LetterBuilder.NewLetter(id, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(60)), refereeName) with
         {
-            Specialty = $"Internal Medicine for {firstName}", ProgramAssignment = $"{email}: IM programs in Ohio",
+            Specialty = $"Internal Medicine for {firstName}", Notes = $"{email}: IM programs in Ohio", ApplicationIds = [applicationId],
         };
         var letterId = await app.Services.SendAsAsync(consultant, letter);
         await app.Services.SendAsAsync(consultant, new SendLetterRequest(letterId));
@@ -108,6 +117,9 @@ public sealed class ClientPrivacyTests(ClientPrivacyTests.PooledApp app) : IClas
         var letter = Assert.Single(root.GetProperty("letters").EnumerateArray());
         Assert.Equal(client.RefereeEmail, letter.GetProperty("refereeEmail").GetString());
         Assert.Equal("Requested", letter.GetProperty("status").GetString());
+        var assigned = Assert.Single(letter.GetProperty("assignedTo").EnumerateArray());
+        Assert.StartsWith("Lakeshore Medical Center — Internal Medicine", assigned.GetProperty("program").GetString());
+        Assert.Equal(root.GetProperty("applications")[0].GetProperty("id").GetInt32(), assigned.GetProperty("applicationId").GetInt32());
         var deadline = root.GetProperty("deadlines").EnumerateArray().Single(d => d.GetProperty("title").GetString() == "Upload the MSPE");
         Assert.Contains(client.Email, deadline.GetProperty("notes").GetString());
         Assert.Equal(3, deadline.GetProperty("reminders").GetArrayLength());

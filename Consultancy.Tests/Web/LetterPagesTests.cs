@@ -1,6 +1,9 @@
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using Consultancy.Application.Domain;
+using Consultancy.Application.ProgramApplications;
+using Consultancy.Application.Programs;
 using Consultancy.Infrastructure.Identity;
 using Consultancy.Infrastructure.Persistence;
 using Consultancy.Tests.Support;
@@ -28,6 +31,66 @@ public sealed class LetterPagesTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("L123456", row.TextContent);
         Assert.Contains("Letter of recommendation from Dr. Sarah Klein", page.QuerySelector("#deadlines")!.TextContent);
         Assert.NotNull(page.QuerySelector($"#letters form[action='/Letters/SendRequest/{row.GetAttribute("data-letter-id")}']"));
+    }
+
+    [Fact]
+    public async Task The_letter_form_sends_the_letter_to_the_ticked_applications_and_the_client_page_says_which()
+    {
+        var user = await app.ConsultantAsync("maya.assignform@consultancy.test");
+        var maya = await BrowserlessSession.SignInAsync(app, user);
+        var clientId = await CreateClientAsync(maya, "Assign", "Form");
+        var createUrl = $"/Letters/Create?clientId={clientId}";
+        var empty = await maya.GetPageAsync(createUrl);
+        Assert.Contains("No applications yet", empty.QuerySelector(".letter-applications")!.TextContent);
+        Assert.NotNull(empty.QuerySelector($".letter-applications a[href='/Applications/Index/{clientId}']"));
+
+        var programs = new List<int>();
+        foreach (var (name, system) in new[] { ("Alpha Form IM", ProgramSystem.ErasNrmp), ("Beta Form IM", ProgramSystem.ErasNrmp),
+                     ("Gamma Form IM", ProgramSystem.ErasNrmp), ("Ottawa Form IM", ProgramSystem.CaRMS) })
+            programs.Add(await app.Services.SendAsAsync(user, new CreateProgram
+            {
+                Name = name, Specialty = "Internal Medicine", System = system, Country = system == ProgramSystem.CaRMS ? "Canada" : "United States",
+            }));
+        await app.Services.SendAsAsync(user, new AddApplications(clientId, "ERAS 2028", programs));
+        var ids = await app.Services.QueryAsync(db => db.ProgramApplications.Where(a => a.ClientId == clientId)
+            .Select(a => new { a.Program!.Name, a.Id }).ToDictionaryAsync(a => a.Name, a => a.Id));
+
+        var page = await maya.GetPageAsync(createUrl);
+        Assert.Equal("ERAS 2028", page.QuerySelector(".letter-applications fieldset legend")!.TextContent.Trim());
+        Tick(page, ids["Alpha Form IM"], ids["Ottawa Form IM"]);
+        var refused = await maya.SubmitAsync(page, createUrl, "main form", LetterForm("Dr. Ticked", "2027-01-15"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var shown = await BrowserlessSession.ParseAsync(refused);
+        Assert.Contains("Ottawa Form IM recruits through another system", shown.QuerySelector("[data-valmsg-for=ApplicationIds]")!.TextContent);
+        Assert.True(shown.QuerySelector<IHtmlInputElement>($"#application-{ids["Ottawa Form IM"]}")!.IsChecked);
+        Assert.Equal(0, await CountLettersAsync(clientId));
+
+        Tick(shown, ids["Beta Form IM"]);
+        shown.QuerySelector<IHtmlInputElement>($"#application-{ids["Ottawa Form IM"]}")!.IsChecked = false;
+        var created = await maya.SubmitAsync(shown, createUrl, "main form", []);
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var clientPage = await maya.GetPageAsync($"/Clients/Details/{clientId}");
+        Assert.Equal("For: Alpha Form IM, Beta Form IM", clientPage.QuerySelector("#letters .letter-programs")!.TextContent.Trim());
+
+        var letterId = await app.Services.QueryAsync(db => db.LetterRequests.Where(l => l.ClientId == clientId).Select(l => l.Id).SingleAsync());
+        var editUrl = $"/Letters/Edit/{letterId}";
+        var edit = await maya.GetPageAsync(editUrl);
+        Assert.Equal([ids["Alpha Form IM"], ids["Beta Form IM"]],
+            edit.QuerySelectorAll<IHtmlInputElement>("input[name=ApplicationIds]").Where(b => b.IsChecked).Select(b => int.Parse(b.Value)).Order());
+        edit.QuerySelector<IHtmlInputElement>($"#application-{ids["Alpha Form IM"]}")!.IsChecked = false;
+        Tick(edit, ids["Gamma Form IM"]);
+        var saved = await maya.SubmitAsync(edit, editUrl, "main form", []);
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        clientPage = await maya.GetPageAsync($"/Clients/Details/{clientId}");
+        Assert.Equal("For: Beta Form IM, Gamma Form IM", clientPage.QuerySelector("#letters .letter-programs")!.TextContent.Trim());
+        Assert.Contains("Assigned to", clientPage.QuerySelector("section[aria-labelledby=timeline-heading]")!.TextContent);
+
+        static void Tick(IDocument page, params int[] applicationIds)
+        {
+            foreach (var id in applicationIds) page.QuerySelector<IHtmlInputElement>($"#application-{id}")!.IsChecked = true;
+        }
     }
 
     [Fact]

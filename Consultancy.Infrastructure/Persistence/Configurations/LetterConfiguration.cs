@@ -16,7 +16,6 @@ internal sealed class LetterRequestConfiguration : IEntityTypeConfiguration<Lett
         letter.Property(l => l.Relationship).HasMaxLength(300);
         letter.Property(l => l.Specialty).HasMaxLength(100);
         letter.Property(l => l.ErasLetterId).HasMaxLength(40);
-        letter.Property(l => l.ProgramAssignment).HasMaxLength(150);
         letter.Property(l => l.Notes).HasMaxLength(2000);
         letter.Property(l => l.DeclineReason).HasMaxLength(500);
         letter.Property(l => l.Version).IsConcurrencyToken();

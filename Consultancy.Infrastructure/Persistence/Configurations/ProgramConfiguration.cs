@@ -113,7 +113,7 @@ internal sealed class LetterAssignmentConfiguration : IEntityTypeConfiguration<L
     public void Configure(EntityTypeBuilder<LetterAssignment> assignment)
     {
         assignment.HasOne(a => a.Client).WithMany().HasForeignKey(a => a.ClientId).OnDelete(DeleteBehavior.Cascade);
-        assignment.HasOne(a => a.LetterRequest).WithMany().HasForeignKey(a => a.LetterRequestId).OnDelete(DeleteBehavior.Cascade);
+        assignment.HasOne(a => a.LetterRequest).WithMany(l => l.Assignments).HasForeignKey(a => a.LetterRequestId).OnDelete(DeleteBehavior.Cascade);
         assignment.HasOne(a => a.Application).WithMany().HasForeignKey(a => a.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         assignment.HasIndex(a => new { a.LetterRequestId, a.ApplicationId }).IsUnique();
         assignment.HasIndex(a => a.ApplicationId);

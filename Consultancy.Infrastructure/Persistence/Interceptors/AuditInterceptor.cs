@@ -61,8 +61,10 @@ internal sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cl
                 EntityState.Modified => ChangedFields(entry),
                 _ => [],
             };
-            if (entry.State == EntityState.Modified && changes.Count == 0) continue;
+            // Described before the test for "nothing changed": a record may add a change its own columns do not hold (the
+            // programs a letter goes to), which makes the update an entry of its own.
             if (erasing.Count == 0) record.DescribeForTimeline(action, changes);
+            if (entry.State == EntityState.Modified && changes.Count == 0) continue;
             if (entry.State == EntityState.Modified && record is IVersioned versioned)
             {
                 versioned.UpdatedAt = now;

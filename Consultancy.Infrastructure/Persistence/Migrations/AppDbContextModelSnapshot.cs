@@ -622,10 +622,6 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ProgramAssignment")
-                        .HasMaxLength(150)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("RefereeEmail")
                         .IsRequired()
                         .HasMaxLength(254)
@@ -1847,7 +1843,7 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                         .IsRequired();
 
                     b.HasOne("Consultancy.Application.Domain.LetterRequest", "LetterRequest")
-                        .WithMany()
+                        .WithMany("Assignments")
                         .HasForeignKey("LetterRequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -2115,6 +2111,11 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                     b.Navigation("Notes");
 
                     b.Navigation("StageChanges");
+                });
+
+            modelBuilder.Entity("Consultancy.Application.Domain.LetterRequest", b =>
+                {
+                    b.Navigation("Assignments");
                 });
 
             modelBuilder.Entity("Consultancy.Application.Domain.Playbook", b =>

@@ -656,10 +656,6 @@ namespace Consultancy.Infrastructure.Persistence.PostgreSql.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
-                    b.Property<string>("ProgramAssignment")
-                        .HasMaxLength(150)
-                        .HasColumnType("character varying(150)");
-
                     b.Property<string>("RefereeEmail")
                         .IsRequired()
                         .HasMaxLength(254)
@@ -1930,7 +1926,7 @@ namespace Consultancy.Infrastructure.Persistence.PostgreSql.Migrations
                         .IsRequired();
 
                     b.HasOne("Consultancy.Application.Domain.LetterRequest", "LetterRequest")
-                        .WithMany()
+                        .WithMany("Assignments")
                         .HasForeignKey("LetterRequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -2198,6 +2194,11 @@ namespace Consultancy.Infrastructure.Persistence.PostgreSql.Migrations
                     b.Navigation("Notes");
 
                     b.Navigation("StageChanges");
+                });
+
+            modelBuilder.Entity("Consultancy.Application.Domain.LetterRequest", b =>
+                {
+                    b.Navigation("Assignments");
                 });
 
             modelBuilder.Entity("Consultancy.Application.Domain.Playbook", b =>
