@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Consultancy.Application.Common.Exceptions;
 
 namespace Consultancy.Application.Domain;
 
@@ -18,8 +19,8 @@ public sealed class Season
     public List<SeasonSignalLimit> SignalLimits { get; private set; } = [];
 
     /// <summary>A client with fewer than <see cref="MinimumInvites"/> interview invites by this date is at risk.</summary>
-    public DateOnly? InvitesExpectedBy { get; set; }
-    public int? MinimumInvites { get; set; }
+    public DateOnly? InvitesExpectedBy { get; private set; }
+    public int? MinimumInvites { get; private set; }
 
     private Season() { }
 
@@ -30,6 +31,38 @@ public sealed class Season
     }
 
     public SeasonKeyDate? KeyDate(string key) => KeyDates.FirstOrDefault(k => k.Key == key);
+
+    /// <summary>Sets when invites are expected by and how many make a client safe; the two go together, or neither is set.</summary>
+    public void ExpectInvites(DateOnly? by, int? minimum)
+    {
+        if ((by is null) != (minimum is null))
+            throw new BusinessRuleException("Set both the date invites are expected by and the minimum number of invites, or clear both.");
+        InvitesExpectedBy = by;
+        MinimumInvites = minimum;
+    }
+
+    /// <summary>
+    /// Adds the limits of a specialty (<paramref name="limit"/> null) or changes a row. One row per specialty, compared
+    /// as the applications page compares them: ignoring case.
+    /// </summary>
+    public SeasonSignalLimit SetSignalLimits(SeasonSignalLimit? limit, string specialty, int? signals, int? gold, int? silver)
+    {
+        if (SignalLimits.Any(l => l != limit && string.Equals(l.Specialty, specialty, StringComparison.OrdinalIgnoreCase)))
+            throw new BusinessRuleException($"{Name} already has limits for {specialty}: change that row instead.");
+        limit ??= AddSignalLimit(specialty);
+        limit.Specialty = specialty;
+        limit.Signals = signals;
+        limit.Gold = gold;
+        limit.Silver = silver;
+        return limit;
+    }
+
+    private SeasonSignalLimit AddSignalLimit(string specialty)
+    {
+        var limit = new SeasonSignalLimit(specialty, null, null, null);
+        SignalLimits.Add(limit);
+        return limit;
+    }
 
     /// <summary>The key date applicants certify their rank order list by.</summary>
     public const string RankListKey = "rol-deadline";
