@@ -6,9 +6,10 @@ namespace Consultancy.Application.Domain;
 
 /// <summary>
 /// One application cycle of one matching system, e.g. "ERAS 2028", with the dates everything else is
-/// planned from. Dates change every year, so they are data an admin edits, never constants.
+/// planned from. Dates change every year, so they are data an admin edits, never constants. Its invite expectation
+/// decides which clients the dashboard counts as at risk, so a change to it drops the kept totals.
 /// </summary>
-public sealed class Season
+public sealed class Season : ICaseloadCounted
 {
     public int Id { get; private set; }
     public TargetSystem System { get; private set; }
