@@ -26,6 +26,12 @@ public static class ApplicationCounts
     public static readonly Expression<Func<ProgramApplication, bool>> Ranked =
         a => a.Status >= ApplicationStatus.Ranked && a.Status <= ApplicationStatus.NotMatched;
 
+    public static readonly Expression<Func<ProgramApplication, bool>> Matched = a => a.Status == ApplicationStatus.Matched;
+
+    /// <summary>The match has decided it: Matched or Not matched.</summary>
+    public static readonly Expression<Func<ProgramApplication, bool>> Outcome =
+        a => a.Status == ApplicationStatus.Matched || a.Status == ApplicationStatus.NotMatched;
+
     /// <summary>Still waiting on its outcome: from Researching to Ranked, neither rejected, withdrawn nor past the match.</summary>
     public static readonly Expression<Func<ProgramApplication, bool>> InTheRunning =
         a => a.Status <= ApplicationStatus.Ranked;
