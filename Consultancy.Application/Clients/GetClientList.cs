@@ -74,7 +74,7 @@ internal sealed class GetClientListHandler(IAppDbContext db, IMapper mapper, ICu
         var key = ClientListTotalKey.For(user.SeesAllClients ? null : user.UserId, filters);
         var total = await totals.GetOrCountAsync(key, () => clients.CountAsync(ct));
 
-        var (ordered, reversed) = ClientListFilters.InOrder(clients, request.Sort);
+        var (ordered, reversed) = ClientListFilters.InOrder(db, clients, request.Sort);
         return await ordered.ProjectTo<ClientListItem>(mapper.ConfigurationProvider)
             .ToPagedListAsync(reversed.ProjectTo<ClientListItem>(mapper.ConfigurationProvider), total, request.Page, request.PageSize, ct);
     }
@@ -96,7 +96,7 @@ internal static class ClientListFilters
     public static IQueryable<Client> FilteredClients(this IAppDbContext db, ICurrentUser user, GetClientList request)
     {
         var filters = request.Normalised();
-        return InOrder(db.SelectedClients(user, filters), filters.Sort).Ordered;
+        return InOrder(db, db.SelectedClients(user, filters), filters.Sort).Ordered;
     }
 
     /// <summary>Blank filters as none, search and tag trimmed and lower-cased: equal filters make equal totals keys.</summary>
@@ -123,12 +123,12 @@ internal static class ClientListFilters
             var delimited = "," + tag + ",";
             clients = clients.Where(c => ("," + c.Tags + ",").Contains(delimited));
         }
-        if (filters.FewerInvitesThan is { } invites) clients = clients.Where(ClientApplicationCounts.FewerInvitesThan(invites));
+        if (filters.FewerInvitesThan is { } invites) clients = clients.WithFewerInvitesThan(db, invites);
         return clients;
     }
 
     /// <summary>The list in the chosen order and in exactly the opposite one; each ends in the unique id.</summary>
-    public static (IQueryable<Client> Ordered, IQueryable<Client> Reversed) InOrder(IQueryable<Client> clients, ClientSort sort) => sort switch
+    public static (IQueryable<Client> Ordered, IQueryable<Client> Reversed) InOrder(IAppDbContext db, IQueryable<Client> clients, ClientSort sort) => sort switch
     {
         ClientSort.NameDescending => (
             clients.OrderByDescending(c => c.LastName).ThenByDescending(c => c.FirstName).ThenByDescending(c => c.Id),
@@ -142,12 +142,8 @@ internal static class ClientListFilters
         ClientSort.Season => (
             clients.OrderBy(c => c.Season).ThenBy(c => c.LastName).ThenBy(c => c.Id),
             clients.OrderByDescending(c => c.Season).ThenByDescending(c => c.LastName).ThenByDescending(c => c.Id)),
-        ClientSort.FewestInvites => (
-            clients.OrderBy(ClientApplicationCounts.Invites).ThenBy(c => c.LastName).ThenBy(c => c.Id),
-            clients.OrderByDescending(ClientApplicationCounts.Invites).ThenByDescending(c => c.LastName).ThenByDescending(c => c.Id)),
-        ClientSort.MostInvites => (
-            clients.OrderByDescending(ClientApplicationCounts.Invites).ThenBy(c => c.LastName).ThenBy(c => c.Id),
-            clients.OrderBy(ClientApplicationCounts.Invites).ThenByDescending(c => c.LastName).ThenByDescending(c => c.Id)),
+        ClientSort.FewestInvites => clients.ByInvites(db, fewestFirst: true),
+        ClientSort.MostInvites => clients.ByInvites(db, fewestFirst: false),
         _ => (
             clients.OrderBy(c => c.LastName).ThenBy(c => c.FirstName).ThenBy(c => c.Id),
             clients.OrderByDescending(c => c.LastName).ThenByDescending(c => c.FirstName).ThenByDescending(c => c.Id)),

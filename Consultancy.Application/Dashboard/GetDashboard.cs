@@ -152,21 +152,26 @@ internal sealed class GetDashboardHandler(IAppDbContext db, ICurrentUser user, T
     /// <summary>
     /// Clients with an application of a season still waiting on its outcome, once the season's "invites expected by"
     /// date has come (the viewer's today is on or after it), who have fewer invites in that season than its minimum:
-    /// fewest invites first. Kept with the other totals: it counts every such client's invites.
+    /// fewest invites first. One pass over the applications of those seasons, grouped by client and season; kept with
+    /// the other totals.
     /// </summary>
     private Task<DashboardList<ClientAtRisk>> ClientsAtRiskAsync(string? consultantId, DateOnly today, CancellationToken ct) =>
         totals.GetOrCountAsync(KeyFor($"at-risk {today:yyyy-MM-dd}", consultantId), async () =>
         {
-            var clients = db.Clients.Where(c => !c.IsArchived);
-            if (consultantId is not null) clients = clients.Where(c => c.ConsultantId == consultantId);
+            var applications = db.ProgramApplications.Where(a => !a.Client!.IsArchived);
+            if (consultantId is not null) applications = applications.Where(a => a.Client!.ConsultantId == consultantId);
             var seasons = db.Seasons.Where(s => s.InvitesExpectedBy != null && s.MinimumInvites != null && s.InvitesExpectedBy <= today);
-            var atRisk =
-                from c in clients
-                from s in seasons
-                where c.Applications.AsQueryable().Where(a => a.Season == s.Name).Any(ApplicationCounts.InTheRunning)
-                let invites = c.Applications.AsQueryable().Where(a => a.Season == s.Name).Count(ApplicationCounts.Invite)
-                where invites < s.MinimumInvites
-                select new { ClientId = c.Id, c.FirstName, c.LastName, Season = s.Name, Invites = invites, Minimum = s.MinimumInvites!.Value };
+            var atRisk = applications
+                .Join(seasons, a => a.Season, s => s.Name, (a, s) => new { Application = a, Minimum = s.MinimumInvites!.Value })
+                .GroupBy(x => new { x.Application.ClientId, x.Application.Client!.FirstName, x.Application.Client.LastName, x.Application.Season, x.Minimum },
+                    x => x.Application)
+                .Select(g => new
+                {
+                    g.Key.ClientId, g.Key.FirstName, g.Key.LastName, g.Key.Season, g.Key.Minimum,
+                    InTheRunning = g.AsQueryable().Count(ApplicationCounts.InTheRunning),
+                    Invites = g.AsQueryable().Count(ApplicationCounts.Invite),
+                })
+                .Where(r => r.InTheRunning > 0 && r.Invites < r.Minimum);
 
             var items = await atRisk.OrderBy(r => r.Invites).ThenBy(r => r.LastName).ThenBy(r => r.FirstName).ThenBy(r => r.ClientId).ThenBy(r => r.Season)
                 .Take(ListLimit)
