@@ -62,12 +62,12 @@ internal sealed class GetSeasonReportHandler(IAppDbContext db, ICurrentUser user
         var choices = seasons.OrderBy(s => s.System).ThenBy(s => s.Name, StringComparer.Ordinal).Select(s => new ReportSeason(s.Id, s.Name, s.System)).ToList();
         if (chosen is null) return new SeasonReport(null, choices, [], ConsultantOutcomes.Sum(TotalLabel, []));
 
-        var counted = await CountAsync(chosen.Name, ct);
         var staff = await db.UserProfiles.AsNoTracking().Select(u => new { u.Id, u.DisplayName, u.Role, u.IsActive }).ToListAsync(ct);
+        var counted = await CountAsync(chosen.Name, staff.ToDictionary(u => u.Id, u => u.DisplayName), ct);
         // Every active consultant has a row, with zeros if none of their clients applied this season; anyone else
         // (an admin, someone since deactivated) has one when their clients did.
         var rows = staff.Where(u => (u.IsActive && u.Role == UserRole.Consultant) || counted.ContainsKey(u.Id))
-            .Select(u => counted.TryGetValue(u.Id, out var row) ? row with { Consultant = u.DisplayName } : new ConsultantOutcomes(u.DisplayName, 0, 0, 0, 0, 0, 0, 0))
+            .Select(u => counted.GetValueOrDefault(u.Id) ?? new ConsultantOutcomes(u.DisplayName, 0, 0, 0, 0, 0, 0, 0))
             .OrderBy(r => r.Consultant, StringComparer.OrdinalIgnoreCase)
             .ToList();
         return new SeasonReport(new ReportSeason(chosen.Id, chosen.Name, chosen.System), choices, rows, ConsultantOutcomes.Sum(TotalLabel, rows));
@@ -77,7 +77,8 @@ internal sealed class GetSeasonReportHandler(IAppDbContext db, ICurrentUser user
     /// One query: the season's applications grouped by client (the client's counts and whether they ranked, matched,
     /// had an outcome), then those grouped by the client's consultant.
     /// </summary>
-    private async Task<Dictionary<string, ConsultantOutcomes>> CountAsync(string season, CancellationToken ct)
+    /// <returns>Each consultant's row by their id, named from <paramref name="names"/>.</returns>
+    private async Task<Dictionary<string, ConsultantOutcomes>> CountAsync(string season, Dictionary<string, string> names, CancellationToken ct)
     {
         var byConsultant = await db.ProgramApplications.Where(a => a.Season == season)
             .GroupBy(a => new { a.ClientId, a.Client!.ConsultantId })
@@ -105,6 +106,7 @@ internal sealed class GetSeasonReportHandler(IAppDbContext db, ICurrentUser user
             })
             .ToListAsync(ct);
         return byConsultant.ToDictionary(c => c.ConsultantId,
-            c => new ConsultantOutcomes("", c.Clients, c.Applied, c.Invites, c.Interviews, c.Ranked, c.Matched, c.WithOutcome));
+            c => new ConsultantOutcomes(names.GetValueOrDefault(c.ConsultantId, c.ConsultantId), c.Clients, c.Applied, c.Invites, c.Interviews,
+                c.Ranked, c.Matched, c.WithOutcome));
     }
 }
