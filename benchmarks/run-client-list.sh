@@ -31,6 +31,8 @@ admin=admin@bench.local
 consultant=consultant1@example.com
 search_term=okafor
 filter='stage=Applied&system=ErasNrmp'
+# Counts every selected client's invites in their season: the client list's most expensive question.
+invites='fewerInvitesThan=3&sort=FewestInvites'
 
 stop_app() {
   if [[ -n "$app_pid" ]] && kill -0 "$app_pid" 2>/dev/null; then
@@ -165,9 +167,9 @@ add_scenarios() {
   for user in "$admin" "$consultant"; do
     cookie=$(sign_in "$user")
     pages=$(last_page "$cookie")
-    scenario_names+=("page 1" "deep page" "search" "filter" "dashboard" "board")
-    scenario_users+=("$user" "$user" "$user" "$user" "$user" "$user")
-    scenario_paths+=("/Clients" "/Clients?page=$pages" "/Clients?search=$search_term" "/Clients?$filter" "/" "/Board")
+    scenario_names+=("page 1" "deep page" "search" "filter" "invites" "dashboard" "board")
+    scenario_users+=("$user" "$user" "$user" "$user" "$user" "$user" "$user")
+    scenario_paths+=("/Clients" "/Clients?page=$pages" "/Clients?search=$search_term" "/Clients?$filter" "/Clients?$invites" "/" "/Board")
   done
 }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using AutoMapper;
 using AutoMapper.QueryableExtensions;
 using Consultancy.Application.Common;
@@ -11,11 +12,13 @@ namespace Consultancy.Application.Clients;
 
 public enum ClientSort
 {
-    Name = 0,
-    NameDescending = 1,
-    RecentlyUpdated = 2,
+    [Display(Name = "Name (A–Z)")] Name = 0,
+    [Display(Name = "Name (Z–A)")] NameDescending = 1,
+    [Display(Name = "Recently updated")] RecentlyUpdated = 2,
     Stage = 3,
     Season = 4,
+    [Display(Name = "Invites (fewest first)")] FewestInvites = 5,
+    [Display(Name = "Invites (most first)")] MostInvites = 6,
 }
 
 public sealed record GetClientList : IRequest<PagedList<ClientListItem>>
@@ -27,6 +30,8 @@ public sealed record GetClientList : IRequest<PagedList<ClientListItem>>
     public string? ConsultantId { get; set; }
     public string? Tag { get; set; }
     public bool Archived { get; set; }
+    /// <summary>Only clients with fewer interview invites than this in their season.</summary>
+    public int? FewerInvitesThan { get; set; }
     public ClientSort Sort { get; set; }
     public int Page { get; set; } = 1;
     public int PageSize { get; set; } = Paging.DefaultPageSize;
@@ -44,10 +49,17 @@ public sealed record ClientListItem
     public string? Season { get; init; }
     public string? ConsultantDisplayName { get; init; }
     public DateTime UpdatedAt { get; init; }
+    /// <summary>Applications in the client's season (<see cref="ClientApplicationCounts"/>).</summary>
+    public int Applied { get; init; }
+    public int Invites { get; init; }
+    public int Interviews { get; init; }
 
     internal sealed class Mapping : Profile
     {
-        public Mapping() => CreateMap<Client, ClientListItem>();
+        public Mapping() => CreateMap<Client, ClientListItem>()
+            .ForMember(i => i.Applied, o => o.MapFrom(ClientApplicationCounts.Applied))
+            .ForMember(i => i.Invites, o => o.MapFrom(ClientApplicationCounts.Invites))
+            .ForMember(i => i.Interviews, o => o.MapFrom(ClientApplicationCounts.Interviews));
     }
 }
 
@@ -62,7 +74,7 @@ internal sealed class GetClientListHandler(IAppDbContext db, IMapper mapper, ICu
         var key = ClientListTotalKey.For(user.SeesAllClients ? null : user.UserId, filters);
         var total = await totals.GetOrCountAsync(key, () => clients.CountAsync(ct));
 
-        var (ordered, reversed) = ClientListFilters.InOrder(clients, request.Sort);
+        var (ordered, reversed) = ClientListFilters.InOrder(db, clients, request.Sort);
         return await ordered.ProjectTo<ClientListItem>(mapper.ConfigurationProvider)
             .ToPagedListAsync(reversed.ProjectTo<ClientListItem>(mapper.ConfigurationProvider), total, request.Page, request.PageSize, ct);
     }
@@ -84,7 +96,7 @@ internal static class ClientListFilters
     public static IQueryable<Client> FilteredClients(this IAppDbContext db, ICurrentUser user, GetClientList request)
     {
         var filters = request.Normalised();
-        return InOrder(db.SelectedClients(user, filters), filters.Sort).Ordered;
+        return InOrder(db, db.SelectedClients(user, filters), filters.Sort).Ordered;
     }
 
     /// <summary>Blank filters as none, search and tag trimmed and lower-cased: equal filters make equal totals keys.</summary>
@@ -94,6 +106,7 @@ internal static class ClientListFilters
         Season = string.IsNullOrWhiteSpace(request.Season) ? null : request.Season,
         ConsultantId = string.IsNullOrWhiteSpace(request.ConsultantId) ? null : request.ConsultantId,
         Tag = string.IsNullOrWhiteSpace(request.Tag) ? null : request.Tag.Trim().ToLowerInvariant(),
+        FewerInvitesThan = request.FewerInvitesThan is { } invites ? Math.Clamp(invites, 1, ClientApplicationCounts.MostInvitesFiltered) : null,
     };
 
     /// <summary>The caseload's clients that normalised filters select, unordered.</summary>
@@ -110,11 +123,12 @@ internal static class ClientListFilters
             var delimited = "," + tag + ",";
             clients = clients.Where(c => ("," + c.Tags + ",").Contains(delimited));
         }
+        if (filters.FewerInvitesThan is { } invites) clients = clients.WithFewerInvitesThan(db, invites);
         return clients;
     }
 
     /// <summary>The list in the chosen order and in exactly the opposite one; each ends in the unique id.</summary>
-    public static (IQueryable<Client> Ordered, IQueryable<Client> Reversed) InOrder(IQueryable<Client> clients, ClientSort sort) => sort switch
+    public static (IQueryable<Client> Ordered, IQueryable<Client> Reversed) InOrder(IAppDbContext db, IQueryable<Client> clients, ClientSort sort) => sort switch
     {
         ClientSort.NameDescending => (
             clients.OrderByDescending(c => c.LastName).ThenByDescending(c => c.FirstName).ThenByDescending(c => c.Id),
@@ -128,6 +142,8 @@ internal static class ClientListFilters
         ClientSort.Season => (
             clients.OrderBy(c => c.Season).ThenBy(c => c.LastName).ThenBy(c => c.Id),
             clients.OrderByDescending(c => c.Season).ThenByDescending(c => c.LastName).ThenByDescending(c => c.Id)),
+        ClientSort.FewestInvites => clients.ByInvites(db, fewestFirst: true),
+        ClientSort.MostInvites => clients.ByInvites(db, fewestFirst: false),
         _ => (
             clients.OrderBy(c => c.LastName).ThenBy(c => c.FirstName).ThenBy(c => c.Id),
             clients.OrderByDescending(c => c.LastName).ThenByDescending(c => c.FirstName).ThenByDescending(c => c.Id)),

@@ -7,8 +7,8 @@ namespace Consultancy.Application.Common;
 /// minute by default) per caseload and question, so that paging through a list or reopening the dashboard counts
 /// once. Counting is the costly part of these pages: an exact total reads an index entry for every matching row
 /// (tens of thousands of clients, hundreds of thousands of deadlines), where a page shows a few dozen. Every kept
-/// total is dropped the moment a client, deadline, call or letter is saved through this process, so a figure is
-/// never older than the last such change made here; the lifetime bounds how long a change made elsewhere (another
+/// total is dropped the moment a client, deadline, call, letter or application is saved through this process, so a
+/// figure is never older than the last such change made here; the lifetime bounds how long a change made elsewhere (another
 /// app instance, a script, or simply time passing: a deadline becoming overdue, an email being sent) can go
 /// unseen. A zero lifetime counts on every request.
 /// </summary>
@@ -38,7 +38,7 @@ public sealed class CaseloadTotals(TimeProvider clock, TimeSpan lifetime)
         return total;
     }
 
-    /// <summary>Called once clients, deadlines, calls or letters are saved (after the commit, when there is a transaction).</summary>
+    /// <summary>Called once clients, deadlines, calls, letters or applications are saved (after the commit, when there is a transaction).</summary>
     public void CaseloadChanged() => Interlocked.Increment(ref _generation);
 
     private sealed record Entry(object Total, long Generation, DateTimeOffset CountedAt);

@@ -12,10 +12,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Consultancy.Application.Dashboard;
 
 /// <summary>
-/// The consultant's day over their caseload (admins: everyone's, or one consultant's): calls of today and the
-/// next days, overdue and due-soon deadlines, letters waiting on referees, letter-rule warnings, clients by
-/// stage, match outcomes by season and the outbox's health. A fixed number of queries whatever the caseload's
-/// size: each panel reads a bounded list and its totals.
+/// The consultant's day over their caseload (admins: everyone's, or one consultant's): calls and interviews of
+/// today and the next days, overdue and due-soon deadlines, clients at risk of too few interview invites, letters
+/// waiting on referees, letter-rule warnings, clients by stage, match outcomes by season and the outbox's health.
+/// A fixed number of queries whatever the caseload's size: each panel reads a bounded list and its totals.
 /// </summary>
 public sealed record GetDashboard(string TimeZoneId, string? ConsultantId = null) : IRequest<DashboardModel>;
 
@@ -25,6 +25,8 @@ public sealed record DashboardModel(
     DateOnly Today,
     DashboardList<CallListItem> Calls,
     int CallsToday,
+    DashboardList<UpcomingInterview> Interviews,
+    DashboardList<ClientAtRisk> ClientsAtRisk,
     DashboardList<DeadlineListItem> Overdue,
     DashboardList<DeadlineListItem> DueSoon,
     DashboardList<WaitingLetter> LettersWaiting,
@@ -50,6 +52,14 @@ public sealed record DashboardList<T>(IReadOnlyList<T> Items, int TotalCount, bo
 {
     public string TotalText => CountedUpTo ? $"{TotalCount:N0}+" : $"{TotalCount:N0}";
 }
+
+/// <summary>A scheduled interview: its instant, and the wall-clock time and zone the program gave.</summary>
+public sealed record UpcomingInterview(
+    int ApplicationId, int ClientId, string ClientName, string ConsultantName, string ProgramName, DateTime AtUtc,
+    DateOnly ProgramDate, TimeOnly ProgramTime, string ProgramTimeZoneId, InterviewFormat? Format);
+
+/// <summary>A client with fewer interview invites in a season than it expects by a date that has come.</summary>
+public sealed record ClientAtRisk(int ClientId, string ClientName, string Season, int Invites, int MinimumInvites);
 
 public sealed record ClientWarnings(int ClientId, string ClientName, IReadOnlyList<LetterWarning> Warnings);
 
@@ -96,12 +106,15 @@ internal sealed class GetDashboardHandler(IAppDbContext db, ICurrentUser user, T
         var today = LocalTimes.Today(now, zone);
 
         var (calls, callsToday) = await CallsAsync(consultantId, zone, today, ct);
+        var interviews = await InterviewsAsync(consultantId, zone, today, ct);
+        var atRisk = await ClientsAtRiskAsync(consultantId, today, ct);
         var (overdue, dueSoon) = await DeadlinesAsync(consultantId, now, ct);
         var letters = await LettersWaitingAsync(consultantId, ct);
         var warnings = await LetterWarningsAsync(consultantId, now, ct);
         var (byStage, bySeason) = await StagesAsync(consultantId, ct);
         var outbox = await OutboxAsync(consultantId, ct);
-        return new DashboardModel(consultantId, now, today, calls, callsToday, overdue, dueSoon, letters, warnings, byStage, bySeason, outbox);
+        return new DashboardModel(consultantId, now, today, calls, callsToday, interviews, atRisk, overdue, dueSoon, letters, warnings,
+            byStage, bySeason, outbox);
     }
 
     private async Task<(DashboardList<CallListItem>, int)> CallsAsync(string? consultantId, TimeZoneInfo zone, DateOnly today, CancellationToken ct)
@@ -119,6 +132,53 @@ internal sealed class GetDashboardHandler(IAppDbContext db, ICurrentUser user, T
             .Select(g => new { IsToday = g.Key, Count = g.Count() }).ToListAsync(ct);
         return (new DashboardList<CallListItem>(items, counts.Sum(c => c.Count)), counts.Where(c => c.IsToday).Sum(c => c.Count));
     }
+
+    /// <summary>The caseload's interviews from the start of the viewer's today through the next six days, soonest first.</summary>
+    private async Task<DashboardList<UpcomingInterview>> InterviewsAsync(string? consultantId, TimeZoneInfo zone, DateOnly today, CancellationToken ct)
+    {
+        var from = LocalTimes.ToUtc(today.ToDateTime(TimeOnly.MinValue), zone);
+        var to = LocalTimes.ToUtc(today.AddDays(DueSoonDays).ToDateTime(TimeOnly.MinValue), zone);
+        var interviews = db.ProgramApplications.Where(a => a.InterviewAtUtc >= from && a.InterviewAtUtc < to
+            && a.Status != ApplicationStatus.Rejected && a.Status != ApplicationStatus.Withdrawn && !a.Client!.IsArchived);
+        if (consultantId is not null) interviews = interviews.Where(a => a.Client!.ConsultantId == consultantId);
+
+        var items = await interviews.OrderBy(a => a.InterviewAtUtc).ThenBy(a => a.Id).Take(ListLimit)
+            .Select(a => new UpcomingInterview(a.Id, a.ClientId, a.Client!.FirstName + " " + a.Client.LastName, a.Client.Consultant!.DisplayName,
+                a.Program!.Name, a.InterviewAtUtc!.Value, a.InterviewDate!.Value, a.InterviewTime!.Value, a.Program.TimeZoneId, a.InterviewFormat))
+            .ToListAsync(ct);
+        return new(items, await interviews.CountAsync(ct));
+    }
+
+    /// <summary>
+    /// Clients with an application of a season still waiting on its outcome, once the season's "invites expected by"
+    /// date has come (the viewer's today is on or after it), who have fewer invites in that season than its minimum:
+    /// fewest invites first. One pass over the applications of those seasons, grouped by client and season; kept with
+    /// the other totals.
+    /// </summary>
+    private Task<DashboardList<ClientAtRisk>> ClientsAtRiskAsync(string? consultantId, DateOnly today, CancellationToken ct) =>
+        totals.GetOrCountAsync(KeyFor($"at-risk {today:yyyy-MM-dd}", consultantId), async () =>
+        {
+            var applications = db.ProgramApplications.Where(a => !a.Client!.IsArchived);
+            if (consultantId is not null) applications = applications.Where(a => a.Client!.ConsultantId == consultantId);
+            var seasons = db.Seasons.Where(s => s.InvitesExpectedBy != null && s.MinimumInvites != null && s.InvitesExpectedBy <= today);
+            var atRisk = applications
+                .Join(seasons, a => a.Season, s => s.Name, (a, s) => new { Application = a, Minimum = s.MinimumInvites!.Value })
+                .GroupBy(x => new { x.Application.ClientId, x.Application.Client!.FirstName, x.Application.Client.LastName, x.Application.Season, x.Minimum },
+                    x => x.Application)
+                .Select(g => new
+                {
+                    g.Key.ClientId, g.Key.FirstName, g.Key.LastName, g.Key.Season, g.Key.Minimum,
+                    InTheRunning = g.AsQueryable().Count(ApplicationCounts.InTheRunning),
+                    Invites = g.AsQueryable().Count(ApplicationCounts.Invite),
+                })
+                .Where(r => r.InTheRunning > 0 && r.Invites < r.Minimum);
+
+            var items = await atRisk.OrderBy(r => r.Invites).ThenBy(r => r.LastName).ThenBy(r => r.FirstName).ThenBy(r => r.ClientId).ThenBy(r => r.Season)
+                .Take(ListLimit)
+                .Select(r => new ClientAtRisk(r.ClientId, r.FirstName + " " + r.LastName, r.Season, r.Invites, r.Minimum))
+                .ToListAsync(ct);
+            return new DashboardList<ClientAtRisk>(items, await atRisk.CountAsync(ct));
+        });
 
     private async Task<(DashboardList<DeadlineListItem>, DashboardList<DeadlineListItem>)> DeadlinesAsync(
         string? consultantId, DateTime now, CancellationToken ct)

@@ -72,6 +72,8 @@ public sealed class Client : IVersioned, ICaseloadCounted
     public List<ClientStageChange> StageChanges { get; private set; } = [];
     public List<ClientNote> Notes { get; private set; } = [];
     public List<ClinicalExperience> ClinicalExperiences { get; private set; } = [];
+    /// <summary>Read only to count (the client list's application columns); applications are added through their own use cases.</summary>
+    public List<ProgramApplication> Applications { get; private set; } = [];
 
     /// <summary>Whole years from graduation to the calendar year applications go out in; null when either is unknown.</summary>
     public static int? YearsBetween(int? graduationYear, int? applicationYear) =>

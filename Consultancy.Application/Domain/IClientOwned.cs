@@ -35,8 +35,8 @@ public interface IAlsoSeenByItsConsultant : IClientOwned
 }
 
 /// <summary>
-/// A record the kept caseload totals count (the client list's total, the dashboard's and the board's figures): a save
-/// that adds, changes or deletes one drops them.
+/// A record the kept caseload totals count (the client list's total, the dashboard's and the board's figures), or one
+/// that decides what they count (a season's invite expectation): a save that adds, changes or deletes one drops them.
 /// </summary>
 public interface ICaseloadCounted;
 

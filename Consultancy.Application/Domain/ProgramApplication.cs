@@ -7,7 +7,7 @@ namespace Consultancy.Application.Domain;
 /// dated and goes on the client's timeline; an invite and a scheduled interview each drive a client deadline, so the
 /// applicant's reminders run through the reminder engine.
 /// </summary>
-public sealed class ProgramApplication : IVersioned
+public sealed class ProgramApplication : IVersioned, ICaseloadCounted
 {
     public int Id { get; private set; }
     public int ClientId { get; private set; }

@@ -1,13 +1,15 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Consultancy.Application.Common.Exceptions;
 
 namespace Consultancy.Application.Domain;
 
 /// <summary>
 /// One application cycle of one matching system, e.g. "ERAS 2028", with the dates everything else is
-/// planned from. Dates change every year, so they are data an admin edits, never constants.
+/// planned from. Dates change every year, so they are data an admin edits, never constants. Its invite expectation
+/// decides which clients the dashboard counts as at risk, so a change to it drops the kept totals.
 /// </summary>
-public sealed class Season
+public sealed class Season : ICaseloadCounted
 {
     public int Id { get; private set; }
     public TargetSystem System { get; private set; }
@@ -18,8 +20,8 @@ public sealed class Season
     public List<SeasonSignalLimit> SignalLimits { get; private set; } = [];
 
     /// <summary>A client with fewer than <see cref="MinimumInvites"/> interview invites by this date is at risk.</summary>
-    public DateOnly? InvitesExpectedBy { get; set; }
-    public int? MinimumInvites { get; set; }
+    public DateOnly? InvitesExpectedBy { get; private set; }
+    public int? MinimumInvites { get; private set; }
 
     private Season() { }
 
@@ -30,6 +32,38 @@ public sealed class Season
     }
 
     public SeasonKeyDate? KeyDate(string key) => KeyDates.FirstOrDefault(k => k.Key == key);
+
+    /// <summary>Sets when invites are expected by and how many make a client safe; the two go together, or neither is set.</summary>
+    public void ExpectInvites(DateOnly? by, int? minimum)
+    {
+        if ((by is null) != (minimum is null))
+            throw new BusinessRuleException("Set both the date invites are expected by and the minimum number of invites, or clear both.");
+        InvitesExpectedBy = by;
+        MinimumInvites = minimum;
+    }
+
+    /// <summary>
+    /// Adds the limits of a specialty (<paramref name="limit"/> null) or changes a row. One row per specialty, compared
+    /// as the applications page compares them: ignoring case.
+    /// </summary>
+    public SeasonSignalLimit SetSignalLimits(SeasonSignalLimit? limit, string specialty, int? signals, int? gold, int? silver)
+    {
+        if (SignalLimits.Any(l => l != limit && string.Equals(l.Specialty, specialty, StringComparison.OrdinalIgnoreCase)))
+            throw new BusinessRuleException($"{Name} already has limits for {specialty}: change that row instead.");
+        limit ??= AddSignalLimit(specialty);
+        limit.Specialty = specialty;
+        limit.Signals = signals;
+        limit.Gold = gold;
+        limit.Silver = silver;
+        return limit;
+    }
+
+    private SeasonSignalLimit AddSignalLimit(string specialty)
+    {
+        var limit = new SeasonSignalLimit(specialty, null, null, null);
+        SignalLimits.Add(limit);
+        return limit;
+    }
 
     /// <summary>The key date applicants certify their rank order list by.</summary>
     public const string RankListKey = "rol-deadline";

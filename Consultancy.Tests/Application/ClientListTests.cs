@@ -1,6 +1,7 @@
 using Consultancy.Application.Common;
 using Consultancy.Application.Clients;
 using Consultancy.Application.Domain;
+using Consultancy.Application.ProgramApplications;
 using Consultancy.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -191,4 +192,63 @@ public sealed class ClientListTests : IAsyncLifetime
         Assert.Equal(1, (await _app.SendAsync(_alice, new GetClientList { Tag = "needs-usce" })).TotalCount);
         Assert.Equal(1, (await _app.SendAsync(_alice, new GetClientList { Season = "ERAS 2027" })).TotalCount);
     }
+
+    [Fact]
+    public async Task Applications_invites_and_interviews_are_counted_in_each_clients_season()
+    {
+        var khan = await IdOfAsync("Khan");
+        var malik = await IdOfAsync("Malik");
+        var saleh = await IdOfAsync("Saleh");
+        await _app.ApplicationsAsync(_alice, khan, "ERAS 2028",
+            ApplicationStatus.Researching, ApplicationStatus.Applied, ApplicationStatus.Rejected, ApplicationStatus.Withdrawn,
+            ApplicationStatus.InterviewInvited, ApplicationStatus.InterviewScheduled, ApplicationStatus.Interviewed,
+            ApplicationStatus.Ranked, ApplicationStatus.Matched, ApplicationStatus.NotMatched);
+        // Another season's applications are not the client's current season's.
+        await _app.ApplicationsAsync(_alice, khan, "ERAS 2027", ApplicationStatus.InterviewInvited, ApplicationStatus.Interviewed);
+        await _app.ApplicationsAsync(_alice, malik, "CaRMS 2027", ApplicationStatus.Applied, ApplicationStatus.InterviewInvited);
+        await _app.ApplicationsAsync(_alice, saleh, "ERAS 2027", ApplicationStatus.InterviewScheduled, ApplicationStatus.InterviewInvited, ApplicationStatus.Applied);
+
+        var list = (await _app.SendAsync(_alice, new GetClientList())).Items.ToDictionary(c => c.LastName);
+
+        // Applied: sent and not withdrawn (8 of 10); invites: Interview invited to the outcome (6); interviews: scheduled on (5).
+        Assert.Equal((8, 6, 5), (list["Khan"].Applied, list["Khan"].Invites, list["Khan"].Interviews));
+        Assert.Equal((2, 1, 0), (list["Malik"].Applied, list["Malik"].Invites, list["Malik"].Interviews));
+        Assert.Equal((3, 2, 1), (list["Saleh"].Applied, list["Saleh"].Invites, list["Saleh"].Interviews));
+        Assert.Equal((0, 0, 0), (list["Eze"].Applied, list["Eze"].Invites, list["Eze"].Interviews));
+    }
+
+    [Fact]
+    public async Task The_list_filters_to_clients_with_fewer_invites_than_a_number_and_sorts_by_invites()
+    {
+        await _app.ApplicationsAsync(_alice, await IdOfAsync("Khan"), "ERAS 2028",
+            ApplicationStatus.InterviewInvited, ApplicationStatus.Interviewed, ApplicationStatus.Matched);
+        await _app.ApplicationsAsync(_alice, await IdOfAsync("Malik"), "CaRMS 2027", ApplicationStatus.InterviewScheduled, ApplicationStatus.Applied);
+        await _app.ApplicationsAsync(_alice, await IdOfAsync("Eze"), "ERAS 2028", ApplicationStatus.Withdrawn, ApplicationStatus.Rejected);
+
+        Assert.Equal(["Eze", "Malik", "Saleh"], await NamesAsync(new GetClientList { FewerInvitesThan = 3 }));
+        Assert.Equal(["Eze", "Saleh"], await NamesAsync(new GetClientList { FewerInvitesThan = 1 }));
+        Assert.Equal(["Eze"], await NamesAsync(new GetClientList { FewerInvitesThan = 1, Tag = "priority" }));
+        Assert.Equal(2, (await _app.SendAsync(_alice, new GetClientList { FewerInvitesThan = 1 })).TotalCount);
+        // Below one is "no invites", the smallest question there is.
+        Assert.Equal(["Eze", "Saleh"], await NamesAsync(new GetClientList { FewerInvitesThan = -5 }));
+        Assert.Equal(["Eze", "Saleh", "Malik", "Khan"], await NamesAsync(new GetClientList { Sort = ClientSort.FewestInvites }));
+        Assert.Equal(["Khan", "Malik", "Eze", "Saleh"], await NamesAsync(new GetClientList { Sort = ClientSort.MostInvites }));
+        // Bob's client is not Alice's to count, even for an invites filter.
+        Assert.DoesNotContain("Kovalenko", await NamesAsync(new GetClientList { FewerInvitesThan = 5 }));
+    }
+
+    [Fact]
+    public async Task A_kept_total_follows_an_application_reaching_an_invite()
+    {
+        var khan = await IdOfAsync("Khan");
+        var ids = await _app.ApplicationsAsync(_alice, khan, "ERAS 2028", ApplicationStatus.Applied);
+        Assert.Equal(4, (await _app.SendAsync(_alice, new GetClientList { FewerInvitesThan = 1 })).TotalCount);
+
+        await _app.SendAsync(_alice, new ChangeApplicationStatus(ids[0], ApplicationStatus.InterviewInvited));
+
+        Assert.Equal(3, (await _app.SendAsync(_alice, new GetClientList { FewerInvitesThan = 1 })).TotalCount);
+    }
+
+    private async Task<int> IdOfAsync(string lastName) =>
+        (await _app.SendAsync(_alice, new GetClientList { Search = lastName })).Items.Single().Id;
 }

@@ -4,6 +4,8 @@ using Consultancy.Application.Dashboard;
 using Consultancy.Application.Deadlines;
 using Consultancy.Application.Domain;
 using Consultancy.Application.Letters;
+using Consultancy.Application.Playbooks;
+using Consultancy.Application.ProgramApplications;
 using Consultancy.Application.StrategyCalls;
 using Consultancy.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -189,4 +191,84 @@ public sealed class DashboardTests : IAsyncLifetime
         Assert.Equal(short_, warned.ClientId);
         Assert.Equal([LetterRule.TooFewForEras, LetterRule.NoUsCanadianPhysician, LetterRule.TooFewForSpecialty], warned.Warnings.Select(w => w.Rule));
     }
+
+    [Fact]
+    public async Task Interviews_this_week_are_the_caseloads_own_soonest_first_in_the_viewers_zone_with_the_programs_time()
+    {
+        var amara = await ClientAsync(_maya, "Amara");
+        var bilal = await ClientAsync(_daniel, "Bilal");
+        var mayas = await _app.ApplicationsAsync(_maya, amara, "ERAS 2028", Enumerable.Repeat(ApplicationStatus.InterviewInvited, 5).ToArray());
+        var daniels = await _app.ApplicationsAsync(_daniel, bilal, "ERAS 2028", ApplicationStatus.InterviewInvited);
+        // The programs are in Chicago; the viewer in New York, where it is 09:00 on 25 Nov: the week ends at midnight on 1 Dec.
+        await ScheduleAsync(_maya, mayas[0], new DateOnly(2026, 11, 26), new TimeOnly(10, 0));   // 11:00 in New York tomorrow
+        await ScheduleAsync(_maya, mayas[1], new DateOnly(2026, 11, 25), new TimeOnly(7, 0));    // 08:00 today, already over
+        await ScheduleAsync(_maya, mayas[2], new DateOnly(2026, 12, 1), new TimeOnly(22, 30));   // 23:30 on 1 Dec, the week's last hour
+        await ScheduleAsync(_maya, mayas[3], new DateOnly(2026, 12, 1), new TimeOnly(23, 30));   // 00:30 on 2 Dec: next week
+        await ScheduleAsync(_maya, mayas[4], new DateOnly(2026, 11, 27), new TimeOnly(9, 0));
+        await _app.SendAsync(_maya, new ChangeApplicationStatus(mayas[4], ApplicationStatus.Withdrawn));
+        await ScheduleAsync(_daniel, daniels[0], new DateOnly(2026, 11, 27), new TimeOnly(9, 0));
+
+        var maya = (await DashboardAsync(_maya)).Interviews;
+        var everyone = (await DashboardAsync(_admin)).Interviews;
+        var daniel = (await DashboardAsync(_admin, _daniel.Id)).Interviews;
+
+        Assert.Equal([mayas[1], mayas[0], mayas[2]], maya.Items.Select(i => i.ApplicationId));
+        Assert.Equal(3, maya.TotalCount);
+        var tomorrow = maya.Items[1];
+        Assert.Equal(new DateTime(2026, 11, 26, 16, 0, 0, DateTimeKind.Utc), tomorrow.AtUtc);
+        Assert.Equal((new DateOnly(2026, 11, 26), new TimeOnly(10, 0), "America/Chicago"), (tomorrow.ProgramDate, tomorrow.ProgramTime, tomorrow.ProgramTimeZoneId));
+        Assert.Equal(("Amara Okafor", amara, "maya"), (tomorrow.ClientName, tomorrow.ClientId, tomorrow.ConsultantName));
+        Assert.StartsWith("Program ", tomorrow.ProgramName);
+        Assert.Equal(4, everyone.TotalCount);
+        Assert.Equal([daniels[0]], daniel.Items.Select(i => i.ApplicationId));
+        Assert.DoesNotContain(daniels[0], maya.Items.Select(i => i.ApplicationId));
+    }
+
+    [Fact]
+    public async Task A_client_is_at_risk_once_the_seasons_date_has_come_with_fewer_invites_than_its_minimum()
+    {
+        var seasons = await _app.SendAsync(_admin, new GetSeasons());
+        var eras2028 = seasons.Single(s => s.Name == "ERAS 2028").Id;
+        var eras2027 = seasons.Single(s => s.Name == "ERAS 2027").Id;
+        // Today (25 Nov in New York) is ERAS 2028's date; ERAS 2027's is tomorrow.
+        await _app.SendAsync(_admin, new UpdateSeasonInvites { SeasonId = eras2028, InvitesExpectedBy = new DateOnly(2026, 11, 25), MinimumInvites = 3 });
+        await _app.SendAsync(_admin, new UpdateSeasonInvites { SeasonId = eras2027, InvitesExpectedBy = new DateOnly(2026, 11, 26), MinimumInvites = 3 });
+
+        var none = await ClientAsync(_maya, "None");
+        var one = await ClientAsync(_maya, "One");
+        var exactly = await ClientAsync(_maya, "Exactly");
+        var notYet = await ClientAsync(_maya, "NotYet", season: "ERAS 2027");
+        var out_ = await ClientAsync(_maya, "Out");
+        var daniels = await ClientAsync(_daniel, "Daniels");
+        await _app.ApplicationsAsync(_maya, none, "ERAS 2028", ApplicationStatus.Researching, ApplicationStatus.Applied);
+        await _app.ApplicationsAsync(_maya, one, "ERAS 2028", ApplicationStatus.InterviewInvited, ApplicationStatus.Applied, ApplicationStatus.Rejected);
+        await _app.ApplicationsAsync(_maya, exactly, "ERAS 2028", ApplicationStatus.InterviewInvited, ApplicationStatus.Interviewed, ApplicationStatus.Ranked);
+        await _app.ApplicationsAsync(_maya, notYet, "ERAS 2027", ApplicationStatus.Applied);
+        await _app.ApplicationsAsync(_maya, out_, "ERAS 2028", ApplicationStatus.Rejected, ApplicationStatus.Withdrawn);
+        await _app.ApplicationsAsync(_daniel, daniels, "ERAS 2028", ApplicationStatus.Applied);
+
+        var maya = (await DashboardAsync(_maya)).ClientsAtRisk;
+        Assert.Equal(["None Okafor ERAS 2028 0/3", "One Okafor ERAS 2028 1/3"], maya.Items.Select(Text));
+        Assert.Equal(2, maya.TotalCount);
+        Assert.Equal(["Daniels Okafor ERAS 2028 0/3"], (await DashboardAsync(_daniel)).ClientsAtRisk.Items.Select(Text));
+        Assert.Equal(3, (await DashboardAsync(_admin)).ClientsAtRisk.TotalCount);
+        Assert.Equal(["Daniels Okafor ERAS 2028 0/3"], (await DashboardAsync(_admin, _daniel.Id)).ClientsAtRisk.Items.Select(Text));
+
+        // The next day ERAS 2027's date has come too.
+        _app.Clock.Advance(TimeSpan.FromDays(1));
+        Assert.Contains("NotYet Okafor ERAS 2027 0/3", (await DashboardAsync(_maya)).ClientsAtRisk.Items.Select(Text));
+
+        // An invite lifts a client to the minimum and off the list at once; so does clearing the season's expectation.
+        var ones = await _app.QueryAsync(db => db.ProgramApplications.Where(a => a.ClientId == one && a.Status == ApplicationStatus.Applied).Select(a => a.Id).ToListAsync());
+        await _app.SendAsync(_maya, new ChangeApplicationStatus(ones.Single(), ApplicationStatus.InterviewInvited));
+        await _app.ApplicationsAsync(_maya, one, "ERAS 2028", ApplicationStatus.InterviewScheduled);
+        Assert.Equal(["None Okafor ERAS 2028 0/3", "NotYet Okafor ERAS 2027 0/3"], (await DashboardAsync(_maya)).ClientsAtRisk.Items.Select(Text));
+        await _app.SendAsync(_admin, new UpdateSeasonInvites { SeasonId = eras2028 });
+        Assert.Equal(["NotYet Okafor ERAS 2027 0/3"], (await DashboardAsync(_maya)).ClientsAtRisk.Items.Select(Text));
+
+        static string Text(ClientAtRisk c) => $"{c.ClientName} {c.Season} {c.Invites}/{c.MinimumInvites}";
+    }
+
+    private Task<int> ScheduleAsync(TestUser consultant, int applicationId, DateOnly date, TimeOnly time) =>
+        _app.SendAsync(consultant, new ScheduleInterview { Id = applicationId, Date = date, Time = time, Format = InterviewFormat.Virtual });
 }

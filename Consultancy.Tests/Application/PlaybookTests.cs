@@ -199,4 +199,83 @@ public sealed class PlaybookTests : IAsyncLifetime
 
     private async Task<ClientDeadline> RolDeadlineAsync(int clientId) =>
         (await _app.SendAsync(_admin, new GetClientDeadlines(clientId))).Single(d => d.Title == "Certify the rank order list");
+
+    [Fact]
+    public async Task An_admin_sets_when_invites_are_expected_and_how_many_or_clears_both()
+    {
+        await _app.SendAsync(_admin, new UpdateSeasonInvites { SeasonId = _eras2028, InvitesExpectedBy = new DateOnly(2027, 12, 15), MinimumInvites = 8 });
+        var season = await _app.SendAsync(_admin, new GetSeason(_eras2028));
+        Assert.Equal((new DateOnly(2027, 12, 15), 8), (season.InvitesExpectedBy, season.MinimumInvites));
+
+        await _app.SendAsync(_admin, new UpdateSeasonInvites { SeasonId = _eras2028 });
+        season = await _app.SendAsync(_admin, new GetSeason(_eras2028));
+        Assert.Equal((null, null), (season.InvitesExpectedBy, season.MinimumInvites));
+    }
+
+    [Fact]
+    public async Task Invites_need_both_fields_a_minimum_from_1_to_100_and_an_admin()
+    {
+        var tooMany = await Assert.ThrowsAsync<ValidationException>(() => _app.SendAsync(_admin,
+            new UpdateSeasonInvites { SeasonId = _eras2028, InvitesExpectedBy = new DateOnly(2027, 12, 15), MinimumInvites = 101 }));
+        Assert.Equal(["Enter a minimum of 1 to 100 invites."], tooMany.Errors["MinimumInvites"]);
+        var none = await Assert.ThrowsAsync<ValidationException>(() => _app.SendAsync(_admin,
+            new UpdateSeasonInvites { SeasonId = _eras2028, InvitesExpectedBy = new DateOnly(2027, 12, 15), MinimumInvites = 0 }));
+        Assert.Equal(["Enter a minimum of 1 to 100 invites."], none.Errors["MinimumInvites"]);
+        var half = await Assert.ThrowsAsync<BusinessRuleException>(() => _app.SendAsync(_admin,
+            new UpdateSeasonInvites { SeasonId = _eras2028, MinimumInvites = 5 }));
+        Assert.Equal("Set both the date invites are expected by and the minimum number of invites, or clear both.", half.Message);
+        await Assert.ThrowsAsync<BusinessRuleException>(() => _app.SendAsync(_admin,
+            new UpdateSeasonInvites { SeasonId = _eras2028, InvitesExpectedBy = new DateOnly(2027, 12, 15) }));
+        await Assert.ThrowsAsync<ForbiddenException>(() => _app.SendAsync(_alice,
+            new UpdateSeasonInvites { SeasonId = _eras2028, InvitesExpectedBy = new DateOnly(2027, 12, 15), MinimumInvites = 5 }));
+
+        var season = await _app.SendAsync(_admin, new GetSeason(_eras2028));
+        Assert.Equal((null, null), (season.InvitesExpectedBy, season.MinimumInvites));
+    }
+
+    [Fact]
+    public async Task Signal_limits_are_added_changed_and_removed_per_specialty()
+    {
+        await _app.SendAsync(_admin, new SaveSignalLimits { SeasonId = _eras2028, Specialty = " Internal Medicine ", Signals = 15 });
+        await _app.SendAsync(_admin, new SaveSignalLimits { SeasonId = _eras2028, Specialty = "Dermatology", Gold = 3, Silver = 25 });
+        var limits = (await _app.SendAsync(_admin, new GetSeason(_eras2028))).SignalLimits;
+        Assert.Equal(["Dermatology 0/3/25", "Internal Medicine 15/0/0"], limits.Select(Text));
+
+        var im = limits.Single(l => l.Specialty == "Internal Medicine");
+        await _app.SendAsync(_admin, new SaveSignalLimits { SeasonId = _eras2028, LimitId = im.Id, Specialty = "Internal Medicine", Signals = 12, Gold = 0 });
+        Assert.Equal("Dermatology", await _app.SendAsync(_admin, new RemoveSignalLimits(_eras2028, limits.Single(l => l.Specialty == "Dermatology").Id)));
+
+        var after = (await _app.SendAsync(_admin, new GetSeason(_eras2028))).SignalLimits;
+        Assert.Equal(["Internal Medicine 12/0/0"], after.Select(Text));
+        Assert.Equal((12, 0, (int?)null), (after[0].Signals, after[0].Gold, after[0].Silver));
+
+        static string Text(SignalLimitItem l) => $"{l.Specialty} {l.Signals ?? 0}/{l.Gold ?? 0}/{l.Silver ?? 0}";
+    }
+
+    [Fact]
+    public async Task A_signal_limit_needs_a_specialty_once_per_season_limits_from_0_to_100_and_at_least_one_limit()
+    {
+        await _app.SendAsync(_admin, new SaveSignalLimits { SeasonId = _eras2028, Specialty = "Internal Medicine", Signals = 15 });
+
+        var invalid = await Assert.ThrowsAsync<ValidationException>(() => _app.SendAsync(_admin,
+            new SaveSignalLimits { SeasonId = _eras2028, Specialty = " ", Signals = 101, Gold = -1 }));
+        Assert.Equal(["Name the specialty, as the program directory spells it, e.g. Internal Medicine."], invalid.Errors["Specialty"]);
+        Assert.Equal(["Program signals: enter 0 to 100, or leave blank for no limit."], invalid.Errors["Signals"]);
+        Assert.Equal(["Gold signals: enter 0 to 100, or leave blank for no limit."], invalid.Errors["Gold"]);
+        var empty = await Assert.ThrowsAsync<ValidationException>(() => _app.SendAsync(_admin,
+            new SaveSignalLimits { SeasonId = _eras2028, Specialty = "Pediatrics" }));
+        Assert.Equal(["Give at least one limit, or remove the row."], empty.Errors["Signals"]);
+        var twice = await Assert.ThrowsAsync<BusinessRuleException>(() => _app.SendAsync(_admin,
+            new SaveSignalLimits { SeasonId = _eras2028, Specialty = "internal medicine", Signals = 10 }));
+        Assert.Equal("ERAS 2028 already has limits for internal medicine: change that row instead.", twice.Message);
+        await Assert.ThrowsAsync<ForbiddenException>(() => _app.SendAsync(_alice,
+            new SaveSignalLimits { SeasonId = _eras2028, Specialty = "Pediatrics", Signals = 10 }));
+        // The same specialty in another season is another season's limit.
+        var eras2027 = (await _app.SendAsync(_admin, new GetSeasons())).Single(s => s.Name == "ERAS 2027").Id;
+        await _app.SendAsync(_admin, new SaveSignalLimits { SeasonId = eras2027, Specialty = "Internal Medicine", Signals = 10 });
+
+        Assert.Equal(["Internal Medicine"], (await _app.SendAsync(_admin, new GetSeason(_eras2028))).SignalLimits.Select(l => l.Specialty));
+        var limitId = (await _app.SendAsync(_admin, new GetSeason(_eras2028))).SignalLimits.Single().Id;
+        await Assert.ThrowsAsync<NotFoundException>(() => _app.SendAsync(_admin, new RemoveSignalLimits(eras2027, limitId)));
+    }
 }

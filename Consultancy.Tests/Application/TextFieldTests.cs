@@ -74,6 +74,7 @@ public sealed class TextFieldTests(ApplicationHarnessFixture fixture) : IClassFi
         [typeof(UpdateLetterRequestTemplate)] = [nameof(UpdateLetterRequestTemplate.Subject)],
         [typeof(CreateSeason)] = [nameof(CreateSeason.Name)],
         [typeof(UpdateKeyDate)] = [nameof(UpdateKeyDate.Name)],
+        [typeof(SaveSignalLimits)] = [nameof(SaveSignalLimits.Specialty)],
         [typeof(SavePlaybookItem)] = [nameof(SavePlaybookItem.Title), nameof(SavePlaybookItem.AnchorKey)],
         [typeof(InviteUser)] = [nameof(InviteUser.Email), nameof(InviteUser.DisplayName), nameof(InviteUser.TimeZoneId)],
         [typeof(UpdateMyProfile)] = [nameof(UpdateMyProfile.DisplayName), nameof(UpdateMyProfile.TimeZoneId)],

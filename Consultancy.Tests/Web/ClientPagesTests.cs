@@ -1,5 +1,6 @@
 using System.Net;
 using AngleSharp.Dom;
+using Consultancy.Application.Domain;
 using Consultancy.Infrastructure.Identity;
 using Consultancy.Infrastructure.Persistence;
 using Consultancy.Tests.Support;
@@ -104,7 +105,8 @@ public sealed class ClientPagesTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task The_client_list_page_runs_at_most_three_SQL_queries()
     {
         var session = await BrowserlessSession.SignInAsync(app, app.Admin);
-        foreach (var url in new[] { "/Clients", "/Clients?page=3&pageSize=10", "/Clients?search=reddy", "/Clients?stage=Applied&system=CaRMS&tag=priority" })
+        foreach (var url in new[] { "/Clients", "/Clients?page=3&pageSize=10", "/Clients?search=reddy", "/Clients?stage=Applied&system=CaRMS&tag=priority",
+            "/Clients?fewerInvitesThan=3&sort=FewestInvites" })
         {
             await session.GetPageAsync(url);
             app.SqlCommands.Clear();
@@ -115,6 +117,38 @@ public sealed class ClientPagesTests(AppFactory app) : IClassFixture<AppFactory>
             Assert.DoesNotContain(app.SqlCommands.Commands, c => c.Contains("\"StrategyCalls\"", StringComparison.Ordinal));
             Assert.True(app.SqlCommands.Count >= 2, $"{url} ran {app.SqlCommands.Count} queries; the counter is not seeing them");
         }
+    }
+
+    [Fact]
+    public async Task The_list_shows_each_clients_applications_invites_and_interviews_and_filters_by_fewer_invites()
+    {
+        var consultant = await app.ConsultantAsync("pages.invites@consultancy.test");
+        var session = await BrowserlessSession.SignInAsync(app, consultant);
+        var invited = await app.Services.SendAsAsync(consultant, ClientBuilder.NewClient("Many", "Invites"));
+        var waiting = await app.Services.SendAsAsync(consultant, ClientBuilder.NewClient("Few", "Invites"));
+        var now = DateTime.UtcNow;
+        await app.Services.ApplicationsAsync(consultant, invited, "ERAS 2028", now,
+            ApplicationStatus.Applied, ApplicationStatus.InterviewInvited, ApplicationStatus.InterviewScheduled, ApplicationStatus.Interviewed);
+        await app.Services.ApplicationsAsync(consultant, waiting, "ERAS 2028", now, ApplicationStatus.Applied, ApplicationStatus.Rejected);
+
+        var list = await session.GetPageAsync("/Clients?sort=FewestInvites");
+        var headers = list.QuerySelectorAll("table thead th").Select(th => th.TextContent.Trim()).ToList();
+        var rows = list.QuerySelectorAll("table tbody tr").Select(r => r.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList()).ToList();
+        string[] Counts(List<string> row) => [row[headers.IndexOf("Applied")], row[headers.IndexOf("Invites")], row[headers.IndexOf("Interviews")]];
+        Assert.StartsWith("Invites, Few", rows[0][0]);
+        Assert.Equal(["2", "0", "0"], Counts(rows[0]));
+        Assert.StartsWith("Invites, Many", rows[1][0]);
+        Assert.Equal(["4", "3", "2"], Counts(rows[1]));
+
+        var filtered = await session.GetPageAsync("/Clients?fewerInvitesThan=1");
+        Assert.Equal(["Invites, Few"], filtered.QuerySelectorAll("table tbody tr td:first-child a").Select(a => a.TextContent.Trim()));
+        Assert.Equal("1", filtered.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#fewerInvitesThan")!.Value);
+        Assert.Contains("fewerInvitesThan=1", filtered.QuerySelector("a[download]")!.GetAttribute("href"));
+        var export = await session.Http.GetStringAsync("/Clients/Export?fewerInvitesThan=1");
+        Assert.Contains("Few", export);
+        Assert.DoesNotContain("Many", export);
+        // Not a number: the filter is left out, not a failure.
+        Assert.Equal(HttpStatusCode.OK, (await session.Http.GetAsync("/Clients?fewerInvitesThan=lots")).StatusCode);
     }
 
     [Fact]

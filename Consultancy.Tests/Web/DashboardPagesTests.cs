@@ -4,6 +4,8 @@ using System.Net;
 using Consultancy.Application.Deadlines;
 using Consultancy.Application.Domain;
 using Consultancy.Application.Letters;
+using Consultancy.Application.Playbooks;
+using Consultancy.Application.ProgramApplications;
 using Consultancy.Tests.Support;
 
 namespace Consultancy.Tests.Web;
@@ -11,13 +13,14 @@ namespace Consultancy.Tests.Web;
 public sealed class DashboardPagesTests(AppFactory app) : IClassFixture<AppFactory>
 {
     /// <summary>
-    /// The dashboard's queries when it counts afresh: calls 2, deadlines 4, letters waiting 2, letter warnings 4 (how many
-    /// clients have letters, the first ones with their letters, the seasons' key dates, their applications with the letters
-    /// assigned), stages 1, outbox 1, and the sign-in session check every signed-in request makes. A repeat view within the
-    /// totals' lifetime reads the kept stage, outbox, overdue and due-soon counts.
+    /// The dashboard's queries when it counts afresh: calls 2, interviews 2, clients at risk 2, deadlines 4, letters
+    /// waiting 2, letter warnings 4 (how many clients have letters, the first ones with their letters, the seasons' key
+    /// dates, their applications with the letters assigned), stages 1, outbox 1, and the sign-in session check every
+    /// signed-in request makes. A repeat view within the totals' lifetime reads the kept stage, outbox, overdue and
+    /// due-soon counts and the kept clients at risk.
     /// </summary>
-    private const int DashboardQueries = 15;
-    private const int KeptCounts = 4;
+    private const int DashboardQueries = 19;
+    private const int KeptCounts = 6;
 
     [Fact]
     public async Task The_home_page_is_the_dashboard_and_each_figure_links_to_the_list_behind_it()
@@ -81,6 +84,11 @@ public sealed class DashboardPagesTests(AppFactory app) : IClassFixture<AppFacto
     {
         var consultant = await app.ConsultantAsync("dash4@consultancy.test");
         var session = await BrowserlessSession.SignInAsync(app, consultant);
+        var seasons = await app.Services.SendAsAsync(app.Admin, new GetSeasons());
+        await app.Services.SendAsAsync(app.Admin, new UpdateSeasonInvites
+        {
+            SeasonId = seasons.Single(s => s.Name == "ERAS 2028").Id, InvitesExpectedBy = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-2), MinimumInvites = 5,
+        });
         await AddClientsWithWorkAsync(consultant, 1);
         var small = await QueriesForAsync(session, "/");
 
@@ -97,6 +105,8 @@ public sealed class DashboardPagesTests(AppFactory app) : IClassFixture<AppFacto
         Assert.Equal(DashboardQueries - KeptCounts, repeat);
         var home = await session.GetPageAsync("/");
         Assert.Equal(8, home.QuerySelectorAll("#letters-waiting > li").Length);
+        Assert.Equal(8, home.QuerySelectorAll("#interviews > li").Length);
+        Assert.Equal(8, home.QuerySelectorAll("#clients-at-risk > li").Length);
         Assert.Equal("31 letters waiting", Normalised(home.QuerySelector("#figure-letters")!.TextContent));
         // An admin's page also reads the consultants for its filter.
         Assert.Equal(DashboardQueries + 1, everyone.Count);
@@ -110,6 +120,11 @@ public sealed class DashboardPagesTests(AppFactory app) : IClassFixture<AppFacto
             await app.Services.SendAsAsync(consultant, new AddDeadline { ClientId = clientId, Title = "Overdue", DueDate = new DateOnly(2020, 1, 1) });
             var letter = await app.Services.SendAsAsync(consultant, LetterBuilder.NewLetter(clientId, new DateOnly(2030, 1, 1)));
             await app.Services.SendAsAsync(consultant, new SendLetterRequest(letter));
+            var application = await app.Services.ApplicationsAsync(consultant, clientId, "ERAS 2028", DateTime.UtcNow, ApplicationStatus.InterviewInvited);
+            await app.Services.SendAsAsync(consultant, new ScheduleInterview
+            {
+                Id = application[0], Date = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(2), Time = new TimeOnly(10, 0), Format = InterviewFormat.Virtual,
+            });
         }
     }
 

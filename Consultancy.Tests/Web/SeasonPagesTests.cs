@@ -1,4 +1,5 @@
 using System.Net;
+using AngleSharp.Dom;
 using Consultancy.Application.Domain;
 using Consultancy.Infrastructure.Identity;
 using Consultancy.Infrastructure.Jobs;
@@ -131,6 +132,54 @@ public sealed class SeasonPagesTests(AppFactory app) : IClassFixture<AppFactory>
             if (!gone) await Task.Delay(100);
         }
         Assert.True(gone, "the run's job is still in the schedule");
+    }
+
+    [Fact]
+    public async Task An_admin_sets_the_seasons_invites_and_signal_limits_and_bad_input_says_what_to_fix()
+    {
+        var admin = await BrowserlessSession.SignInAsync(app, app.Admin);
+        var seasonId = await QueryAsync(db => db.Seasons.Where(s => s.Name == "CaRMS 2027").Select(s => s.Id).SingleAsync());
+        var url = $"/Seasons/Details/{seasonId}";
+
+        Assert.Equal("Enter a minimum of 1 to 100 invites.",
+            await RefusalAsync(admin, url, "#invites-form", new() { ["InvitesExpectedBy"] = "2026-12-20", ["MinimumInvites"] = "0" }));
+        Assert.Equal("Set both the date invites are expected by and the minimum number of invites, or clear both.",
+            await RefusalAsync(admin, url, "#invites-form", new() { ["InvitesExpectedBy"] = "", ["MinimumInvites"] = "6" }));
+        Assert.Equal("The value 'many' is not valid for Minimum invites.",
+            await RefusalAsync(admin, url, "#invites-form", new() { ["InvitesExpectedBy"] = "2026-12-20", ["MinimumInvites"] = "many" }));
+        var saved = await admin.SubmitAsync(url, "#invites-form", new() { ["InvitesExpectedBy"] = "2026-12-20", ["MinimumInvites"] = "6" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var page = await admin.GetPageAsync(url);
+        Assert.Contains("Clients with fewer than 6 invites by", page.QuerySelector("[role=status]")!.TextContent);
+        Assert.Equal("2026-12-20", page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#InvitesExpectedBy")!.Value);
+        Assert.Equal("6", page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#MinimumInvites")!.Value);
+
+        var added = await admin.SubmitAsync(url, "form#limit-new", new() { ["Specialty"] = "Family Medicine", ["Signals"] = "5" });
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        Assert.Equal("Program signals: enter 0 to 100, or leave blank for no limit.",
+            await RefusalAsync(admin, url, "form#limit-new", new() { ["Specialty"] = "Psychiatry", ["Signals"] = "250" }));
+        Assert.Equal("CaRMS 2027 already has limits for family medicine: change that row instead.",
+            await RefusalAsync(admin, url, "form#limit-new", new() { ["Specialty"] = "family medicine", ["Gold"] = "2" }));
+        var limitId = await QueryAsync(db => db.SeasonSignalLimits.Where(l => l.SeasonId == seasonId).Select(l => l.Id).SingleAsync());
+        await admin.SubmitAsync(url, $"form#limit-{limitId}", new() { ["Specialty"] = "Family Medicine", ["Signals"] = "", ["Gold"] = "2", ["Silver"] = "7" });
+        var limits = (await admin.GetPageAsync(url)).QuerySelector("#signal-limits tbody tr")!;
+        Assert.Equal(["Family Medicine", "", "2", "7"], limits.QuerySelectorAll("input:not([type=hidden])").Take(4)
+            .Select(i => ((AngleSharp.Html.Dom.IHtmlInputElement)i).Value));
+
+        var removed = await admin.SubmitAsync(url, "form[action*=RemoveSignalLimits]", []);
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.Contains("Signal limits for Family Medicine removed.", (await admin.GetPageAsync(url)).QuerySelector("[role=status]")!.TextContent);
+        Assert.Equal(0, await QueryAsync(db => db.SeasonSignalLimits.CountAsync(l => l.SeasonId == seasonId)));
+        var season = await QueryAsync(db => db.Seasons.SingleAsync(s => s.Id == seasonId));
+        Assert.Equal((new DateOnly(2026, 12, 20), 6), (season.InvitesExpectedBy, season.MinimumInvites));
+    }
+
+    /// <summary>Posts a form expecting a refusal: back to the page with the message, nothing saved.</summary>
+    private static async Task<string> RefusalAsync(BrowserlessSession session, string url, string form, Dictionary<string, string> values)
+    {
+        var response = await session.SubmitAsync(url, form, values);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return (await session.GetPageAsync(url)).QuerySelector("[role=alert]")!.TextContent.Trim();
     }
 
     private async Task<T> QueryAsync<T>(Func<AppDbContext, Task<T>> query)

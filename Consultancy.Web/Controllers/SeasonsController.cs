@@ -38,6 +38,34 @@ public sealed class SeasonsController(IMediator mediator) : Controller
     }
 
     [HttpPost, OnInvalidReturnTo(nameof(Details))]
+    public async Task<IActionResult> Invites(int id, UpdateSeasonInvites form, CancellationToken ct)
+    {
+        form.SeasonId = id;
+        await mediator.Send(form, ct);
+        TempData.Success(form.MinimumInvites is { } minimum
+            ? $"Clients with fewer than {minimum} invites by {Viewer.Date(form.InvitesExpectedBy!.Value)} will show as at risk."
+            : "This season no longer watches interview invites.");
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
+    [HttpPost, OnInvalidReturnTo(nameof(Details))]
+    public async Task<IActionResult> SignalLimits(int id, SaveSignalLimits form, CancellationToken ct)
+    {
+        form.SeasonId = id;
+        await mediator.Send(form, ct);
+        TempData.Success($"Signal limits for {form.Specialty.Trim()} saved.");
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
+    [HttpPost, OnInvalidReturnTo(nameof(Details))]
+    public async Task<IActionResult> RemoveSignalLimits(int id, int limitId, CancellationToken ct)
+    {
+        var specialty = await mediator.Send(new RemoveSignalLimits(id, limitId), ct);
+        TempData.Success($"Signal limits for {specialty} removed.");
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
+    [HttpPost, OnInvalidReturnTo(nameof(Details))]
     public async Task<IActionResult> ApplyToClients(int id, [FromServices] SeasonPlanRuns runs, CancellationToken ct)
     {
         var runId = await mediator.Send(new StartSeasonPlanRun(id), ct);

@@ -6,6 +6,7 @@ public sealed record NavLink(string Text, string Controller, string Action, stri
     /// <summary>The admin pages, grouped under one menu so the bar fits on one line.</summary>
     public static readonly IReadOnlyList<NavLink> Admin =
     [
+        new("Reports", "Reports", "Index", "dropdown-item"),
         new("Seasons", "Seasons", "Index", "dropdown-item"),
         new("Interview criteria", "InterviewCriteria", "Index", "dropdown-item"),
         new("Users", "Users", "Index", "dropdown-item"),

@@ -50,7 +50,7 @@ internal sealed class ProgramApplicationConfiguration : IEntityTypeConfiguration
         application.Property(a => a.Version).IsConcurrencyToken();
         application.Ignore(a => a.IsActive);
         application.Ignore(a => a.WasInterviewed);
-        application.HasOne(a => a.Client).WithMany().HasForeignKey(a => a.ClientId).OnDelete(DeleteBehavior.Cascade);
+        application.HasOne(a => a.Client).WithMany(c => c.Applications).HasForeignKey(a => a.ClientId).OnDelete(DeleteBehavior.Cascade);
         // A program in use by an application stays in the directory.
         application.HasOne(a => a.Program).WithMany().HasForeignKey(a => a.ProgramId).OnDelete(DeleteBehavior.Restrict);
         application.HasOne(a => a.InviteDeadline).WithMany().HasForeignKey(a => a.InviteDeadlineId).OnDelete(DeleteBehavior.SetNull);

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Consultancy.Infrastructure.Persistence.Interceptors;
 
 /// <summary>
-/// Tells the kept caseload totals that clients, deadlines, calls or letters changed, once the change is visible to
+/// Tells the kept caseload totals that clients, deadlines, calls, letters or applications changed, once the change is visible to
 /// other readers: after the save, or after the commit when the save ran inside a transaction. Told earlier, a page
 /// could count the old rows in between and keep that count as current. Outbox sends are left out on purpose: the
 /// dispatcher saves after every few emails, and the outbox figures may lag by the totals' lifetime.
