@@ -31,8 +31,9 @@ public sealed class DeadlinesController(IMediator mediator) : Controller
     [HttpPost]
     public async Task<IActionResult> Create(AddDeadline form, CancellationToken ct)
     {
-        await mediator.Send(form, ct);
-        TempData.Success($"Deadline “{form.Title}” added; its reminders are planned.");
+        var id = await mediator.Send(form, ct);
+        var reminders = await mediator.Send(new GetDeadlineReminderPlan(id), ct);
+        TempData.Success($"Deadline “{form.Title}” added; {reminders.Summary}.");
         return RedirectToAction("Details", "Clients", new { id = form.ClientId }, "deadlines");
     }
 
@@ -45,7 +46,8 @@ public sealed class DeadlinesController(IMediator mediator) : Controller
     {
         form.Id = id;
         await mediator.Send(form, ct);
-        TempData.Success("Deadline saved; its reminders are re-planned.");
+        var reminders = await mediator.Send(new GetDeadlineReminderPlan(id), ct);
+        TempData.Success($"Deadline saved; {reminders.Summary}.");
         return RedirectToAction("Details", "Clients", new { id = form.ClientId }, "deadlines");
     }
 
