@@ -206,7 +206,7 @@ internal sealed class GetDashboardHandler(IAppDbContext db, ICurrentUser user, T
         static IQueryable<DeadlineListItem> Items(IQueryable<Deadline> deadlines) => deadlines
             .OrderBy(d => d.DueAtUtc).ThenBy(d => d.Id).Take(ListLimit)
             .Select(d => new DeadlineListItem(d.Id, d.ClientId, d.Client!.FirstName + " " + d.Client.LastName, d.Client.Consultant!.DisplayName,
-                d.Title, d.Category, d.DueDate, d.DueTime, d.DueAtUtc, d.Status));
+                d.Title, d.Category, d.DueDate, d.DueTime, d.DueAtUtc, d.Status, d.Client.TimeZoneId));
     }
 
     private async Task<DashboardList<WaitingLetter>> LettersWaitingAsync(string? consultantId, CancellationToken ct)

@@ -23,9 +23,10 @@ public sealed record GetDeadlineList : IRequest<PagedList<DeadlineListItem>>
     public int PageSize { get; set; } = Paging.DefaultPageSize;
 }
 
+/// <param name="DueDate">The client's local date (and <paramref name="DueTime"/> their local time), in <paramref name="ClientTimeZoneId"/>.</param>
 public sealed record DeadlineListItem(
     int Id, int ClientId, string ClientName, string ConsultantName, string Title, DeadlineCategory Category,
-    DateOnly DueDate, TimeOnly? DueTime, DateTime DueAtUtc, DeadlineStatus Status);
+    DateOnly DueDate, TimeOnly? DueTime, DateTime DueAtUtc, DeadlineStatus Status, string ClientTimeZoneId);
 
 internal sealed class GetDeadlineListHandler(IAppDbContext db, TimeProvider clock)
     : IRequestHandler<GetDeadlineList, PagedList<DeadlineListItem>>
@@ -50,7 +51,7 @@ internal sealed class GetDeadlineListHandler(IAppDbContext db, TimeProvider cloc
             : deadlines.OrderBy(d => d.DueAtUtc).ThenBy(d => d.Id);
         return ordered
             .Select(d => new DeadlineListItem(d.Id, d.ClientId, d.Client!.FirstName + " " + d.Client.LastName, d.Client.Consultant!.DisplayName,
-                d.Title, d.Category, d.DueDate, d.DueTime, d.DueAtUtc, d.Status))
+                d.Title, d.Category, d.DueDate, d.DueTime, d.DueAtUtc, d.Status, d.Client.TimeZoneId))
             .ToPagedListAsync(request.Page, request.PageSize, ct);
     }
 }

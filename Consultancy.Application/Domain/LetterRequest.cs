@@ -136,10 +136,13 @@ public sealed class LetterRequest : IVersioned, ICaseloadCounted
         Deadline?.MoveByHand(dueDate);
     }
 
+    /// <summary>The request may be sent, or sent again: the referee has not answered yet.</summary>
+    public bool MayBeRequested => Status is LetterStatus.Planned or LetterStatus.Requested;
+
     /// <summary>The request email goes out (again, if the referee needs it resent).</summary>
     public void MarkRequested(DateTime now)
     {
-        Require(Status is LetterStatus.Planned or LetterStatus.Requested, "send a request for");
+        Require(MayBeRequested, "send a request for");
         RequestedAt = now;
         RequestsSent++;
         ChangeStatus(LetterStatus.Requested, LetterActor.Consultant, now);
@@ -167,6 +170,19 @@ public sealed class LetterRequest : IVersioned, ICaseloadCounted
         UploadedOn = uploadedOn;
         ChangeStatus(LetterStatus.Uploaded, by, now);
         Deadline?.Complete(now, null);
+    }
+
+    /// <summary>
+    /// An upload recorded by mistake: the letter goes back to where it was before — confirmed, requested or planned —
+    /// and the deadline the upload completed is open again.
+    /// </summary>
+    public void UndoUpload(DateTime now)
+    {
+        Require(Status == LetterStatus.Uploaded, "undo the upload of");
+        UploadedOn = null;
+        var before = ConfirmedAt is not null ? LetterStatus.Confirmed : RequestedAt is not null ? LetterStatus.Requested : LetterStatus.Planned;
+        ChangeStatus(before, LetterActor.Consultant, now);
+        if (Deadline is { Status: DeadlineStatus.Done } deadline) deadline.Reopen(now, null);
     }
 
     public void Cancel(DateTime now)

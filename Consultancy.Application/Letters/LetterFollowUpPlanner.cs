@@ -15,31 +15,40 @@ namespace Consultancy.Application.Letters;
 public sealed class LetterFollowUpPlanner(IAppDbContext db, TimeProvider clock, IOptions<LetterSettings> settings)
 {
     /// <param name="letter">Saved (it has an id), with its client loaded.</param>
-    public async Task ReplanAsync(LetterRequest letter, CancellationToken ct)
+    public Task ReplanAsync(LetterRequest letter, CancellationToken ct) => ReplanAsync([letter], ct);
+
+    /// <summary>Several letters at once, their follow-ups read in one query.</summary>
+    /// <param name="letters">Saved (they have ids), with their clients loaded.</param>
+    public async Task ReplanAsync(IReadOnlyCollection<LetterRequest> letters, CancellationToken ct)
     {
+        if (letters.Count == 0) return;
         var now = clock.GetUtcNow().UtcDateTime;
+        var ids = letters.Select(l => l.Id).ToList();
         var existing = await db.OutboxMessages
-            .Where(m => m.LetterRequestId == letter.Id && m.Kind == OutboxKind.LetterFollowUp)
+            .Where(m => m.LetterRequestId != null && ids.Contains(m.LetterRequestId.Value) && m.Kind == OutboxKind.LetterFollowUp)
             .ToDictionaryAsync(m => m.DedupKey, ct);
-        var (wanted, reason) = Wanted(letter);
 
-        for (var number = 1; number <= LetterRequest.MaxFollowUps; number++)
+        foreach (var letter in letters)
         {
-            existing.TryGetValue(OutboxMessage.FollowUpKey(letter.Id, number), out var row);
-            if (row is { Status: OutboxStatus.Sent or OutboxStatus.Failed } or { CancelledByHand: true } || IsLeased(row, now)) continue;
+            var (wanted, reason) = Wanted(letter);
+            for (var number = 1; number <= LetterRequest.MaxFollowUps; number++)
+            {
+                existing.TryGetValue(OutboxMessage.FollowUpKey(letter.Id, number), out var row);
+                if (row is { Status: OutboxStatus.Sent or OutboxStatus.Failed } or { CancelledByHand: true } || IsLeased(row, now)) continue;
 
-            if (!wanted.TryGetValue(number, out var dueAt))
-                row?.CancelBecause(reason);
-            else if (dueAt < now)
-            {
-                if (row is { IsPending: true } && row.DueAt != dueAt) row.CancelBecause("its time had passed when the letter changed");
-            }
-            else if (row is null)
-                db.OutboxMessages.Add(OutboxMessage.RefereeFollowUp(letter, number, dueAt, now));
-            else if (!row.IsPending || row.DueAt != dueAt || row.Recipient != letter.RefereeEmail)
-            {
-                row.Recipient = letter.RefereeEmail;
-                row.Reschedule(dueAt);
+                if (!wanted.TryGetValue(number, out var dueAt))
+                    row?.CancelBecause(reason);
+                else if (dueAt < now)
+                {
+                    if (row is { IsPending: true } && row.DueAt != dueAt) row.CancelBecause("its time had passed when the letter changed");
+                }
+                else if (row is null)
+                    db.OutboxMessages.Add(OutboxMessage.RefereeFollowUp(letter, number, dueAt, now));
+                else if (!row.IsPending || row.DueAt != dueAt || row.Recipient != letter.RefereeEmail)
+                {
+                    row.Recipient = letter.RefereeEmail;
+                    row.Reschedule(dueAt);
+                }
             }
         }
     }

@@ -29,4 +29,8 @@ internal static class LetterLookup
             throw new ValidationException(field, "One of the chosen applications is not this client's, or was removed; reload the page and choose again.");
         return chosen;
     }
+
+    /// <summary>The request email's wording as the admins left it, or the default one.</summary>
+    public static async Task<LetterRequestTemplate> CurrentAsync(this IQueryable<LetterRequestTemplate> templates, CancellationToken ct) =>
+        await templates.AsNoTracking().OrderBy(t => t.Id).FirstOrDefaultAsync(ct) ?? new LetterRequestTemplate();
 }

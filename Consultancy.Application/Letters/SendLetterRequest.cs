@@ -1,7 +1,6 @@
 using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Domain;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace Consultancy.Application.Letters;
 
@@ -21,7 +20,7 @@ internal sealed class SendLetterRequestHandler(IAppDbContext db, LetterFollowUpP
         var letter = await db.LetterRequests.GetAsync(request.LetterId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         letter.MarkRequested(now);
-        var template = await db.LetterRequestTemplates.AsNoTracking().OrderBy(t => t.Id).FirstOrDefaultAsync(ct) ?? new LetterRequestTemplate();
+        var template = await db.LetterRequestTemplates.CurrentAsync(ct);
         db.OutboxMessages.Add(OutboxMessage.RefereeRequest(letter, letter.RequestsSent, template, now));
         await followUps.ReplanAsync(letter, ct);
         await db.SaveChangesAsync(ct);

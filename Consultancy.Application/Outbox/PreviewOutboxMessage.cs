@@ -21,7 +21,8 @@ internal sealed class PreviewOutboxMessageHandler(IAppDbContext db, EmailKinds k
 
         var email = kinds[message.Kind].Preview(message);
         var item = new OutboxListItem(message.Id, message.Kind, message.Status, message.Recipient, message.ClientId,
-            message.Client?.FullName, message.Deadline?.Title, message.DueAt, message.SentAt, message.Attempts, message.LastError, message.CancelReason);
+            message.Client?.FullName, message.Deadline?.Title, message.DueAt, message.SentAt, message.Attempts, message.LastError, message.CancelReason,
+            message.Client is { } client && message.Recipient == client.Email ? client.TimeZoneId : null);
         return new OutboxPreview(item, message.MessageId, email);
     }
 }

@@ -79,16 +79,7 @@ public sealed class ReminderPlanner(IAppDbContext db, TimeProvider clock, IOptio
 
     private (Dictionary<ReminderOffset, DateTime> Wanted, string? WhyNone) Wanted(Deadline deadline, Client client, TimeZoneInfo zone)
     {
-        var whyNone = deadline.Status switch
-        {
-            DeadlineStatus.Done => "the deadline was completed",
-            DeadlineStatus.Cancelled => "the deadline was cancelled",
-            _ => client.RemindersOptedOut ? "the client opted out of reminders"
-                : client.IsArchived ? "the client was archived"
-                : client.IsInEndStage ? StageReason(client.Stage)
-                : null,
-        };
-        if (whyNone is not null) return ([], whyNone);
+        if (WhyNoReminders(deadline, client) is { } whyNone) return ([], whyNone);
 
         var sendHour = settings.Value.SendHour;
         var dueMoment = LocalTimes.ToUtc(deadline.DueDate.ToDateTime(deadline.DueTime ?? sendHour), zone);
@@ -98,6 +89,17 @@ public sealed class ReminderPlanner(IAppDbContext db, TimeProvider clock, IOptio
                 ? dueMoment.AddHours(-offset.Amount)
                 : LocalTimes.ToUtc(deadline.DueDate.AddDays(-offset.Amount).ToDateTime(sendHour), zone)), null);
     }
+
+    /// <summary>Why a deadline gets no reminders at all (as its cancelled rows say in the outbox), or null while it should get them.</summary>
+    public static string? WhyNoReminders(Deadline deadline, Client client) => deadline.Status switch
+    {
+        DeadlineStatus.Done => "the deadline was completed",
+        DeadlineStatus.Cancelled => "the deadline was cancelled",
+        _ => client.RemindersOptedOut ? "the client opted out of reminders"
+            : client.IsArchived ? "the client was archived"
+            : client.IsInEndStage ? StageReason(client.Stage)
+            : null,
+    };
 
     /// <summary>Why a client in one of <see cref="Client.EndStages"/> is sent nothing, as the outbox shows it.</summary>
     public static string StageReason(ClientStage stage) => $"the client is {stage.DisplayName().ToLowerInvariant()}";

@@ -45,8 +45,7 @@ internal static class DemoApplications
         var changed = new List<Deadline>();
         foreach (var ((client, season), n) in chosen.Select((c, i) => (c, i)))
         {
-            season!.InvitesExpectedBy ??= InterviewsStart(season)?.AddDays(30);
-            season.MinimumInvites ??= MinimumInvites;
+            if (season!.InvitesExpectedBy is null && InterviewsStart(season) is { } start) season.ExpectInvites(start.AddDays(30), MinimumInvites);
             var system = season.System == TargetSystem.CaRMS ? ProgramSystem.CaRMS : ProgramSystem.ErasNrmp;
             var applications = programs.Where(p => p.System == system)
                 .Select(p => new ProgramApplication(client, p, season.Name, now.AddDays(-60)) { Tier = (ApplicationTier)(1 + p.Id % 3) })

@@ -223,8 +223,8 @@ public sealed class ReminderPlanningTests : IAsyncLifetime
         await Assert.ThrowsAsync<Consultancy.Application.Common.Exceptions.NotFoundException>(() => _app.SendAsync(bob, new ChangeDeadlineStatus(deadlineId, DeadlineStatus.Done)));
         await Assert.ThrowsAsync<Consultancy.Application.Common.Exceptions.NotFoundException>(() => _app.SendAsync(bob, new DeleteDeadline(deadlineId)));
         Assert.Empty((await _app.SendAsync(bob, new GetDeadlineList { Window = DeadlineWindow.Upcoming })).Items);
-        Assert.Empty((await _app.SendAsync(bob, new Consultancy.Application.Outbox.GetOutboxList())).Items);
-        Assert.Equal(3, (await _app.SendAsync(_alice, new Consultancy.Application.Outbox.GetOutboxList())).TotalCount);
+        Assert.Empty((await _app.SendAsync(bob, new Consultancy.Application.Outbox.GetOutboxList())).Messages.Items);
+        Assert.Equal(3, (await _app.SendAsync(_alice, new Consultancy.Application.Outbox.GetOutboxList())).Messages.TotalCount);
     }
 
     private static AddDeadline Deadline(int clientId, DateOnly due, string offsets = "14, 7, 1", string title = "Submit MyERAS application") => new()

@@ -32,6 +32,7 @@ public sealed class AccessibilityTests(DemoBrowserFixture browser) : IClassFixtu
             "/Deadlines", $"/Deadlines/Create?clientId={ids.ClientId}", $"/Deadlines/Edit/{ids.DeadlineId}",
             "/Calls", $"/Calls/Details/{ids.CallId}", $"/Calls/Book?clientId={ids.ClientId}",
             "/Letters", $"/Letters/Create?clientId={ids.ClientId}", $"/Letters/Edit/{ids.LetterId}", "/LetterTemplate/Edit",
+            "/Deadlines?window=Closed", "/Letters?uploaded=true", "/Outbox?status=Sent", "/Outbox?status=All",
             "/Board", "/Outbox", $"/Outbox/Details/{ids.MessageId}", "/Seasons", $"/Seasons/Details/{ids.SeasonId}", "/Playbooks",
             "/Users", "/Users/Invite", "/SecurityLog", "/Availability/Edit", "/Profile/Edit", "/Clients/Import", "/Backup",
             "/Programs", $"/Programs/Details/{ids.ProgramId}", "/Programs/Create", $"/Programs/Edit/{ids.ProgramId}", "/Programs/Import",
@@ -62,7 +63,7 @@ public sealed class AccessibilityTests(DemoBrowserFixture browser) : IClassFixtu
         string[] pages =
         [
             "/", "/Clients", $"/Clients/Details/{ids.ClientId}", $"/Clients/Edit/{ids.ClientId}", "/Deadlines?view=Overdue",
-            "/Calls", $"/Calls/Details/{ids.CallId}", "/Letters", "/Board", "/Outbox", "/Availability/Edit", "/Profile/Edit", "/Clients/Import",
+            "/Calls", $"/Calls/Details/{ids.CallId}", "/Letters", "/Letters?uploaded=true", "/Board", "/Outbox", "/Outbox?status=Sent", "/Availability/Edit", "/Profile/Edit", "/Clients/Import",
             "/Programs", "/Programs?specialty=Internal%20Medicine&minImgShare=50", $"/Programs/Details/{ids.ProgramId}", "/Programs/Create",
             $"/Programs/Edit/{ids.ProgramId}", "/Programs/Import",
             $"/Applications/Index/{ids.ClientId}", $"/Applications/Find/{ids.ClientId}?allSpecialties=true", $"/RankList/Index/{ids.ClientId}",

@@ -60,6 +60,29 @@ public sealed class BrowserlessSession(HttpClient http)
         return await Http.PostAsync(action, new FormUrlEncodedContent(fields));
     }
 
+    /// <summary>
+    /// Ticks the checkboxes of <paramref name="formSelector"/>'s form with the given values — wherever they sit on the
+    /// page, as long as they belong to the form (inside it, or naming it in their form attribute) — and posts the form
+    /// with <paramref name="values"/> (e.g. the pressed button's name and value), as a browser posts a ticked selection.
+    /// </summary>
+    public async Task<HttpResponseMessage> SubmitTickedAsync(IDocument page, string pageUrl, string formSelector, IEnumerable<string> ticked,
+        Dictionary<string, string> values)
+    {
+        var form = page.QuerySelector<IHtmlFormElement>(formSelector)
+            ?? throw new InvalidOperationException($"No form '{formSelector}' on {pageUrl}");
+        var fields = FieldsOf(form).ToList();
+        var boxes = page.QuerySelectorAll<IHtmlInputElement>("input[type=checkbox]")
+            .Where(box => box.Form == form && !string.IsNullOrEmpty(box.Name)).ToList();
+        foreach (var value in ticked)
+        {
+            var box = boxes.FirstOrDefault(b => b.Value == value) ?? throw new InvalidOperationException($"No checkbox of '{formSelector}' with the value {value} on {pageUrl}");
+            fields.Add(new(box.Name!, value));
+        }
+        fields.AddRange(values);
+        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? pageUrl : form.GetAttribute("action")!;
+        return await Http.PostAsync(action, new FormUrlEncodedContent(fields));
+    }
+
     /// <summary>Posts fields to a URL with an antiforgery token taken from any form on <paramref name="tokenPageUrl"/>.</summary>
     public async Task<HttpResponseMessage> PostAsync(string url, string tokenPageUrl, Dictionary<string, string> values)
     {

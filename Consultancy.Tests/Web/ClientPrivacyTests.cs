@@ -193,7 +193,7 @@ public sealed class ClientPrivacyTests(ClientPrivacyTests.PooledApp app) : IClas
         var admin = await BrowserlessSession.SignInAsync(app, app.Admin);
         var page = await admin.GetPageAsync($"/Clients/Details/{client.Id}");
         Assert.Equal($"Erased client #{client.Id}", page.QuerySelector("h1")!.TextContent.Trim());
-        var outbox = (await admin.GetPageAsync($"/Outbox?clientId={client.Id}&pageSize=100")).Body!.TextContent;
+        var outbox = (await admin.GetPageAsync($"/Outbox?clientId={client.Id}&status=All&pageSize=100")).Body!.TextContent;
         var previews = new List<string>();
         foreach (var id in await app.QueryAsync(db => db.OutboxMessages.Where(m => m.ClientId == client.Id).Select(m => m.Id).ToListAsync()))
             previews.Add((await admin.GetPageAsync($"/Outbox/Details/{id}")).Body!.TextContent);

@@ -1,6 +1,7 @@
 using Consultancy.Application.Clients;
 using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Deadlines;
+using Consultancy.Application.Letters;
 using Consultancy.Application.ProgramApplications;
 using Consultancy.Application.Programs;
 using Consultancy.Application.StrategyCalls;
@@ -20,7 +21,7 @@ namespace Consultancy.Tests.Web;
 /// <summary>The kind of record an endpoint's id names.</summary>
 public enum IdNames { Client, Deadline, Call, Letter, OutboxMessage, Consultant, User, Season, PlaybookItem, SeasonPlanRun, Program, Application, ClinicalExperience }
 
-/// <summary>One consultant's caseload: a client with a note, clinical experience, a deadline (with planned reminder emails), a call, a letter and an application.</summary>
+/// <summary>One consultant's caseload: a client with a note, clinical experience, a deadline (with planned reminder emails) and an overdue one, a call, a requested letter and an application.</summary>
 public sealed record Caseload(TestUser Owner, int ClientId, int DeadlineId, int CallId, int LetterId, long OutboxMessageId, string BookingSlug,
     string RefereeToken, int ApplicationId)
 {
@@ -83,12 +84,19 @@ public sealed class RouteSweepApp : AppFactory, IAsyncLifetime
         {
             ClientId = clientId, Title = "Submit MyERAS application", DueDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(60)),
         });
+        // Overdue, so the deadlines list opens on it with its row's forms.
+        await Services.SendAsAsync(owner, new AddDeadline
+        {
+            ClientId = clientId, Title = "Return the signed agreement", DueDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-3)),
+        });
         var callId = await Services.SendAsAsync(owner, new BookCallForClient
         {
             ClientId = clientId, Date = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(5)), Time = new TimeOnly(10, 0),
         });
         var letter = LetterBuilder.NewLetter(clientId, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)));
         var letterId = await Services.SendAsAsync(owner, letter);
+        // Requested, so it is on the letters waiting with its row's forms.
+        await Services.SendAsAsync(owner, new SendLetterRequest(letterId));
         string refereeToken;
         using (var scope = Services.CreateScope())
             refereeToken = new Uri(scope.ServiceProvider.GetRequiredService<ILetterLinks>().RefereePage(letterId, letter.RefereeEmail)).AbsolutePath.Split('/').Last();

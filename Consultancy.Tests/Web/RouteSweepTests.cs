@@ -47,10 +47,11 @@ public sealed class RouteSweepTests(RouteSweepApp app) : IClassFixture<RouteSwee
         ["Calls.Details"] = new(IdNames.Call), ["Calls.Reschedule"] = new(IdNames.Call), ["Calls.Cancel"] = new(IdNames.Call),
         ["Calls.Outcome"] = new(IdNames.Call), ["Calls.Convert"] = new(IdNames.Call), ["Calls.Book"] = new(IdNames.Client),
         ["Deadlines.Edit"] = new(IdNames.Deadline), ["Deadlines.ChangeStatus"] = new(IdNames.Deadline),
-        ["Deadlines.Delete"] = new(IdNames.Deadline), ["Deadlines.Create"] = new(IdNames.Client),
+        ["Deadlines.Delete"] = new(IdNames.Deadline), ["Deadlines.Create"] = new(IdNames.Client), ["Deadlines.SetStatus"] = new(IdNames.Deadline),
         ["Letters.BackToClient"] = new(IdNames.Letter), ["Letters.Edit"] = new(IdNames.Letter),
         ["Letters.SendRequest"] = new(IdNames.Letter), ["Letters.Status"] = new(IdNames.Letter),
         ["Letters.Delete"] = new(IdNames.Letter), ["Letters.Create"] = new(IdNames.Client),
+        ["Letters.MarkUploaded"] = new(IdNames.Letter), ["Letters.Resend"] = new(IdNames.Letter), ["Letters.UndoUpload"] = new(IdNames.Letter),
         ["Outbox.Details"] = new(IdNames.OutboxMessage), ["Outbox.Retry"] = new(IdNames.OutboxMessage),
         ["Outbox.Cancel"] = new(IdNames.OutboxMessage), ["Outbox.Index"] = new(IdNames.Client, Answer.ListWithoutIt),
         // Another consultant's own settings: they exist (the booking page names them), they are just not yours.

@@ -31,8 +31,9 @@ public sealed class DeadlinesController(IMediator mediator) : Controller
     [HttpPost]
     public async Task<IActionResult> Create(AddDeadline form, CancellationToken ct)
     {
-        await mediator.Send(form, ct);
-        TempData.Success($"Deadline “{form.Title}” added; its reminders are planned.");
+        var id = await mediator.Send(form, ct);
+        var reminders = await mediator.Send(new GetDeadlineReminderPlan(id), ct);
+        TempData.Success($"Deadline “{form.Title}” added; {reminders.Summary}.");
         return RedirectToAction("Details", "Clients", new { id = form.ClientId }, "deadlines");
     }
 
@@ -45,7 +46,8 @@ public sealed class DeadlinesController(IMediator mediator) : Controller
     {
         form.Id = id;
         await mediator.Send(form, ct);
-        TempData.Success("Deadline saved; its reminders are re-planned.");
+        var reminders = await mediator.Send(new GetDeadlineReminderPlan(id), ct);
+        TempData.Success($"Deadline saved; {reminders.Summary}.");
         return RedirectToAction("Details", "Clients", new { id = form.ClientId }, "deadlines");
     }
 
@@ -53,14 +55,39 @@ public sealed class DeadlinesController(IMediator mediator) : Controller
     public async Task<IActionResult> ChangeStatus(int id, DeadlineStatus status, int clientId, CancellationToken ct)
     {
         await mediator.Send(new ChangeDeadlineStatus(id, status), ct);
-        TempData.Success(status switch
-        {
-            DeadlineStatus.Done => "Deadline marked done; its remaining reminders are cancelled.",
-            DeadlineStatus.Cancelled => "Deadline cancelled; its remaining reminders are cancelled.",
-            _ => "Deadline reopened; its reminders are planned again.",
-        });
+        TempData.Success(await StatusChangedAsync(id, status, ct));
         return RedirectToAction("Details", "Clients", new { id = clientId }, "deadlines");
     }
+
+    /// <summary>Done or reopen on a row of the deadlines list: back to the same list, its filters and page kept.</summary>
+    [HttpPost, OnInvalidReturnTo(nameof(Index))]
+    public async Task<IActionResult> SetStatus(int id, DeadlineStatus status, [FromQuery] GetDeadlineList list, CancellationToken ct)
+    {
+        await mediator.Send(new ChangeDeadlineStatus(id, status), ct);
+        TempData.Success(await StatusChangedAsync(id, status, ct));
+        return RedirectToAction(nameof(Index), DeadlineListViewModel.Route(list));
+    }
+
+    /// <summary>Mark done or reopen the ticked rows of the deadlines list, all in one go; back to the same list.</summary>
+    [HttpPost, OnInvalidReturnTo(nameof(Index))]
+    public async Task<IActionResult> Bulk(List<int> deadlineIds, DeadlineStatus status, [FromQuery] GetDeadlineList list, CancellationToken ct)
+    {
+        var change = await mediator.Send(new ChangeDeadlinesStatus(deadlineIds, status), ct);
+        TempData.Success(BulkChangeText.Describe(change, "deadline", status switch
+        {
+            DeadlineStatus.Done => "marked done",
+            DeadlineStatus.Cancelled => "cancelled",
+            _ => "reopened",
+        }) + (change.Changed == 0 ? "" : status == DeadlineStatus.Open ? " Their reminders are re-planned." : " Their remaining reminders are cancelled."));
+        return RedirectToAction(nameof(Index), DeadlineListViewModel.Route(list));
+    }
+
+    private async Task<string> StatusChangedAsync(int id, DeadlineStatus status, CancellationToken ct) => status switch
+    {
+        DeadlineStatus.Done => "Deadline marked done; its remaining reminders are cancelled.",
+        DeadlineStatus.Cancelled => "Deadline cancelled; its remaining reminders are cancelled.",
+        _ => $"Deadline reopened; {(await mediator.Send(new GetDeadlineReminderPlan(id), ct)).Summary}.",
+    };
 
     [HttpPost, OnInvalidReturnTo(nameof(Index))]
     public async Task<IActionResult> Delete(int id, CancellationToken ct)

@@ -84,6 +84,47 @@ public sealed class LettersController(IMediator mediator) : Controller
         return RedirectToAction("Details", "Clients", new { id = clientId }, "letters");
     }
 
+    /// <summary>"Uploaded" on a row of the letters waiting: back to the same list, its filters and page kept.</summary>
+    [HttpPost, OnInvalidReturnTo(nameof(Index))]
+    public async Task<IActionResult> MarkUploaded(int id, DateOnly? uploadedOn, [FromQuery] GetLettersWaiting list, CancellationToken ct)
+    {
+        await mediator.Send(new RecordLetterStatus(id, LetterStatus.Uploaded, UploadedOn: uploadedOn), ct);
+        TempData.Success("Letter marked uploaded; its deadline is done and the applicant's reminders for it are cancelled.");
+        return RedirectToAction(nameof(Index), LettersWaitingViewModel.Route(list));
+    }
+
+    /// <summary>"Resend" on a row of the letters waiting.</summary>
+    [HttpPost, OnInvalidReturnTo(nameof(Index))]
+    public async Task<IActionResult> Resend(int id, [FromQuery] GetLettersWaiting list, CancellationToken ct)
+    {
+        await mediator.Send(new SendLetterRequest(id), ct);
+        TempData.Success("Letter request resent; the referee's follow-ups start again from today.");
+        return RedirectToAction(nameof(Index), LettersWaitingViewModel.Route(list));
+    }
+
+    /// <summary>"Undo" on a row of the letters uploaded.</summary>
+    [HttpPost, OnInvalidReturnTo(nameof(Index))]
+    public async Task<IActionResult> UndoUpload(int id, [FromQuery] GetLettersWaiting list, CancellationToken ct)
+    {
+        await mediator.Send(new UndoLetterUpload(id), ct);
+        TempData.Success("Upload undone: the letter is waiting on its referee again and its deadline is open.");
+        return RedirectToAction(nameof(Index), LettersWaitingViewModel.Route(list));
+    }
+
+    /// <summary>Mark uploaded, resend or undo the upload of the ticked rows, all in one go; back to the same list.</summary>
+    [HttpPost, OnInvalidReturnTo(nameof(Index))]
+    public async Task<IActionResult> Bulk(List<int> letterIds, BulkLetterAction change, [FromQuery] GetLettersWaiting list, CancellationToken ct)
+    {
+        var result = await mediator.Send(new ChangeLetters(letterIds, change), ct);
+        TempData.Success(change switch
+        {
+            BulkLetterAction.MarkUploaded => BulkChangeText.Describe(result, "letter", "marked uploaded"),
+            BulkLetterAction.Resend => BulkChangeText.Describe(result, "letter request", "resent"),
+            _ => BulkChangeText.Describe(result, "upload", "undone"),
+        });
+        return RedirectToAction(nameof(Index), LettersWaitingViewModel.Route(list));
+    }
+
     [HttpPost, OnInvalidReturnTo(nameof(BackToClient))]
     public async Task<IActionResult> Delete(int id, CancellationToken ct)
     {

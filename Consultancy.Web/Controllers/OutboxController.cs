@@ -2,6 +2,7 @@ using Consultancy.Application.Domain;
 using Consultancy.Application.Outbox;
 using Consultancy.Infrastructure.Identity;
 using Consultancy.Web.Infrastructure;
+using Consultancy.Web.ViewModels;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -11,11 +12,8 @@ namespace Consultancy.Web.Controllers;
 public sealed class OutboxController(IMediator mediator) : Controller
 {
     [HttpGet]
-    public async Task<IActionResult> Index([FromQuery] GetOutboxList query, CancellationToken ct)
-    {
-        ViewData["Query"] = query;
-        return View(await mediator.Send(query, ct));
-    }
+    public async Task<IActionResult> Index([FromQuery] GetOutboxList query, CancellationToken ct) =>
+        View(new OutboxListViewModel(query, await mediator.Send(query, ct)));
 
     [HttpGet]
     public async Task<IActionResult> Details(long id, CancellationToken ct) =>
@@ -44,6 +42,6 @@ public sealed class OutboxController(IMediator mediator) : Controller
         await using var scope = services.CreateSystemScope();
         var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new DispatchOutbox(), ct);
         TempData.Success($"Dispatch finished: {result.Sent} sent, {result.Retrying} to retry, {result.Failed} failed, {result.Cancelled} cancelled.");
-        return RedirectToAction(nameof(Index));
+        return RedirectToAction(nameof(Index), new { status = OutboxShown.Sent });
     }
 }

@@ -105,10 +105,14 @@ public sealed class UseCaseExceptionFilter : IAsyncActionFilter
     private static object? FormModel(ActionExecutingContext before) =>
         before.ActionArguments.Values.FirstOrDefault(v => v is not null && v.GetType().IsClass && v is not string);
 
+    /// <summary>The page the small form was posted from, as it was: its record's id and, for a list, its filters and page in the query.</summary>
     private static IActionResult? ReturnTarget(ActionExecutingContext before)
     {
         var attribute = before.ActionDescriptor.EndpointMetadata.OfType<OnInvalidReturnToAttribute>().FirstOrDefault();
-        return attribute is null ? null : new RedirectToActionResult(attribute.Action, null, SameRouteValues(before));
+        if (attribute is null) return null;
+        var values = SameRouteValues(before);
+        foreach (var (name, value) in before.HttpContext.Request.Query) values.TryAdd(name, value.ToString());
+        return new RedirectToActionResult(attribute.Action, null, values);
     }
 
     /// <summary>The posted page's own route values (its id, slug or token), to go back to a page of the same record.</summary>

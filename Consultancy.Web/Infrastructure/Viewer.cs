@@ -23,9 +23,66 @@ public static class Viewer
         var zone = html.ViewContext.HttpContext.User.TimeZone();
         var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
         var text = local.ToString("d MMM yyyy, HH:mm", CultureInfo.InvariantCulture) + (withZone ? $" ({zone.Id})" : "");
+        return TimeTag(utc, text, zone.Id);
+    }
+
+    /// <summary>
+    /// An instant as the applicant receives it — their own clock and zone, "16 Sep 2026, 09:00 Asia/Karachi" — then,
+    /// smaller, the viewer's time (in the zone of the column's or section's note), unless both clocks read the same.
+    /// </summary>
+    public static IHtmlContent ApplicantTime(this IHtmlHelper html, DateTime utc, string applicantZoneId)
+    {
+        var applicantZone = TimeZones.Find(applicantZoneId);
+        var viewerZone = html.ViewContext.HttpContext.User.TimeZone();
+        var instant = DateTime.SpecifyKind(utc, DateTimeKind.Utc);
+        var theirs = TimeZoneInfo.ConvertTimeFromUtc(instant, applicantZone);
+        var yours = TimeZoneInfo.ConvertTimeFromUtc(instant, viewerZone);
+
+        var content = new HtmlContentBuilder();
+        content.AppendHtml(TimeTag(instant, theirs.ToString("d MMM yyyy, HH:mm", CultureInfo.InvariantCulture) + " " + applicantZone.Id, applicantZone.Id));
+        if (theirs != yours)
+            content.AppendHtml(" ").AppendHtml(SecondTime($"{ClockOf(yours, theirs)} your time", viewerZone.Id));
+        return content;
+    }
+
+    /// <summary>
+    /// A deadline's due moment, once: the date alone when it is due by the end of a day (the applicant's date), or the
+    /// due time in the viewer's zone, then, smaller, the applicant's own clock and zone where it reads differently.
+    /// </summary>
+    public static IHtmlContent DueMoment(this IHtmlHelper html, DateOnly dueDate, TimeOnly? dueTime, DateTime dueAtUtc, string applicantZoneId)
+    {
+        if (dueTime is null) return new HtmlContentBuilder().Append(Date(dueDate));
+        var applicantZone = TimeZones.Find(applicantZoneId);
+        var viewerZone = html.ViewContext.HttpContext.User.TimeZone();
+        var instant = DateTime.SpecifyKind(dueAtUtc, DateTimeKind.Utc);
+        var yours = TimeZoneInfo.ConvertTimeFromUtc(instant, viewerZone);
+        var theirs = TimeZoneInfo.ConvertTimeFromUtc(instant, applicantZone);
+
+        var content = new HtmlContentBuilder();
+        content.AppendHtml(TimeTag(instant, yours.ToString("d MMM yyyy, HH:mm", CultureInfo.InvariantCulture), viewerZone.Id));
+        if (theirs != yours)
+            content.AppendHtml(" ").AppendHtml(SecondTime($"{ClockOf(theirs, yours)} {applicantZone.Id}", applicantZone.Id));
+        return content;
+    }
+
+    /// <summary>The time of <paramref name="time"/>, with its day only when it falls on another day than <paramref name="beside"/>.</summary>
+    private static string ClockOf(DateTime time, DateTime beside) =>
+        time.ToString(time.Date == beside.Date ? "HH:mm" : "d MMM, HH:mm", CultureInfo.InvariantCulture);
+
+    private static TagBuilder TimeTag(DateTime utc, string text, string zoneId)
+    {
         var tag = new TagBuilder("time");
         tag.Attributes["datetime"] = utc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
-        tag.Attributes["title"] = zone.Id;
+        tag.Attributes["title"] = zoneId;
+        tag.InnerHtml.Append(text);
+        return tag;
+    }
+
+    private static TagBuilder SecondTime(string text, string zoneId)
+    {
+        var tag = new TagBuilder("span");
+        tag.AddCssClass("second-time");
+        tag.Attributes["title"] = zoneId;
         tag.InnerHtml.Append(text);
         return tag;
     }

@@ -34,7 +34,7 @@ await ShotAsync(visitor, "sign-in.png");
 await SignInAsync(visitor, consultant.Email, "not-the-password", succeeds: false);
 await visitor.Context.CloseAsync();
 
-// A consultant's day: dashboard, caseload, one client with deadlines and letters, deadlines.
+// A consultant's day: dashboard, caseload, one client with deadlines and letters, deadlines, letters waiting.
 var maya = await NewPageAsync();
 await SignInAsync(maya, consultant.Email, consultant.Password);
 await maya.GotoAsync("/");
@@ -58,6 +58,8 @@ await maya.GotoAsync("/Deadlines");
 await maya.GetByRole(AriaRole.Link, new() { Name = "Upcoming", Exact = true }).ClickAsync();
 await Assertions.Expect(maya).ToHaveURLAsync(new Regex("window=", RegexOptions.IgnoreCase));
 await ShotAsync(maya, "deadlines.png", fullPage: true);
+await maya.GotoAsync("/Letters");
+await ShotAsync(maya, "letters-waiting.png", fullPage: true);
 await maya.Context.CloseAsync();
 var referee = await NewPageAsync();
 await referee.GotoAsync(refereePath);
