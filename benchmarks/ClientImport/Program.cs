@@ -23,7 +23,7 @@ var rows = args.Length > 0 ? int.Parse(args[0]) : 10_000;
 var rounds = args.Length > 1 ? int.Parse(args[1]) : 3;
 var csv = ImportFile(rows, "+91 98");
 var changed = ImportFile(rows, "+91 97");
-Console.WriteLine($"Client import of {rows:N0} rows ({csv.Length / 1024.0 / 1024.0:0.0} MB, all 28 columns), {rounds} round(s), each on a fresh database.");
+Console.WriteLine($"Client import of {rows:N0} rows ({csv.Length / 1024.0 / 1024.0:0.0} MB, all {Consultancy.Application.Clients.ClientCsv.Headers.Count()} columns), {rounds} round(s), each on a fresh database.");
 Console.WriteLine();
 Console.WriteLine("| round | preview (new) | import (new) | preview (update) | import (update) |");
 Console.WriteLine("|---|---|---|---|---|");
@@ -103,8 +103,10 @@ static byte[] ImportFile(int rows, string phonePrefix)
     {
         var c = n % countries.Length;
         text.Append($"Applicant{n},Bench{n % 97},applicant{n}@import.bench,{phonePrefix} {n:0000000},{countries[c]},{zones[c]},")
-            .Append($"Medical College {n % 50},{countries[c]},{2015 + n % 10},Non-US IMG,{countries[c]},J-1,Pass,2024-03-0{1 + n % 9},{200 + n % 70},2025-01-1{n % 10},")
-            .Append($"Not taken,Not taken,IELTS 8,Certified,ERAS/NRMP,ERAS 2028,\"Internal Medicine, Pediatrics\",{40 + n % 60},Website,\"priority,{(n % 2 == 0 ? "img" : "visa")}\",Applied,\r\n");
+            .Append($"Medical College {n % 50},{countries[c]},{2015 + n % 10},Non-US IMG,{countries[c]},J-1,")
+            .Append($"Pass,2024-03-0{1 + n % 9},1,{200 + n % 70},2025-01-1{n % 10},1,Not taken,Not taken,,Not taken,Pass,2025-06-0{1 + n % 9},")
+            .Append($"IELTS 8,Certified,\"observership: Medical Center {n % 40}, Chicago: {1 + n % 3}\",")
+            .Append($"ERAS/NRMP,ERAS 2028,\"Internal Medicine, Pediatrics\",{40 + n % 60},Website,\"priority,{(n % 2 == 0 ? "img" : "visa")}\",Applied,\r\n");
     }
     return Encoding.UTF8.GetBytes(text.ToString());
 }
