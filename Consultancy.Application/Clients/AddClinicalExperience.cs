@@ -13,6 +13,8 @@ public record ClinicalExperienceFields
     [Display(Name = "Kind")] public ClinicalExperienceKind Kind { get; set; }
     [Display(Name = "Place")] public string Place { get; set; } = "";
     [Display(Name = "Months")] public int? Months { get; set; }
+
+    public static ClinicalExperienceFields From(ClinicalExperience entry) => new() { Kind = entry.Kind, Place = entry.Place, Months = entry.Months };
 }
 
 /// <summary>Adds a stretch of clinical experience to the client's pathway facts; it goes on their timeline.</summary>

@@ -173,24 +173,16 @@ public static class ClientCsv
             },
         };
 
-    private static ClientCsvColumn Choice<T>(string header, Func<ClientCsvRow, T> get, Action<ClientCsvRow, T> set) where T : struct, Enum
-    {
-        var names = Enum.GetValues<T>().Select(v => v.DisplayName()).ToList();
-        return new ClientCsvColumn(header, "One of: " + string.Join("; ", names) + ". Empty leaves it unchanged (new clients: " + names[0] + ").", false)
+    private static ClientCsvColumn Choice<T>(string header, Func<ClientCsvRow, T> get, Action<ClientCsvRow, T> set) where T : struct, Enum =>
+        new(header, $"One of: {ImportSpellings.NamesWithAliases<T>()}. Empty leaves it unchanged (new clients: {default(T).DisplayName()}).", false)
         {
             Format = row => get(row).DisplayName(),
             Parse = (row, cell) =>
             {
                 if (cell.Length == 0) return null;
-                foreach (var value in Enum.GetValues<T>())
-                    if (string.Equals(value.DisplayName(), cell, StringComparison.OrdinalIgnoreCase)
-                        || string.Equals(value.ToString(), cell, StringComparison.OrdinalIgnoreCase))
-                    {
-                        set(row, value);
-                        return null;
-                    }
-                return $"{header}: use one of {string.Join("; ", names)}, not “{cell}”.";
+                if (!ImportSpellings.TryRead<T>(cell, out var value)) return $"{header}: use one of {ImportSpellings.Names<T>()}, not “{cell}”.";
+                set(row, value);
+                return null;
             },
         };
-    }
 }

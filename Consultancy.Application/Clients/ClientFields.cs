@@ -97,7 +97,7 @@ internal sealed class ClientFieldsValidator : AbstractValidator<ClientFields>
         RuleFor(c => c.FirstName).SingleLine().NotEmpty().WithMessage("Enter the client's first name.").MaximumLength(100);
         RuleFor(c => c.LastName).SingleLine().NotEmpty().WithMessage("Enter the client's last name.").MaximumLength(100);
         RuleFor(c => c.Email).SingleLine().NotEmpty().WithMessage("Enter the client's email address.")
-            .MaximumLength(254).EmailAddress().WithMessage("Enter a valid email address, like name@example.com.");
+            .MaximumLength(254).MailAddress("Enter a valid email address, like name@example.com.");
         RuleFor(c => c.Phone).MaximumLength(40)
             .Matches(@"^\+?[0-9 ().\-]{5,40}$").When(c => !string.IsNullOrWhiteSpace(c.Phone))
             .WithMessage("Enter a phone number with digits, spaces and an optional leading +.")

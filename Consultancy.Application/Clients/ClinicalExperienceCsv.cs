@@ -1,5 +1,5 @@
 using System.Globalization;
-using Consultancy.Application.Common.Mapping;
+using Consultancy.Application.Clients.Import;
 using Consultancy.Application.Domain;
 
 namespace Consultancy.Application.Clients;
@@ -64,13 +64,7 @@ public static class ClinicalExperienceCsv
         return (entries, errors);
     }
 
-    private static ClinicalExperienceKind? KindOf(string word)
-    {
-        foreach (var kind in Enum.GetValues<ClinicalExperienceKind>())
-            if (string.Equals(Words[kind], word, StringComparison.OrdinalIgnoreCase)
-                || string.Equals(kind.DisplayName(), word, StringComparison.OrdinalIgnoreCase)
-                || string.Equals(kind.ToString(), word, StringComparison.OrdinalIgnoreCase))
-                return kind;
-        return null;
-    }
+    /// <summary>The kind a word names: its word here ("hands-on" is the code name spelt with a dash), its name on the pages, or its code name.</summary>
+    private static ClinicalExperienceKind? KindOf(string word) =>
+        ImportSpellings.TryRead<ClinicalExperienceKind>(word, out var kind) ? kind : null;
 }

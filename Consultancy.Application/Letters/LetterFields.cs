@@ -52,7 +52,7 @@ internal sealed class LetterFieldsValidator : AbstractValidator<LetterFields>
             .MaximumLength(150).WithMessage("A name has at most 150 characters.");
         RuleFor(l => l.RefereeEmail).SingleLine().NotEmpty().WithMessage("Enter the referee's email address; the request goes there.")
             .MaximumLength(254).WithMessage("An email address has at most 254 characters.")
-            .EmailAddress().WithMessage("Enter a valid email address, e.g. s.klein@hospital.org.");
+            .MailAddress("Enter a valid email address, e.g. s.klein@hospital.org.");
         RuleFor(l => l.RefereeTitle).SingleLine().MaximumLength(150).WithMessage("A title has at most 150 characters.");
         RuleFor(l => l.Institution).SingleLine().MaximumLength(200).WithMessage("An institution has at most 200 characters.");
         RuleFor(l => l.Location).SingleLine().MaximumLength(150).WithMessage("City and country have at most 150 characters.");

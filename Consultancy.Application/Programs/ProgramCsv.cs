@@ -76,13 +76,12 @@ public static class ProgramCsv
             r => r.MaximumAttempts, (r, v) => r.MaximumAttempts = v),
         Choice<ClinicalExperienceRequirement>("Clinical experience", "US or Canadian clinical experience asked for. Empty means Unknown.", "Preferred",
             r => r.ClinicalExperience, (r, v) => r.ClinicalExperience = v),
-        new("ECFMG certified by rank deadline", "Yes, No, or empty when unknown.", false, "Yes")
+        new("ECFMG certified by rank deadline", $"{ImportSpellings.YesNoSpellings}, or empty when unknown.", false, "Yes")
         {
             Format = r => r.EcfmgCertificationByRankDeadline switch { true => "Yes", false => "No", null => "" },
             Parse = (r, v) =>
             {
-                bool? value = v.ToLowerInvariant() switch { "" => null, "yes" or "true" or "y" => true, "no" or "false" or "n" => false, _ => (bool?)null };
-                if (value is null && v.Length > 0) return $"ECFMG certified by rank deadline: use Yes, No or leave it empty, not “{v}”.";
+                if (!ImportSpellings.TryReadYesNo(v, out var value)) return $"ECFMG certified by rank deadline: use Yes, No or leave it empty, not “{v}”.";
                 r.EcfmgCertificationByRankDeadline = value;
                 return null;
             },
@@ -133,24 +132,16 @@ public static class ProgramCsv
         };
 
     private static ProgramCsvColumn Choice<T>(string header, string description, string example, Func<ProgramCsvRow, T> get, Action<ProgramCsvRow, T> set)
-        where T : struct, Enum
-    {
-        var names = Enum.GetValues<T>().Select(v => v.DisplayName()).ToList();
-        return new ProgramCsvColumn(header, "One of: " + string.Join("; ", names) + ". " + description, false, example)
+        where T : struct, Enum =>
+        new(header, $"One of: {ImportSpellings.NamesWithAliases<T>()}. {description}", false, example)
         {
             Format = row => get(row).DisplayName(),
             Parse = (row, cell) =>
             {
                 if (cell.Length == 0) { set(row, default); return null; }
-                foreach (var value in Enum.GetValues<T>())
-                    if (string.Equals(value.DisplayName(), cell, StringComparison.OrdinalIgnoreCase)
-                        || string.Equals(value.ToString(), cell, StringComparison.OrdinalIgnoreCase))
-                    {
-                        set(row, value);
-                        return null;
-                    }
-                return $"{header}: use one of {string.Join("; ", names)}, not “{cell}”.";
+                if (!ImportSpellings.TryRead<T>(cell, out var value)) return $"{header}: use one of {ImportSpellings.Names<T>()}, not “{cell}”.";
+                set(row, value);
+                return null;
             },
         };
-    }
 }

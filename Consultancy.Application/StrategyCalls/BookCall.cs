@@ -54,7 +54,7 @@ internal sealed class BookCallValidator : AbstractValidator<BookCall>
         RuleFor(b => b.LastName).SingleLine().NotEmpty().WithMessage("Enter your last name.").MaximumLength(100).WithMessage("Keep your last name under 100 characters.");
         RuleFor(b => b.Email).SingleLine().NotEmpty().WithMessage("Enter your email address, so we can send the invite.")
             .MaximumLength(254).WithMessage("Keep the email address under 254 characters.")
-            .EmailAddress().WithMessage("Enter an email address like name@example.com.");
+            .MailAddress("Enter an email address like name@example.com.");
         RuleFor(b => b.Phone).SingleLine().MaximumLength(40).WithMessage("Keep the phone number under 40 characters.");
         RuleFor(b => b.TargetSystem).IsInEnum().WithMessage("Choose where you are applying.");
         RuleFor(b => b.MedicalSchoolCountry).SingleLine().NotEmpty().WithMessage("Enter the country of your medical school.")

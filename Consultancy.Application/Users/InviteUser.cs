@@ -23,7 +23,7 @@ internal sealed class InviteUserValidator : AbstractValidator<InviteUser>
     {
         // Stops at the first failure: an empty or malformed address is not looked up (and an empty field binds as null).
         RuleFor(u => u.Email).Cascade(CascadeMode.Stop).SingleLine().NotEmpty().WithMessage("Enter the person's email address.")
-            .MaximumLength(254).EmailAddress().WithMessage("Enter a valid email address, like name@example.com.")
+            .MaximumLength(254).MailAddress("Enter a valid email address, like name@example.com.")
             .MustAsync(async (email, ct) => !await accounts.EmailInUseAsync(email, ct))
             .WithMessage("A user with this email address already exists.");
         this.DisplayNameRule(u => u.DisplayName);

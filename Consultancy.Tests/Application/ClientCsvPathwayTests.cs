@@ -100,7 +100,7 @@ public sealed class ClientCsvPathwayTests : IAsyncLifetime
 
         var same = await _app.SendAsync(_maya, new ImportClients(Csv(exported)));
 
-        Assert.Equal((0, 1), (same.Added, same.Updated));
+        Assert.Equal((0, 0, 1), (same.Added, same.Updated, same.Unchanged));
         Assert.Equal(rows, await _app.QueryAsync(db => db.ClinicalExperiences.Where(e => e.ClientId == id).Select(e => e.Id).ToListAsync()));
         Assert.Equal(entries, await _app.QueryAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == nameof(ClinicalExperience))));
 
@@ -149,7 +149,7 @@ public sealed class ClientCsvPathwayTests : IAsyncLifetime
 
         var preview = await _app.SendAsync(_maya, new PreviewClientImport(Csv(file)));
 
-        Assert.False(preview.CanImport);
+        Assert.False(preview.CanImportAll);
         Assert.Equal([3, 4, 5, 6], preview.RowsWithErrors.Select(r => r.RowNumber));
         Assert.Contains("the kind is one of observership; externship; hands-on; research, not “surgery”", Assert.Single(preview.Rows[1].Errors));
         var months = Assert.Single(preview.Rows[2].Errors);

@@ -218,7 +218,7 @@ public sealed class ProgramDirectoryTests : IAsyncLifetime
         var preview = await _app.SendAsync(_maya, new PreviewProgramImport(Csv(file)));
 
         Assert.Equal([ImportAction.Update, ImportAction.Add, ImportAction.Add, ImportAction.Add], preview.Rows.Select(r => r.Action));
-        Assert.Equal((1, 1, false), (preview.UpdateCount, preview.AddCount, preview.CanImport));
+        Assert.Equal((1, 1, false), (preview.UpdateCount, preview.AddCount, preview.CanImportAll));
         Assert.Equal([4, 5], preview.RowsWithErrors.Select(r => r.RowNumber));
         var row4 = preview.Rows[2].Errors;
         Assert.Contains("Visa sponsorship: use one of Unknown; J-1; H-1B; J-1 and H-1B; None, not “Sometimes”.", row4);
@@ -272,7 +272,7 @@ public sealed class ProgramDirectoryTests : IAsyncLifetime
         var exported = await ExportAsync(new GetProgramList());
         var again = await _app.SendAsync(_daniel, new ImportPrograms(Csv(exported)));
 
-        Assert.Equal((0, 2), (again.Added, again.Updated));
+        Assert.Equal((0, 0, 2), (again.Added, again.Updated, again.Unchanged));
         Assert.Equal(before, await SnapshotAsync());
         Assert.StartsWith(string.Join(",", ProgramCsv.Headers), exported.TrimStart('\uFEFF'));
 

@@ -140,6 +140,8 @@ public sealed class TextFieldTests(ApplicationHarnessFixture fixture) : IClassFi
         ["MoveCallByLink.Token"] = "a signed link token, checked",
         ["CreateProgram.StoredIdentifier"] = "derived from the identifier typed, never bound",
         ["UpdateProgram.StoredIdentifier"] = "derived from the identifier typed, never bound",
+        ["ImportClients.Plan"] = "the digest of the preview confirmed, compared with the file's, never stored",
+        ["ImportPrograms.Plan"] = "the digest of the preview confirmed, compared with the file's, never stored",
     };
 
     /// <summary>Requests that only read: their strings are links' tokens, ids, search terms and filters, never stored.</summary>

@@ -50,6 +50,22 @@ public sealed class AccessibilityTests(DemoBrowserFixture browser) : IClassFixtu
         await Assertions.Expect(page.Locator(".field-validation-error").First).ToBeVisibleAsync();
         violations.AddRange(await SeriousViolationsAsync(page, null));
 
+        // An import's preview with an update, an invalid row and the choice, then the page that offers the skipped rows.
+        await page.GotoAsync("/Programs/Import");
+        await page.GetByLabel("CSV file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "programs.csv",
+            MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes("Name,Specialty,Country,System,Identifier,IMG share (%)\n"
+                + "Axe Valley — Internal Medicine,Internal Medicine,United States,ERAS,AXE-IM-1,40\n"
+                + "Axe Valley — Pediatrics,Pediatrics,United States,ERAS,AXE-PD-1,140\n"),
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check the file" }).ClickAsync();
+        violations.AddRange(await SeriousViolationsAsync(page, null));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import the 1 valid rows and skip the 1 invalid ones" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Download the skipped rows (CSV)" })).ToBeVisibleAsync();
+        violations.AddRange(await SeriousViolationsAsync(page, null));
+
         Assert.True(violations.Count == 0, Report(violations));
     }
 

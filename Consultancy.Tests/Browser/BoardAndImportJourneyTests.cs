@@ -76,4 +76,44 @@ public sealed class BoardAndImportJourneyTests(BrowserFixture browser) : IClassF
         await page.GetByRole(AriaRole.Link, new() { Name = "Obi, Nkechi" }).ClickAsync();
         await Assertions.Expect(page.Locator(".stage-badge").First).ToHaveTextAsync("Applied");
     }
+
+    [SkippableFact]
+    public async Task A_consultant_sees_what_an_update_changes_imports_the_valid_rows_and_downloads_the_skipped_one_with_its_reason()
+    {
+        Skip.IfNot(BrowserFixture.ChromiumInstalled, BrowserFixture.SkipReason);
+        var consultant = await browser.App.ConsultantAsync("import.skip.journey@consultancy.test");
+        await browser.App.AddClientAsync(consultant.Id, ClientStage.Applied, "Leila", "Haddad", season: "ERAS 2027",
+            change: c => c.Email = "leila.haddad@applicant.test");
+        var page = await browser.SignedInPageAsync(consultant);
+
+        await page.GotoAsync("/Clients/Import");
+        await page.GetByLabel("CSV file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "mixed.csv",
+            MimeType = "text/csv",
+            Buffer = Encoding.UTF8.GetBytes("First name,Last name,Email,Season,Target system,Stage\r\n"
+                + "Leila,Haddad,leila.haddad@applicant.test,ERAS 2028,ERAS,Applied\r\n"
+                + "Omar,Farouk,omar.farouk@localhost,ERAS 2028,ERAS,Lead\r\n"
+                + "Mei,Lin,mei.lin@applicant.test,CaRMS 2027,CARMS,call booked\r\n"),
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check the file" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.List, new() { Name = "Summary" })).ToContainTextAsync("1 to add");
+        await Assertions.Expect(page.Locator("table.import-rows .import-changes")).ToHaveTextAsync("Season: ERAS 2027 → ERAS 2028");
+        await Assertions.Expect(page.Locator("table.import-errors")).ToContainTextAsync("The part after @ needs a dot");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import the 2 valid rows and skip the 1 invalid ones" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Import done: 1 client(s) added, 1 updated; 1 row(s) skipped.");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download the skipped rows (CSV)" }).ClickAsync());
+        Assert.Equal("rejected-clients.csv", download.SuggestedFilename);
+        var rejected = (await File.ReadAllTextAsync((await download.PathAsync())!)).TrimStart('\uFEFF')
+            .Split('\n').Select(line => line.TrimEnd('\r')).Where(line => line.Length > 0).ToList();
+        Assert.Equal("First name,Last name,Email,Season,Target system,Stage,Why", rejected[0]);
+        Assert.StartsWith("Omar,Farouk,omar.farouk@localhost,ERAS 2028,ERAS,Lead,", rejected[1]);
+        Assert.Equal(2, rejected.Count);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Go to clients" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Lin, Mei" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".stage-badge").First).ToHaveTextAsync("Call booked");
+    }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using AngleSharp.Dom;
 using Consultancy.Application.Clients;
+using Consultancy.Application.Common;
 using Consultancy.Application.Domain;
 using Consultancy.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -39,7 +40,7 @@ public sealed class CsvImportTests(AppFactory app) : IClassFixture<AppFactory>
             """;
 
         var preview = await UploadAsync(session, file);
-        Assert.Equal(["2 row(s)", "2 to add", "0 to update", "0 with errors"], Summary(preview));
+        Assert.Equal(["2 row(s)", "2 to add", "0 to update", "0 unchanged", "0 invalid"], Summary(preview));
         Assert.Equal(["Add", "Add"], preview.QuerySelectorAll("table.import-rows tbody td .badge").Select(b => b.TextContent));
         Assert.Equal(0, await ClientsWithEmailsAsync("imani.mwangi@applicant.test", "tomas.ferreira@applicant.test"));
 
@@ -54,7 +55,10 @@ public sealed class CsvImportTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(ClientStage.Lead, await app.QueryAsync(db => db.Clients.Where(c => c.Email == "tomas.ferreira@applicant.test").Select(c => c.Stage).SingleAsync()));
 
         var again = await UploadAsync(session, file.Replace("+254 700 000001", "+254 711 999999").Replace(",Applied", ",Interviewing"));
-        Assert.Equal(["2 row(s)", "0 to add", "2 to update", "0 with errors"], Summary(again));
+        Assert.Equal(["2 row(s)", "0 to add", "1 to update", "1 unchanged", "0 invalid"], Summary(again));
+        Assert.Equal(["Update", "No changes"], again.QuerySelectorAll("table.import-rows tbody td .badge").Select(b => b.TextContent));
+        Assert.Equal(["Phone: +254 700 000001 → +254 711 999999", "Stage: Applied → Interviewing"],
+            again.QuerySelectorAll("table.import-rows tbody tr:first-child .import-changes li").Select(li => li.TextContent));
         await session.SubmitAsync(again, "/Clients/Import", "form[action='/Clients/Import/Commit']", []);
 
         Assert.Equal(2, await ClientsWithEmailsAsync("imani.mwangi@applicant.test", "tomas.ferreira@applicant.test"));
@@ -63,7 +67,7 @@ public sealed class CsvImportTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
-    public async Task Rows_with_errors_are_listed_with_the_forms_messages_and_nothing_is_written()
+    public async Task Rows_with_errors_are_listed_with_the_forms_messages_and_nothing_is_written_before_the_importer_chooses()
     {
         var session = await BrowserlessSession.SignInAsync(app, await app.ConsultantAsync("import.errors@consultancy.test"));
         var file = $"""
@@ -76,8 +80,7 @@ public sealed class CsvImportTests(AppFactory app) : IClassFixture<AppFactory>
 
         var preview = await UploadAsync(session, file);
 
-        Assert.Equal(["3 row(s)", "1 to add", "0 to update", "2 with errors"], Summary(preview));
-        Assert.Null(preview.QuerySelector("form[action='/Clients/Import/Commit']"));
+        Assert.Equal(["3 row(s)", "1 to add", "0 to update", "0 unchanged", "2 invalid"], Summary(preview));
         var errors = preview.QuerySelectorAll("table.import-errors tbody tr")
             .ToDictionary(tr => tr.QuerySelector("th")!.TextContent, tr => tr.QuerySelectorAll("li").Select(li => li.TextContent).ToList());
         Assert.Equal(["3", "4"], errors.Keys);
@@ -89,7 +92,118 @@ public sealed class CsvImportTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("This email address is already on row 2 of the file.", errors["4"]);
         Assert.Contains(errors["4"], e => e.StartsWith("Stage: use one of Lead; Call booked;"));
         Assert.Equal(0, await ClientsWithEmailsAsync("good.row@applicant.test"));
-        Assert.Equal(keptFiles, KeptUploads());
+        Assert.Equal(keptFiles + 1, KeptUploads());
+    }
+
+    [Fact]
+    public async Task Skipping_the_invalid_rows_imports_the_valid_ones_and_offers_the_rejected_rows_with_why_to_download()
+    {
+        var consultant = await app.ConsultantAsync("import.skip@consultancy.test");
+        var session = await BrowserlessSession.SignInAsync(app, consultant);
+        var preview = await UploadAsync(session, $"""
+            {Header}
+            Valid,First,valid.first@applicant.test,,UTC,2020,ERAS,ERAS 2028,Lead
+            Local,Host,local.host@localhost,,UTC,2020,ERAS,ERAS 2028,Lead
+            Valid,Second,valid.second@applicant.test,,UTC,2020,CARMS,CaRMS 2027,call booked
+            """);
+
+        var buttons = preview.QuerySelectorAll("form[action='/Clients/Import/Commit'] button[name=choice]")
+            .Select(b => (b.TextContent.Trim(), b.GetAttribute("value"))).ToList();
+        Assert.Equal([("Import the 2 valid rows and skip the 1 invalid ones", "SkipInvalid"), ("All or nothing", "AllOrNothing")], buttons);
+        var committed = await session.SubmitAsync(preview, "/Clients/Import", "form[action='/Clients/Import/Commit']", new() { ["choice"] = "SkipInvalid" });
+
+        Assert.Equal(HttpStatusCode.Redirect, committed.StatusCode);
+        var done = await session.GetPageAsync(committed.Headers.Location!.OriginalString);
+        Assert.Equal("Import done: 2 client(s) added, 0 updated; 1 row(s) skipped.", done.QuerySelector("[role=status]")!.TextContent.Trim());
+        Assert.Equal(2, await ClientsWithEmailsAsync("valid.first@applicant.test", "valid.second@applicant.test"));
+        Assert.Equal(0, await ClientsWithEmailsAsync("local.host@localhost"));
+        var link = done.QuerySelectorAll("a").Single(a => a.TextContent == "Download the skipped rows (CSV)").GetAttribute("href")!;
+        var download = await session.Http.GetAsync(link);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("text/csv", download.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("rejected-clients.csv", download.Content.Headers.ContentDisposition!.FileName!.Trim('"'));
+        var records = CsvExportTests.Csv(await download.Content.ReadAsStringAsync());
+        Assert.Equal([.. Header.Split(','), "Why"], records[0]);
+        Assert.Equal(["Local", "Host", "local.host@localhost", "", "UTC", "2020", "ERAS", "ERAS 2028", "Lead", EmailRules.DomainWithoutDotMessage], records[1]);
+        Assert.Equal(2, records.Count);
+
+        // The file is its importer's: another user, and a made-up id, find nothing.
+        var other = await BrowserlessSession.SignInAsync(app, await app.ConsultantAsync("import.skip.other@consultancy.test"));
+        Assert.Equal(HttpStatusCode.NotFound, (await other.Http.GetAsync(link)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.Http.GetAsync(committed.Headers.Location!.OriginalString)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await session.Http.GetAsync("/Clients/Import/Rejected/" + new string('a', 32))).StatusCode);
+    }
+
+    [Fact]
+    public async Task All_or_nothing_on_a_file_with_invalid_rows_imports_nothing_and_says_why()
+    {
+        var session = await BrowserlessSession.SignInAsync(app, await app.ConsultantAsync("import.allornothing@consultancy.test"));
+        var preview = await UploadAsync(session, $"""
+            {Header}
+            Valid,Row,all.valid@applicant.test,,UTC,2020,ERAS,ERAS 2028,Lead
+            Local,Host,all.local@localhost,,UTC,2020,ERAS,ERAS 2028,Lead
+            """);
+
+        var response = await session.SubmitAsync(preview, "/Clients/Import", "form[action='/Clients/Import/Commit']", new() { ["choice"] = "AllOrNothing" });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var page = await session.GetPageAsync(response.Headers.Location!.OriginalString);
+        Assert.Equal($"Nothing was imported: 1 row(s) have errors (first: row 3, {EmailRules.DomainWithoutDotMessage}). Check the file and upload it again.",
+            page.QuerySelector("[role=alert]")!.TextContent.Trim());
+        Assert.Equal(0, await ClientsWithEmailsAsync("all.valid@applicant.test"));
+    }
+
+    [Fact]
+    public async Task A_tampered_confirmation_is_refused_and_writes_nothing()
+    {
+        var session = await BrowserlessSession.SignInAsync(app, await app.ConsultantAsync("import.tampered@consultancy.test"));
+        var file = $"""
+            {Header}
+            Tampered,Row,tampered.row@applicant.test,,UTC,2020,ERAS,ERAS 2028,Lead
+            Local,Host,tampered.local@localhost,,UTC,2020,ERAS,ERAS 2028,Lead
+            """;
+        var variants = new Dictionary<string, string>[]
+        {
+            new() { ["choice"] = "SkipInvalid", ["plan"] = new string('0', 64) },
+            new() { ["choice"] = "SkipInvalid", ["plan"] = "" },
+            new() { ["choice"] = "7" },
+            new() { ["choice"] = "Everything" },
+        };
+        var messages = new List<string>();
+
+        foreach (var fields in variants)
+        {
+            var preview = await UploadAsync(session, file);
+            var response = await session.SubmitAsync(preview, "/Clients/Import", "form[action='/Clients/Import/Commit']", fields);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            var page = await session.GetPageAsync(response.Headers.Location!.OriginalString);
+            messages.Add(page.QuerySelector("[role=alert]")!.TextContent.Trim());
+        }
+
+        const string changed = "Nothing was imported: the file no longer does what its preview showed, because some of its records changed meanwhile. Upload it again to see what it does now.";
+        // A choice that names no choice is refused by the model binder, before the import is asked.
+        Assert.Equal([changed, changed], messages.Take(2));
+        Assert.Contains("'7' is invalid", messages[2]);
+        Assert.Contains("'Everything' is not valid", messages[3]);
+        Assert.Equal(0, await ClientsWithEmailsAsync("tampered.row@applicant.test"));
+    }
+
+    [Fact]
+    public async Task The_import_posts_without_the_antiforgery_token_are_refused()
+    {
+        var session = await BrowserlessSession.SignInAsync(app, await app.ConsultantAsync("import.csrf@consultancy.test"));
+        var preview = await UploadAsync(session, "First name,Last name,Email\nNo,Token,no.token@applicant.test\n");
+        var importId = preview.QuerySelector("input[name=importId]")!.GetAttribute("value")!;
+        using var upload = new MultipartFormDataContent { { new ByteArrayContent("First name,Last name,Email\nA,B,a.b@applicant.test\n"u8.ToArray()), "File", "clients.csv" } };
+
+        var commit = await session.Http.PostAsync("/Clients/Import/Commit", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["importId"] = importId, ["choice"] = "SkipInvalid", ["plan"] = preview.QuerySelector("input[name=plan]")!.GetAttribute("value")!,
+        }));
+        var uploaded = await session.Http.PostAsync("/Clients/Import", upload);
+
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (commit.StatusCode, uploaded.StatusCode));
+        Assert.Equal(0, await ClientsWithEmailsAsync("no.token@applicant.test", "a.b@applicant.test"));
     }
 
     [Fact]
@@ -105,8 +219,7 @@ public sealed class CsvImportTests(AppFactory app) : IClassFixture<AppFactory>
 
         var preview = await UploadAsync(session, file);
 
-        Assert.Equal(["2 row(s)", "1 to add", "0 to update", "1 with errors"], Summary(preview));
-        Assert.Null(preview.QuerySelector("form[action='/Clients/Import/Commit']"));
+        Assert.Equal(["2 row(s)", "1 to add", "0 to update", "0 unchanged", "1 invalid"], Summary(preview));
         var errors = preview.QuerySelectorAll("table.import-errors tbody tr")
             .ToDictionary(tr => tr.QuerySelector("th")!.TextContent, tr => tr.QuerySelectorAll("li").Select(li => li.TextContent).ToList());
         Assert.Equal(["3"], errors.Keys);
@@ -198,7 +311,7 @@ public sealed class CsvImportTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
-    public async Task An_exported_list_imports_back_as_updates_with_formula_protection_removed()
+    public async Task An_exported_list_imports_back_unchanged_with_formula_protection_removed()
     {
         var consultant = await app.ConsultantAsync("import.roundtrip@consultancy.test");
         var id = await app.AddClientAsync(consultant.Id, ClientStage.Documents, "Round", "Trip", change: c => c.Phone = "+44 20 7946 0000");
@@ -207,7 +320,8 @@ public sealed class CsvImportTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("'+44 20 7946 0000", exported);
 
         var preview = await UploadAsync(session, exported);
-        Assert.Equal(["1 row(s)", "0 to add", "1 to update", "0 with errors"], Summary(preview));
+        Assert.Equal(["1 row(s)", "0 to add", "0 to update", "1 unchanged", "0 invalid"], Summary(preview));
+        Assert.Equal("No changes", preview.QuerySelector("table.import-rows tbody td .badge")!.TextContent);
         await session.SubmitAsync(preview, "/Clients/Import", "form[action='/Clients/Import/Commit']", []);
 
         var stored = await app.QueryAsync(db => db.Clients.SingleAsync(c => c.Id == id));

@@ -105,7 +105,7 @@ public sealed class ProgramPagesTests(AppFactory app) : IClassFixture<AppFactory
     }
 
     [Fact]
-    public async Task The_export_is_a_csv_download_of_the_filtered_directory_that_imports_back_as_updates()
+    public async Task The_export_is_a_csv_download_of_the_filtered_directory_that_imports_back_unchanged()
     {
         var session = await BrowserlessSession.SignInAsync(app, await app.ConsultantAsync("programs.export@consultancy.test"));
         await session.SubmitAsync("/Programs/Create", "main form", NewProgram("Export Harbor Hospital — Internal Medicine", "1409991006"));
@@ -124,29 +124,66 @@ public sealed class ProgramPagesTests(AppFactory app) : IClassFixture<AppFactory
 
         var bytes = await response.Content.ReadAsByteArrayAsync();
         var preview = await UploadAsync(session, bytes);
-        Assert.Equal(["2 row(s)", "0 to add", "2 to update", "0 with errors"],
+        Assert.Equal(["2 row(s)", "0 to add", "0 to update", "2 unchanged", "0 invalid"],
             preview.QuerySelectorAll("ul[aria-label=Summary] li").Select(li => li.TextContent.Trim()));
-        Assert.Equal(["Updates", "Updates"], preview.QuerySelectorAll("table.import-rows tbody td .badge").Select(b => b.TextContent));
+        Assert.Equal(["No changes", "No changes"], preview.QuerySelectorAll("table.import-rows tbody td .badge").Select(b => b.TextContent));
         var committed = await session.SubmitAsync(preview, "/Programs/Import", "form[action='/Programs/Import/Commit']", []);
         Assert.Equal(HttpStatusCode.Redirect, committed.StatusCode);
         var list = await session.GetPageAsync(committed.Headers.Location!.OriginalString);
-        Assert.Contains("Import done: 0 program(s) added, 2 updated.", list.QuerySelector("[role=status]")!.TextContent);
+        Assert.Contains("Import done: 0 program(s) added, 0 updated, 2 unchanged.", list.QuerySelector("[role=status]")!.TextContent);
     }
 
     [Fact]
-    public async Task An_upload_with_bad_rows_lists_them_and_offers_no_import()
+    public async Task An_upload_with_bad_rows_lists_them_and_skipping_them_imports_the_others_and_offers_them_to_download()
     {
         var session = await BrowserlessSession.SignInAsync(app, await app.ConsultantAsync("programs.upload@consultancy.test"));
-        var file = "Name,Specialty,Country,IMG share (%)\nGood Row Hospital — Pathology,Pathology,United States,40\n,Pathology,United States,140\n";
+        await session.SubmitAsync("/Programs/Create", "main form", NewProgram("Skip Harbor Hospital — Pathology", "1409991008"));
+        var file = "Name,Specialty,Country,System,Identifier,IMG share (%)\n"
+            + "Skip Harbor Hospital — Pathology,Pathology,United States,ERAS,1409991008,40\n"
+            + ",Pathology,United States,NRMP,1409991009,140\n";
 
         var preview = await UploadAsync(session, Encoding.UTF8.GetBytes(file));
 
-        Assert.Null(preview.QuerySelector("form[action='/Programs/Import/Commit']"));
         var errors = preview.QuerySelector("table.import-errors tbody")!.TextContent;
         Assert.Contains("The IMG share is a percentage between 0 and 100.", errors);
-        Assert.Equal(0, await app.QueryAsync(db => db.ResidencyPrograms.CountAsync(p => p.Name == "Good Row Hospital — Pathology")));
+        Assert.Equal(["Update", "2 error(s)"], preview.QuerySelectorAll("table.import-rows tbody td .badge").Select(b => b.TextContent));
+        Assert.Contains(preview.QuerySelectorAll("table.import-rows .import-changes li").Select(li => li.TextContent), c => c.StartsWith("IMG share (%): ", StringComparison.Ordinal) && c.EndsWith(" → 40", StringComparison.Ordinal));
+        Assert.Equal(["Import the 1 valid rows and skip the 1 invalid ones", "All or nothing"],
+            preview.QuerySelectorAll("form[action='/Programs/Import/Commit'] button[name=choice]").Select(b => b.TextContent.Trim()));
+
+        var committed = await session.SubmitAsync(preview, "/Programs/Import", "form[action='/Programs/Import/Commit']", new() { ["choice"] = "SkipInvalid" });
+
+        var done = await session.GetPageAsync(committed.Headers.Location!.OriginalString);
+        Assert.Equal("Import done: 0 program(s) added, 1 updated; 1 row(s) skipped.", done.QuerySelector("[role=status]")!.TextContent.Trim());
+        Assert.Equal(40, await app.QueryAsync(db => db.ResidencyPrograms.Where(p => p.Identifier == "1409991008").Select(p => p.ImgSharePercent).SingleAsync()));
+        var download = await session.Http.GetAsync(done.QuerySelectorAll("a").Single(a => a.TextContent == "Download the skipped rows (CSV)").GetAttribute("href"));
+        Assert.Equal("rejected-programs.csv", download.Content.Headers.ContentDisposition!.FileName!.Trim('"'));
+        var records = CsvExportTests.Csv(await download.Content.ReadAsStringAsync());
+        Assert.Equal(["Name", "Specialty", "Country", "System", "Identifier", "IMG share (%)", "Why"], records[0]);
+        Assert.Equal(["", "Pathology", "United States", "NRMP", "1409991009", "140"], records[1][..6]);
+        Assert.Contains("The IMG share is a percentage between 0 and 100.", records[1][6]);
+        Assert.Equal(0, await app.QueryAsync(db => db.ResidencyPrograms.CountAsync(p => p.Identifier == "1409991009")));
+
         var notCsv = await PostFileAsync(session, [0, 1, 2, 3]);
         Assert.Equal(HttpStatusCode.BadRequest, notCsv.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_confirmation_with_another_preview_or_an_unknown_upload_is_refused_and_writes_nothing()
+    {
+        var session = await BrowserlessSession.SignInAsync(app, await app.ConsultantAsync("programs.tampered@consultancy.test"));
+        var file = Encoding.UTF8.GetBytes("Name,Specialty,Country\nTampered Harbor Hospital — Surgery,Surgery,United States\n");
+
+        var forged = await session.SubmitAsync(await UploadAsync(session, file), "/Programs/Import", "form[action='/Programs/Import/Commit']",
+            new() { ["plan"] = new string('f', 64) });
+        var forgedPage = await session.GetPageAsync(forged.Headers.Location!.OriginalString);
+        var unknown = await session.SubmitAsync(await UploadAsync(session, file), "/Programs/Import", "form[action='/Programs/Import/Commit']",
+            new() { ["importId"] = new string('a', 32) });
+        var unknownPage = await session.GetPageAsync(unknown.Headers.Location!.OriginalString);
+
+        Assert.StartsWith("Nothing was imported: the file no longer does what its preview showed", forgedPage.QuerySelector("[role=alert]")!.TextContent.Trim());
+        Assert.Equal("This upload has expired or was already imported. Upload the file again.", unknownPage.QuerySelector("[role=alert]")!.TextContent.Trim());
+        Assert.Equal(0, await app.QueryAsync(db => db.ResidencyPrograms.CountAsync(p => p.Name == "Tampered Harbor Hospital — Surgery")));
     }
 
     private static async Task<IDocument> UploadAsync(BrowserlessSession session, byte[] csv)

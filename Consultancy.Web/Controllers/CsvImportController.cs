@@ -12,8 +12,10 @@ using Microsoft.Net.Http.Headers;
 namespace Consultancy.Web.Controllers;
 
 /// <summary>
-/// A CSV import in two steps, the same for every kind of record: upload, a preview of every row, then all rows or none.
-/// The upload is kept between the steps (<see cref="ImportUploads"/>) so the preview and the import read the same file.
+/// A CSV import in two steps, the same for every kind of record: upload, a preview of every row (what each adds or
+/// changes), then every row or none, or the valid rows with the others handed back as a file to correct. The upload is
+/// kept between the steps (<see cref="ImportUploads"/>) so the preview and the import read the same file, and the
+/// preview's digest goes with the confirmation so the import writes what the preview showed, or nothing.
 /// </summary>
 /// <typeparam name="TRow">A row of the preview.</typeparam>
 public abstract class CsvImportController<TRow>(IMediator mediator, ImportUploads uploads) : Controller where TRow : IImportRow
@@ -25,10 +27,16 @@ public abstract class CsvImportController<TRow>(IMediator mediator, ImportUpload
 
     protected abstract IRequest<ImportPreview<TRow>> Preview(Stream csv);
 
-    protected abstract IRequest<ImportResult> Import(Stream csv);
+    protected abstract IRequest<ImportResult> Import(Stream csv, ImportChoice choice, string plan);
 
-    /// <summary>Where the import ends, with what it did.</summary>
-    protected abstract IActionResult Imported(ImportResult result);
+    /// <summary>The records of the file as the messages count them, like "client(s)".</summary>
+    protected abstract string Records { get; }
+
+    /// <summary>The controller of the list the records are on, which is also its title ("Clients").</summary>
+    protected abstract string ListController { get; }
+
+    /// <summary>Where an import that skipped nothing ends.</summary>
+    protected virtual IActionResult ListAfterImport() => RedirectToAction("Index", ListController);
 
     /// <summary>The documented columns, and the name of the file that holds just their header row.</summary>
     protected abstract (IEnumerable<string> Headers, string FileName) TemplateColumns();
@@ -56,26 +64,48 @@ public abstract class CsvImportController<TRow>(IMediator mediator, ImportUpload
             uploads.Delete(UserId, id);
             throw;
         }
-        if (!preview.CanImport) uploads.Delete(UserId, id);
-        return View("Preview", new CsvImportPreviewViewModel<TRow>(preview.CanImport ? id : null, Path.GetFileName(file.FileName), preview));
+        var importable = preview.ValidCount > 0;
+        if (!importable) uploads.Delete(UserId, id);
+        return View("Preview", new CsvImportPreviewViewModel<TRow>(importable ? id : null, Path.GetFileName(file.FileName), Records, preview));
     }
 
+    /// <param name="importId">The upload previewed.</param>
+    /// <param name="choice">Every row or none, or the valid rows only.</param>
+    /// <param name="plan">The preview's digest; a form without it is refused like one whose file no longer does what it showed.</param>
     [HttpPost("Commit"), OnInvalidReturnTo(nameof(Index))]
-    public async Task<IActionResult> Commit(string? importId, CancellationToken ct)
+    public async Task<IActionResult> Commit(string? importId, ImportChoice choice, string? plan, CancellationToken ct)
     {
         ImportResult result;
         try
         {
             await using var csv = uploads.Open(UserId, importId)
                 ?? throw new ValidationException(ImportClients.FileField, "This upload has expired or was already imported. Upload the file again.");
-            result = await mediator.Send(Import(csv), ct);
+            result = await mediator.Send(Import(csv, choice, plan ?? ""), ct);
         }
         finally
         {
             uploads.Delete(UserId, importId);
         }
-        return Imported(result);
+
+        var skipped = result.Rejected.Rows.Count;
+        TempData.Success($"Import done: {result.Added} {Records} added, {result.Updated} updated"
+            + (result.Unchanged > 0 ? $", {result.Unchanged} unchanged" : "") + (skipped > 0 ? $"; {skipped} row(s) skipped" : "") + ".");
+        if (skipped == 0) return ListAfterImport();
+        var file = await uploads.SaveRejectedAsync(UserId, result.Rejected.WriteAsync, ct);
+        return RedirectToAction(nameof(Done), new { file });
     }
+
+    /// <summary>The end of an import that skipped rows: the download of those rows.</summary>
+    [HttpGet("Done/{file}")]
+    public IActionResult Done(string file) =>
+        uploads.HasRejected(UserId, file) ? View("CsvImportDone", new CsvImportDoneViewModel(file, ListController)) : NotFound();
+
+    /// <summary>The rows an import skipped, with the reason for each in a last column, to correct and import again.</summary>
+    [HttpGet("Rejected/{file}")]
+    public IActionResult Rejected(string file) =>
+        uploads.OpenRejected(UserId, file) is { } csv
+            ? File(csv, "text/csv; charset=utf-8", $"rejected-{ListController.ToLowerInvariant()}.csv")
+            : NotFound();
 
     /// <summary>The header row of the documented column set, to fill in a spreadsheet.</summary>
     [HttpGet("Template")]

@@ -7,19 +7,17 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Consultancy.Web.Controllers;
 
-/// <summary>Program import from CSV: upload, a preview of every row, then all rows or none.</summary>
+/// <summary>Program import from CSV: upload, a preview of every row, then every row or none, or the valid rows only.</summary>
 [Route("Programs/Import")]
 public sealed class ProgramImportController(IMediator mediator, ImportUploads uploads) : CsvImportController<ProgramImportRowPreview>(mediator, uploads)
 {
     protected override IRequest<ImportPreview<ProgramImportRowPreview>> Preview(Stream csv) => new PreviewProgramImport(csv);
 
-    protected override IRequest<ImportResult> Import(Stream csv) => new ImportPrograms(csv);
+    protected override IRequest<ImportResult> Import(Stream csv, ImportChoice choice, string plan) => new ImportPrograms(csv, choice, plan);
 
-    protected override IActionResult Imported(ImportResult result)
-    {
-        TempData.Success($"Import done: {result.Added} program(s) added, {result.Updated} updated.");
-        return RedirectToAction("Index", "Programs");
-    }
+    protected override string Records => "program(s)";
+
+    protected override string ListController => "Programs";
 
     protected override (IEnumerable<string> Headers, string FileName) TemplateColumns() => (ProgramCsv.Headers, "program-import-template.csv");
 }

@@ -5,41 +5,55 @@ using Microsoft.Extensions.Options;
 namespace Consultancy.Web.Infrastructure;
 
 /// <summary>
-/// Import files between the preview and the import itself: on disk under <c>Imports:Directory</c>, in a folder
-/// of the uploader, named by a random id, so only the person who uploaded a file can import it. Files left behind (a preview never confirmed) are deleted after <see cref="KeepFor"/>.
+/// Import files between the preview and the import itself, and the rows an import skipped, to download: on disk under
+/// <c>Imports:Directory</c>, in a folder of the uploader, named by a random id, so only the person who uploaded a file can
+/// import it or download what it left out. Files are deleted after <see cref="KeepFor"/> (an upload at once when imported).
 /// </summary>
 public sealed class ImportUploads(IOptions<ImportOptions> options, TimeProvider clock)
 {
     public const long MaxBytes = 10 * 1024 * 1024;
     private static readonly TimeSpan KeepFor = TimeSpan.FromHours(2);
+    private const string Upload = ".csv";
+    private const string Rejected = ".rejected.csv";
 
     private string Root => options.Value.Directory;
 
-    public async Task<string> SaveAsync(string userId, IFormFile file, CancellationToken ct)
+    public Task<string> SaveAsync(string userId, IFormFile file, CancellationToken ct) =>
+        SaveAsync(userId, Upload, file.CopyToAsync, ct);
+
+    /// <summary>The uploader's file with this id, or null when it is not theirs, never existed, or has expired.</summary>
+    public Stream? Open(string userId, string? id) => OpenFile(PathOf(userId, id, Upload));
+
+    public void Delete(string userId, string? id)
+    {
+        if (PathOf(userId, id, Upload) is { } path && File.Exists(path)) File.Delete(path);
+    }
+
+    /// <summary>Keeps the rows an import skipped, written by <paramref name="write"/>, for their importer to download; returns its id.</summary>
+    public Task<string> SaveRejectedAsync(string userId, Func<Stream, CancellationToken, Task> write, CancellationToken ct) =>
+        SaveAsync(userId, Rejected, write, ct);
+
+    /// <summary>The rows skipped by an import of this user, or null when they are not theirs, never existed, or have expired.</summary>
+    public Stream? OpenRejected(string userId, string? id) => OpenFile(PathOf(userId, id, Rejected));
+
+    public bool HasRejected(string userId, string? id) => PathOf(userId, id, Rejected) is { } path && File.Exists(path);
+
+    private async Task<string> SaveAsync(string userId, string kind, Func<Stream, CancellationToken, Task> write, CancellationToken ct)
     {
         DeleteExpired();
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var folder = FolderOf(userId);
         Directory.CreateDirectory(folder);
-        await using var target = new FileStream(Path.Combine(folder, id + ".csv"), FileMode.CreateNew, FileAccess.Write);
-        await file.CopyToAsync(target, ct);
+        await using var target = new FileStream(Path.Combine(folder, id + kind), FileMode.CreateNew, FileAccess.Write);
+        await write(target, ct);
         return id;
     }
 
-    /// <summary>The uploader's file with this id, or null when it is not theirs, never existed, or has expired.</summary>
-    public Stream? Open(string userId, string? id)
-    {
-        var path = PathOf(userId, id);
-        return path is not null && File.Exists(path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read) : null;
-    }
+    private static FileStream? OpenFile(string? path) =>
+        path is not null && File.Exists(path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read) : null;
 
-    public void Delete(string userId, string? id)
-    {
-        if (PathOf(userId, id) is { } path && File.Exists(path)) File.Delete(path);
-    }
-
-    private string? PathOf(string userId, string? id) =>
-        id is { Length: 32 } && id.All(char.IsAsciiHexDigitLower) ? Path.Combine(FolderOf(userId), id + ".csv") : null;
+    private string? PathOf(string userId, string? id, string kind) =>
+        id is { Length: 32 } && id.All(char.IsAsciiHexDigitLower) ? Path.Combine(FolderOf(userId), id + kind) : null;
 
     private string FolderOf(string userId) =>
         Path.Combine(Root, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(userId)))[..24]);

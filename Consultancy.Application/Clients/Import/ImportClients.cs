@@ -1,27 +1,35 @@
 using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Domain;
 using Consultancy.Application.Reminders;
+using FluentValidation;
 using MediatR;
 
 namespace Consultancy.Application.Clients.Import;
 
-/// <summary>Adds and updates the file's clients, all of them or none: any row with an error stops the whole import.</summary>
-public sealed record ImportClients(Stream Csv) : IRequest<ImportResult>
+/// <summary>
+/// Adds and updates the file's clients in one transaction: all of them or none, or, when the importer chose to skip
+/// them, the valid ones, handing back the others with their reasons.
+/// </summary>
+/// <param name="Plan">The digest of the preview the importer confirmed; when given, a file that no longer does what it showed is refused.</param>
+public sealed record ImportClients(Stream Csv, ImportChoice Choice = ImportChoice.AllOrNothing, string? Plan = null) : IRequest<ImportResult>
 {
     /// <summary>The field that problems with the file as a whole are reported on: the upload form's file input.</summary>
     public const string FileField = "File";
 }
 
-public sealed record ImportResult(int Added, int Updated);
+internal sealed class ImportClientsValidator : AbstractValidator<ImportClients>
+{
+    public ImportClientsValidator() => RuleFor(r => r.Choice).IsInEnum().WithMessage(PlannedImport.UnknownChoiceMessage);
+}
 
 internal sealed class ImportClientsHandler(IAppDbContext db, ClientImportPlanner planner, ReminderPlanner reminders, ICurrentUser user, TimeProvider clock)
     : IRequestHandler<ImportClients, ImportResult>
 {
     public async Task<ImportResult> Handle(ImportClients request, CancellationToken ct)
     {
-        var rows = await planner.PlanAsync(request.Csv, ct);
+        var plan = await planner.PlanAsync(request.Csv, ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        return await db.WriteAsync(rows, async row =>
+        return await db.WriteAsync(plan, request.Choice, request.Plan, async row =>
         {
             if (row.Existing is { } client)
             {

@@ -1,21 +1,31 @@
 using Consultancy.Application.Clients.Import;
 using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Domain;
+using FluentValidation;
 using MediatR;
 
 namespace Consultancy.Application.Programs.Import;
 
-/// <summary>Adds and updates the file's programs, all of them or none: any row with an error stops the whole import.</summary>
-public sealed record ImportPrograms(Stream Csv) : IRequest<ImportResult>;
+/// <summary>
+/// Adds and updates the file's programs in one transaction: all of them or none, or, when the importer chose to skip
+/// them, the valid ones, handing back the others with their reasons.
+/// </summary>
+/// <param name="Plan">The digest of the preview the importer confirmed; when given, a file that no longer does what it showed is refused.</param>
+public sealed record ImportPrograms(Stream Csv, ImportChoice Choice = ImportChoice.AllOrNothing, string? Plan = null) : IRequest<ImportResult>;
+
+internal sealed class ImportProgramsValidator : AbstractValidator<ImportPrograms>
+{
+    public ImportProgramsValidator() => RuleFor(r => r.Choice).IsInEnum().WithMessage(PlannedImport.UnknownChoiceMessage);
+}
 
 internal sealed class ImportProgramsHandler(IAppDbContext db, ProgramImportPlanner planner, TimeProvider clock)
     : IRequestHandler<ImportPrograms, ImportResult>
 {
     public async Task<ImportResult> Handle(ImportPrograms request, CancellationToken ct)
     {
-        var rows = await planner.PlanAsync(request.Csv, ct);
+        var plan = await planner.PlanAsync(request.Csv, ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        return await db.WriteAsync(rows, row =>
+        return await db.WriteAsync(plan, request.Choice, request.Plan, row =>
         {
             if (row.Existing is { } program)
             {
