@@ -24,8 +24,8 @@ public static class ApplicationData
 
     /// <summary>
     /// Puts the programs on the client's list for the season. Every other application is applied to; every fourth one
-    /// interviewed and scored on every criterion (two criteria are made when there are none); three letters are
-    /// planned for the client and each is assigned to every other application.
+    /// interviewed (at 10:00 in the program's zone, two weeks ahead) and scored on every criterion (two criteria are made
+    /// when there are none); three letters are planned for the client and each is assigned to every other application.
     /// </summary>
     /// <returns>The applications' ids, in the order of the programs.</returns>
     public static async Task<int[]> AddApplicationsAsync(this AppFactory app, int clientId, string season, IReadOnlyList<int> programIds)
@@ -50,7 +50,12 @@ public static class ApplicationData
         db.ProgramApplications.AddRange(applications);
         foreach (var (application, index) in applications.Select((a, i) => (a, i)))
         {
-            if (index % 4 == 0) application.MoveTo(ApplicationStatus.Interviewed, today, now);
+            if (index % 4 == 0)
+            {
+                application.ScheduleInterview(today.AddDays(14), new TimeOnly(10, 0), InterviewFormat.Virtual,
+                    TimeZones.Find(application.Program!.TimeZoneId), today, now);
+                application.MoveTo(ApplicationStatus.Interviewed, today, now);
+            }
             else if (index % 2 == 0) application.MoveTo(ApplicationStatus.Applied, today, now);
         }
         await db.SaveChangesAsync();
@@ -63,5 +68,20 @@ public static class ApplicationData
         }
         await db.SaveChangesAsync();
         return applications.Select(a => a.Id).ToArray();
+    }
+
+    /// <summary>Ranks the applications in the order given, then saves the order with the first two swapped: two revisions.</summary>
+    public static async Task AddRankListAsync(this AppFactory app, int clientId, string season, IReadOnlyList<int> applicationIds)
+    {
+        await using var scope = app.Services.CreateSystemScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var client = await db.Clients.SingleAsync(c => c.Id == clientId);
+        var names = await db.ProgramApplications.Where(a => applicationIds.Contains(a.Id))
+            .Select(a => new { a.Id, a.Program!.Name }).ToDictionaryAsync(a => a.Id, a => a.Name);
+        var list = new RankOrderList(client, season);
+        list.Reorder(applicationIds, names, null, DateTime.UtcNow);
+        list.Reorder([applicationIds[1], applicationIds[0], .. applicationIds.Skip(2)], names, null, DateTime.UtcNow);
+        db.RankOrderLists.Add(list);
+        await db.SaveChangesAsync();
     }
 }
