@@ -94,7 +94,9 @@ public sealed class ApplicationJourneyTests(BrowserFixture browser) : IClassFixt
         await Assertions.Expect(interviewDeadline).ToContainTextAsync("25 Jan 2027 16:30");
         await Assertions.Expect(interviewDeadline.Locator(".reminder-list li")).ToHaveTextAsync(
             [new Regex(@"^\s*7 d before\s+planned 18 Jan 2027, \d\d:\d\d\s*$"), new Regex(@"^\s*1 d before\s+planned 24 Jan 2027, \d\d:\d\d\s*$")]);
-        await Assertions.Expect(deadlines.Locator("tbody tr", new() { HasText = $"Answer the interview invite from {invited[0]}" })).ToContainTextAsync("Done");
+        var closed = deadlines.Locator("#closed-deadlines");
+        await closed.Locator("summary").ClickAsync();
+        await Assertions.Expect(closed.Locator("tbody tr", new() { HasText = $"Answer the interview invite from {invited[0]}" })).ToContainTextAsync("Done");
         await Assertions.Expect(deadlines.Locator("tbody tr", new() { HasText = $"Answer the interview invite from {invited[1]}" }).Locator(".reminder-list li"))
             .ToHaveCountAsync(2);
         await deadlines.GetByRole(AriaRole.Link, new() { Name = "Emails to this client" }).ClickAsync();
@@ -160,8 +162,12 @@ public sealed class ApplicationJourneyTests(BrowserFixture browser) : IClassFixt
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Record certification" })).ToBeDisabledAsync();
         await Assertions.Expect(page.Locator("ol.rank-list")).ToContainTextAsync("Ranked");
         await page.GotoAsync($"/Clients/Details/{clientId}");
-        await Assertions.Expect(rankListDeadline).ToContainTextAsync("Done");
-        await Assertions.Expect(rankListDeadline.Locator(".reminder-list li").First).ToContainTextAsync("cancelled");
+        await closed.Locator("summary").ClickAsync();
+        var certified = closed.Locator("tbody tr", new() { HasText = "Certify the rank order list" });
+        await Assertions.Expect(certified).ToBeVisibleAsync();
+        await Assertions.Expect(certified).ToContainTextAsync("Done");
+        await Assertions.Expect(certified.Locator(".reminder-list li").First).ToContainTextAsync("cancelled");
+        await Assertions.Expect(rankListDeadline).ToHaveCountAsync(1); // no longer among the open ones
     }
 
     private async Task AddSuggestedCriteriaAsAdminAsync()
