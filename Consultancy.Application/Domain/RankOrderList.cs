@@ -53,6 +53,26 @@ public sealed class RankOrderList : IAudited
         return revision;
     }
 
+    /// <summary>
+    /// The order after positions were typed in: a program whose typed position differs from its place goes to that
+    /// position (within the list; when two ask for one place, the second takes the next free one), and the others keep
+    /// their order in the places left. So one program typed to 2 is moved to 2, and a whole order typed in is that order.
+    /// </summary>
+    public static List<int> WithTypedPositions(IReadOnlyList<int> order, IReadOnlyDictionary<int, int> typed)
+    {
+        var places = new int?[order.Count];
+        var moved = order.Select((id, index) => (Id: id, Index: index, At: typed.TryGetValue(id, out var at) ? Math.Clamp(at, 1, order.Count) - 1 : index))
+            .Where(e => e.At != e.Index).OrderBy(e => e.At).ThenBy(e => e.Index).ToList();
+        foreach (var (id, _, at) in moved)
+        {
+            var free = Enumerable.Range(at, order.Count - at).Concat(Enumerable.Range(0, at).Reverse()).First(place => places[place] is null);
+            places[free] = id;
+        }
+        var movedIds = moved.Select(e => e.Id).ToHashSet();
+        var rest = new Queue<int>(order.Where(id => !movedIds.Contains(id)));
+        return places.Select(place => place ?? rest.Dequeue()).ToList();
+    }
+
     /// <summary>Records that the current order was certified in the matching system.</summary>
     public void Certify(string? byUserId, DateTime now)
     {

@@ -6,12 +6,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Consultancy.Application.ProgramApplications;
 
 /// <summary>
-/// A client as their applications for one season see them: the facts the fit check reads and the season's record
-/// (signal limits, key dates), when the consultancy keeps one by that name, and the seasons the client has applications in.
+/// A client as their applications for one season see them: the facts the fit check reads, the season's record (signal
+/// limits, key dates) when the consultancy keeps one by that name, the seasons the client has applications in, and the
+/// client's letters that can be assigned to applications.
 /// </summary>
 public sealed record ApplicantSeason(
     int ClientId, string FullName, string SeasonName, TargetSystem TargetSystem, string? TargetSpecialties, string TimeZoneId,
-    ApplicantFacts Facts, SeasonFacts? Season, IReadOnlyList<string> SeasonsWithApplications)
+    ApplicantFacts Facts, SeasonFacts? Season, IReadOnlyList<string> SeasonsWithApplications, IReadOnlyList<ClientLetterChoice> Letters)
 {
     /// <summary>The seasons the client has applications in, and this one.</summary>
     public IReadOnlyList<string> Seasons =>
@@ -37,6 +38,10 @@ public sealed record ApplicantSeason(
                 c.Step1Attempts, c.Step2CkAttempts, c.VisaNeed, c.Step3Result, c.EcfmgStatus,
                 Months = c.ClinicalExperiences.Sum(e => (int?)e.Months) ?? 0,
                 HandsOn = c.ClinicalExperiences.Where(e => ClinicalExperience.HandsOnKinds.Contains(e.Kind)).Sum(e => (int?)e.Months) ?? 0,
+                // The few letters a client has come with the client: a query of their own would cost more than the rows.
+                Letters = db.LetterRequests
+                    .Where(l => l.ClientId == c.Id && l.Status != LetterStatus.Declined && l.Status != LetterStatus.Cancelled)
+                    .OrderBy(l => l.RefereeName).ThenBy(l => l.Id).Select(l => new ClientLetterChoice(l.Id, l.RefereeName, l.Specialty)).ToList(),
             })
             .SingleOrDefaultAsync(ct) ?? throw new NotFoundException(nameof(Client), clientId);
 
@@ -65,7 +70,7 @@ public sealed record ApplicantSeason(
         var facts = new ApplicantFacts(client.GraduationYear, applicationYear, client.Step2CkScore, client.Step1Attempts, client.Step2CkAttempts,
             client.VisaNeed, client.Step3Result, client.Months, client.HandsOn, client.EcfmgStatus);
         return new ApplicantSeason(client.Id, $"{client.FirstName} {client.LastName}", name, client.TargetSystem, client.TargetSpecialties,
-            client.TimeZoneId, facts, record, seasonsWithApplications);
+            client.TimeZoneId, facts, record, seasonsWithApplications, client.Letters);
     }
 }
 

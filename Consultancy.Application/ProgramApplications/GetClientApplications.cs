@@ -1,13 +1,12 @@
 using Consultancy.Application.Common.Interfaces;
 using Consultancy.Application.Domain;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace Consultancy.Application.ProgramApplications;
 
 /// <summary>
 /// A client's applications for one season, each with its program, fit badges, letters assigned and interview score,
-/// and the season's warnings (signals over the limit, letters per program). Five queries whatever the count.
+/// and the season's warnings (signals over the limit, letters per program). Four queries whatever the count.
 /// </summary>
 public sealed record GetClientApplications(int ClientId, string? Season = null, ApplicationStatus? Status = null)
     : IRequest<ClientApplications>;
@@ -33,11 +32,8 @@ internal sealed class GetClientApplicationsHandler(IAppDbContext db, TimeProvide
     {
         var applicant = await ApplicantSeason.LoadAsync(db, request.ClientId, request.Season, clock.GetUtcNow().UtcDateTime, ct);
         var applications = await ApplicationRows.ReadAsync(db, applicant, ct);
-        var letters = await db.LetterRequests.AsNoTracking()
-            .Where(l => l.ClientId == applicant.ClientId && l.Status != LetterStatus.Declined && l.Status != LetterStatus.Cancelled)
-            .OrderBy(l => l.RefereeName).Select(l => new ClientLetterChoice(l.Id, l.RefereeName, l.Specialty)).ToListAsync(ct);
         return new ClientApplications(applicant, applications,
             applications.GroupBy(a => a.Status).ToDictionary(g => g.Key, g => g.Count()),
-            ApplicationWarnings.For(applicant, applications), letters, request.Status);
+            ApplicationWarnings.For(applicant, applications), applicant.Letters, request.Status);
     }
 }

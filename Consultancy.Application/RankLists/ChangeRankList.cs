@@ -33,7 +33,7 @@ public sealed record ChangeRankList : IRequest<Unit>
     public int? Position { get; set; }
     /// <summary>For <see cref="RankListChange.SetOrder"/>: the application ids in their new order.</summary>
     public List<int> Order { get; set; } = [];
-    /// <summary>For <see cref="RankListChange.SetOrder"/> without JavaScript: each application's typed position.</summary>
+    /// <summary>For <see cref="RankListChange.SetOrder"/> from the typed positions (one typed to N moves it to N) or from dragging.</summary>
     public Dictionary<int, int> Positions { get; set; } = [];
 }
 
@@ -87,8 +87,7 @@ internal sealed class ChangeRankListHandler(IAppDbContext db, ICurrentUser user,
                 order.Insert(Math.Clamp(to, 0, order.Count), id);
                 break;
             case RankListChange.SetOrder when request.Positions.Count > 0:
-                order = order.Select((app, index) => (app, At: request.Positions.GetValueOrDefault(app, index + 1), index))
-                    .OrderBy(e => e.At).ThenBy(e => e.index).Select(e => e.app).ToList();
+                order = RankOrderList.WithTypedPositions(order, request.Positions);
                 break;
             case RankListChange.SetOrder:
                 if (request.Order.Any(a => !applications.ContainsKey(a)))

@@ -1,5 +1,5 @@
 using Consultancy.Application.Common.Interfaces;
-using Consultancy.Application.ProgramApplications;
+using Consultancy.Application.Domain;
 using Consultancy.Application.StrategyCalls;
 using Consultancy.Infrastructure.Identity;
 using Consultancy.Infrastructure.Persistence;
@@ -36,13 +36,25 @@ public sealed class AccessibilityTests(DemoBrowserFixture browser) : IClassFixtu
             "/Board", "/Outbox", $"/Outbox/Details/{ids.MessageId}", "/Seasons", $"/Seasons/Details/{ids.SeasonId}", "/Playbooks",
             "/Users", "/Users/Invite", "/SecurityLog", "/Availability/Edit", "/Profile/Edit", "/Clients/Import", "/Backup",
             "/Programs", $"/Programs/Details/{ids.ProgramId}", "/Programs/Create", $"/Programs/Edit/{ids.ProgramId}", "/Programs/Import",
-            $"/Applications/Index/{ids.ClientId}", $"/Applications/Find/{ids.ClientId}", $"/RankList/Index/{ids.ClientId}", "/InterviewCriteria",
+            $"/Applications/Index/{ids.ClientId}", $"/Applications/Find/{ids.ClientId}", $"/Applications/Details/{ids.ApplicationId}",
+            $"/RankList/Index/{ids.ClientId}", $"/RankList/Index/{ids.ClientId}?compare=1", $"/RankList/Print/{ids.ClientId}", "/InterviewCriteria",
             "/Reports", "/Clients?fewerInvitesThan=3&sort=FewestInvites",
             "/Identity/Account/Manage", "/Identity/Account/Manage/ChangePassword", "/Identity/Account/Manage/TwoFactorAuthentication",
             "/no/such/page",
         ];
         var violations = new List<string>();
         foreach (var url in pages) violations.AddRange(await SeriousViolationsAsync(page, url));
+
+        // A program import checked, with a row to fix.
+        await page.GotoAsync("/Programs/Import");
+        await page.GetByLabel("CSV file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "programs.csv", MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes("Name,Specialty,Country\nExample Import Hospital — Neurology,Neurology,United States\n,Neurology,United States\n"),
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check the file" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Check the import of programs.csv");
+        violations.AddRange(await SeriousViolationsAsync(page, null));
 
         // A form sent back with its field messages.
         await page.GotoAsync("/Clients/Create");
@@ -82,7 +94,8 @@ public sealed class AccessibilityTests(DemoBrowserFixture browser) : IClassFixtu
             "/Calls", $"/Calls/Details/{ids.CallId}", "/Letters", "/Letters?uploaded=true", "/Board", "/Outbox", "/Outbox?status=Sent", "/Availability/Edit", "/Profile/Edit", "/Clients/Import",
             "/Programs", "/Programs?specialty=Internal%20Medicine&minImgShare=50", $"/Programs/Details/{ids.ProgramId}", "/Programs/Create",
             $"/Programs/Edit/{ids.ProgramId}", "/Programs/Import",
-            $"/Applications/Index/{ids.ClientId}", $"/Applications/Find/{ids.ClientId}?allSpecialties=true", $"/RankList/Index/{ids.ClientId}",
+            $"/Applications/Index/{ids.ClientId}", $"/Applications/Find/{ids.ClientId}?allSpecialties=true", $"/Applications/Details/{ids.ApplicationId}",
+            $"/RankList/Index/{ids.ClientId}", $"/RankList/Index/{ids.ClientId}?compare=1", $"/RankList/Print/{ids.ClientId}",
             "/Clients?fewerInvitesThan=3&sort=FewestInvites",
         ];
         var violations = new List<string>();
@@ -199,11 +212,11 @@ public sealed class AccessibilityTests(DemoBrowserFixture browser) : IClassFixtu
         $"{violations.Count} serious or critical accessibility violation(s):\n" + string.Join("\n", violations);
 
     private sealed record DemoRecords(int ClientId, int DeadlineId, int CallId, int LetterId, long MessageId, int SeasonId,
-        string ManageBooking, string RefereePage, string StopFollowUps, string Unsubscribe, int ProgramId);
+        string ManageBooking, string RefereePage, string StopFollowUps, string Unsubscribe, int ProgramId, int ApplicationId);
 
     /// <summary>
-    /// A demo client of Maya's with deadlines, letters and an application, a call booked through her public page (once per app,
-    /// whichever test asks first), and the login-free links.
+    /// A demo client of Maya's with deadlines and letters, a call booked through her public page and applications to the
+    /// demo's ERAS programs with two of them ranked (once per app, whichever test asks first), and the login-free links.
     /// </summary>
     private async Task<DemoRecords> DemoRecordsAsync()
     {
@@ -218,8 +231,15 @@ public sealed class AccessibilityTests(DemoBrowserFixture browser) : IClassFixtu
         var messageId = await db.OutboxMessages.OrderBy(m => m.Id).Select(m => m.Id).FirstAsync();
         var seasonId = await db.Seasons.OrderBy(s => s.Id).Select(s => s.Id).FirstAsync();
         var programId = await db.ResidencyPrograms.Where(p => p.VerifiedAt != null).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
-        // An application of the client's, so the letter forms list the programs a letter can go to (added again, it adds nothing).
-        await services.GetRequiredService<IMediator>().Send(new AddApplications(letter.ClientId, letter.Client!.Season ?? "ERAS 2028", [programId]));
+        if (!await db.ProgramApplications.AnyAsync(a => a.ClientId == letter.ClientId))
+        {
+            var season = letter.Client!.Season ?? "ERAS 2028";
+            var programs = await db.ResidencyPrograms.Where(p => p.System == ProgramSystem.ErasNrmp).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync();
+            var applications = await browser.App.AddApplicationsAsync(letter.ClientId, season, programs);
+            await browser.App.AddRankListAsync(letter.ClientId, season, [applications[0], applications[4]]);
+        }
+        var applicationId = await db.ProgramApplications.Where(a => a.ClientId == letter.ClientId && a.InterviewAtUtc != null)
+            .OrderBy(a => a.Id).Select(a => a.Id).FirstAsync();
 
         // Tuesday 12 January 2027, 09:00 in New York: inside Maya's weekday hours, two days after the fixture's clock.
         var start = new DateTime(2027, 1, 12, 14, 0, 0, DateTimeKind.Utc);
@@ -235,6 +255,6 @@ public sealed class AccessibilityTests(DemoBrowserFixture browser) : IClassFixtu
             new Uri(booking.ManageUrl(booking.ManageToken(call.Id, CallEmailPlanner.ManageLinkExpiry(call)))).PathAndQuery,
             new Uri(letters.RefereePage(letter.Id, letter.RefereeEmail)).PathAndQuery,
             new Uri(letters.StopFollowUps(letter.Id)).PathAndQuery,
-            new Uri(services.GetRequiredService<IReminderLinks>().Unsubscribe(letter.ClientId)).PathAndQuery, programId);
+            new Uri(services.GetRequiredService<IReminderLinks>().Unsubscribe(letter.ClientId)).PathAndQuery, programId, applicationId);
     }
 }

@@ -9,21 +9,23 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-// Usage: ClientListSeeder <database file | PostgreSQL connection string> [client count] [deadlines per client] [programs]
+// Usage: ClientListSeeder <database file | PostgreSQL connection string> [client count] [deadlines per client] [programs] [applications]
 // Makes a fresh database for the page benchmark: the app's schema, its admin and demo consultants, then the
 // requested number of clients, each with its deadlines, written through the real EF model. A SQLite file is
 // named by its path; a PostgreSQL database by an Npgsql connection string ("Host=...;Database=..."), which
 // must name a database that does not exist yet. The fourth argument adds that many directory programs (for
-// run-programs.sh) besides the demo ones.
-if (args.Length is < 1 or > 4 || args.Skip(1).Any(a => !int.TryParse(a, out _)))
+// run-programs.sh) besides the demo ones; the fifth gives one more client of the first demo consultant that many
+// applications to them (for run-applications.sh), and prints that client's id.
+if (args.Length is < 1 or > 5 || args.Skip(1).Any(a => !int.TryParse(a, out _)))
 {
-    Console.Error.WriteLine("Usage: ClientListSeeder <database file | PostgreSQL connection string> [client count, default 50000] [deadlines per client, default 0] [programs, default 0]");
+    Console.Error.WriteLine("Usage: ClientListSeeder <database file | PostgreSQL connection string> [client count, default 50000] [deadlines per client, default 0] [programs, default 0] [applications of one client, default 0]");
     return 2;
 }
 var target = BenchmarkDatabase.From(args[0]);
 var clientCount = args.Length >= 2 ? int.Parse(args[1]) : 50_000;
 var deadlinesPerClient = args.Length >= 3 ? int.Parse(args[2]) : 0;
-var programCount = args.Length == 4 ? int.Parse(args[3]) : 0;
+var programCount = args.Length >= 4 ? int.Parse(args[3]) : 0;
+var applicationCount = args.Length == 5 ? int.Parse(args[4]) : 0;
 if (await target.ExistsAsync())
 {
     Console.Error.WriteLine($"{target} already exists; the benchmark seeds a fresh database only.");
@@ -89,7 +91,14 @@ for (var written = 0; written < programCount;)
     await db.SaveChangesAsync(ct);
     written += batch;
 }
-Console.WriteLine($"Seeded {clientCount:N0} clients with {deadlinesPerClient} deadlines each and {programCount:N0} programs into {target}");
+if (applicationCount > 0)
+{
+    await using var scope = provider.CreateSystemScope();
+    var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+    var applicant = await BenchmarkApplications.SeedAsync(db, consultantIds[0], applicationCount, now, ct);
+    Console.WriteLine($"Applications client: {applicant}");
+}
+Console.WriteLine($"Seeded {clientCount:N0} clients with {deadlinesPerClient} deadlines each, {programCount:N0} programs and {applicationCount:N0} applications into {target}");
 return 0;
 
 static async Task<(IReadOnlyList<string> ConsultantIds, int ClientCount)> ConsultantsAndClientCountAsync(
