@@ -1,3 +1,5 @@
+using Consultancy.Application.Common.Mapping;
+
 namespace Consultancy.Application.Domain;
 
 public enum DeadlineCategory
@@ -76,8 +78,15 @@ public sealed class Deadline : IVersioned, ICaseloadCounted
         UpdatedAt = now;
     }
 
-    public static Deadline FromPlaybook(Client client, Season season, PlaybookItem item, ReminderOffsets offsets, DateTime now) =>
-        new(client, now)
+    public const int NotesMaxLength = 2000;
+
+    /// <summary>
+    /// The client's deadline for a playbook step in a season; a step the client's profile already meets
+    /// (<see cref="PlaybookItem.MetWhen"/>) is created done, saying why, so it plans no reminders.
+    /// </summary>
+    public static Deadline FromPlaybook(Client client, Season season, PlaybookItem item, ReminderOffsets offsets, DateTime now)
+    {
+        var deadline = new Deadline(client, now)
         {
             Title = item.Title,
             Category = item.Category,
@@ -89,6 +98,15 @@ public sealed class Deadline : IVersioned, ICaseloadCounted
             SeasonId = season.Id,
             Season = season,
         };
+        if (item.MetWhen.IsMetBy(client))
+        {
+            var why = $"Already met when planned: {item.MetWhen.DisplayName()} on the client's profile.";
+            var notes = deadline.Notes is null ? why : $"{why}\n{deadline.Notes}";
+            deadline.Notes = notes[..Math.Min(notes.Length, NotesMaxLength)];
+            deadline.Complete(now, null);
+        }
+        return deadline;
+    }
 
     public bool IsOpen => Status == DeadlineStatus.Open;
 

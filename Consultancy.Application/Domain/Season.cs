@@ -161,6 +161,9 @@ public sealed class PlaybookItem
     public int OffsetDays { get; set; }
     public string? Description { get; set; }
 
+    /// <summary>A profile fact that already meets this step: for a client who has it, the step is planned done.</summary>
+    public ProfileCondition MetWhen { get; set; }
+
     public DateOnly DueDateIn(Season season) =>
         (season.KeyDate(AnchorKey) ?? throw new InvalidOperationException($"{season.Name} has no key date '{AnchorKey}'.")).Date.AddDays(OffsetDays);
 }

@@ -17,7 +17,7 @@ public sealed record PlaybookDetails(int Id, TargetSystem System, string Name, I
 
 /// <param name="ExampleDate">Where the item falls in the example season; none when that season lacks its key date.</param>
 public sealed record PlaybookItemRow(int Id, string Title, DeadlineCategory Category, string AnchorKey, int OffsetDays, string? Description,
-    DateOnly? ExampleDate);
+    ProfileCondition MetWhen, DateOnly? ExampleDate);
 
 /// <summary>A key date an item can be placed from: its key (what is stored) and its name in the latest season.</summary>
 public sealed record AnchorChoice(string Key, string Name);
@@ -39,7 +39,7 @@ internal sealed class GetPlaybooksHandler(IAppDbContext db) : IRequestHandler<Ge
                 .Select(g => (Choice: new AnchorChoice(g.Key, g.MaxBy(k => k.Date)!.Name), Date: exampleDates.GetValueOrDefault(g.Key)))
                 .OrderBy(a => a.Date == default).ThenBy(a => a.Date).ThenBy(a => a.Choice.Name).Select(a => a.Choice).ToList();
             var items = p.Items
-                .Select(i => new PlaybookItemRow(i.Id, i.Title, i.Category, i.AnchorKey, i.OffsetDays, i.Description,
+                .Select(i => new PlaybookItemRow(i.Id, i.Title, i.Category, i.AnchorKey, i.OffsetDays, i.Description, i.MetWhen,
                     exampleDates.TryGetValue(i.AnchorKey, out var anchor) ? anchor.AddDays(i.OffsetDays) : null))
                 .OrderBy(i => i.ExampleDate is null).ThenBy(i => i.ExampleDate).ThenBy(i => i.AnchorKey).ThenBy(i => i.OffsetDays).ToList();
             return new PlaybookDetails(p.Id, p.System, p.Name, items, anchors, example);

@@ -20,6 +20,7 @@ public sealed record SavePlaybookItem : IRequest<Unit>
     [Display(Name = "Key date")] public string AnchorKey { get; set; } = "";
     [Display(Name = "Days after the key date")] public int OffsetDays { get; set; }
     public string? Description { get; set; }
+    [Display(Name = "Already met when")] public ProfileCondition MetWhen { get; set; }
 }
 
 internal sealed class SavePlaybookItemValidator : AbstractValidator<SavePlaybookItem>
@@ -31,6 +32,7 @@ internal sealed class SavePlaybookItemValidator : AbstractValidator<SavePlaybook
         RuleFor(i => i.AnchorKey).SingleLine().NotEmpty().WithMessage("Choose the key date this item is placed from.").MaximumLength(60);
         RuleFor(i => i.OffsetDays).InclusiveBetween(-730, 730).WithMessage("Place the item within two years of its key date.");
         RuleFor(i => i.Description).NoControlCharacters().MaximumLength(2000);
+        RuleFor(i => i.MetWhen).IsInEnum().WithMessage("Choose when the step is already met from the list.");
     }
 }
 
@@ -51,6 +53,7 @@ internal sealed class SavePlaybookItemHandler(IAppDbContext db, ICurrentUser use
         item.Category = request.Category;
         item.AnchorKey = anchorKey;
         item.OffsetDays = request.OffsetDays;
+        item.MetWhen = request.MetWhen;
         item.Description = string.IsNullOrWhiteSpace(request.Description) ? null : request.Description.Trim();
         if (request.ItemId is null) playbook.Items.Add(item);
         await db.SaveChangesAsync(ct);

@@ -16,7 +16,8 @@ internal static class SeasonSeeder
     private sealed record SeasonData(TargetSystem System, string Name, List<KeyDateData> KeyDates);
     private sealed record KeyDateData(string Key, string Name, DateOnly Date, string? Source, bool Verified);
     private sealed record PlaybookData(TargetSystem System, string Name, List<ItemData> Items);
-    private sealed record ItemData(string Title, DeadlineCategory Category, string Anchor, int OffsetDays, string? Description);
+    private sealed record ItemData(string Title, DeadlineCategory Category, string Anchor, int OffsetDays, string? Description,
+        ProfileCondition MetWhen = ProfileCondition.None);
 
     public static async Task SeedAsync(AppDbContext db, CancellationToken ct)
     {
@@ -36,6 +37,7 @@ internal static class SeasonSeeder
             entity.Items.AddRange(playbook.Items.Select(i => new PlaybookItem
             {
                 Title = i.Title, Category = i.Category, AnchorKey = i.Anchor, OffsetDays = i.OffsetDays, Description = i.Description,
+                MetWhen = i.MetWhen,
             }));
             db.Playbooks.Add(entity);
         }

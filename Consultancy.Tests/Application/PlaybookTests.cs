@@ -91,6 +91,27 @@ public sealed class PlaybookTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_step_the_clients_profile_already_meets_is_planned_done_with_the_reason_and_no_reminders()
+    {
+        var certified = await _app.SendAsync(_alice, ClientBuilder.NewClient("Certified", "Already") with { TimeZoneId = "UTC", EcfmgStatus = EcfmgStatus.Certified });
+        var pending = await _app.SendAsync(_alice, ClientBuilder.NewClient("Pending", "Still") with { TimeZoneId = "UTC", EcfmgStatus = EcfmgStatus.InProgress });
+        const string step = "Confirm USMLE Step 1 and Step 2 CK results are reported to ECFMG";
+
+        await _app.SendAsync(_alice, new ApplyPlaybook(certified, _eras2028));
+        await _app.SendAsync(_alice, new ApplyPlaybook(pending, _eras2028));
+
+        var met = (await _app.SendAsync(_alice, new GetClientDeadlines(certified))).Single(d => d.Title == step);
+        Assert.Equal(DeadlineStatus.Done, met.Status);
+        Assert.StartsWith("Already met when planned: ECFMG certified on the client's profile.", met.Notes);
+        Assert.Empty(met.Reminders);
+        var open = (await _app.SendAsync(_alice, new GetClientDeadlines(pending))).Single(d => d.Title == step);
+        Assert.Equal(DeadlineStatus.Open, open.Status);
+        Assert.Equal(3, open.Reminders.Count);
+        var item = (await _app.SendAsync(_admin, new GetPlaybooks())).Single(p => p.System == TargetSystem.ErasNrmp).Items.Single(i => i.Title == step);
+        Assert.Equal(ProfileCondition.EcfmgCertified, item.MetWhen);
+    }
+
+    [Fact]
     public async Task A_consultant_cannot_plan_another_consultants_client()
     {
         var bob = await _app.ConsultantAsync("bob@consultancy.test");

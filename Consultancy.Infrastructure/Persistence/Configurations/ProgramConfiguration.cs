@@ -22,9 +22,10 @@ internal sealed class ResidencyProgramConfiguration : IEntityTypeConfiguration<R
         program.Property(p => p.Version).IsConcurrencyToken();
         program.HasOne(p => p.VerifiedBy).WithMany().HasForeignKey(p => p.VerifiedById).OnDelete(DeleteBehavior.SetNull);
 
-        // The directory's order and its common filters; the identifier is unique within a system when given.
+        // The directory's order and its common filters; the identifier is unique within a system when given. The name
+        // order carries the search text, so a text search and its count read this narrow index, not the wide rows.
         program.HasIndex(p => new { p.Specialty, p.Name, p.Id });
-        program.HasIndex(p => new { p.Name, p.Id });
+        program.HasIndex(p => new { p.Name, p.Id, p.SearchText });
         program.HasIndex(p => new { p.StateOrProvince, p.Name });
         program.HasIndex(p => new { p.System, p.Identifier }).IsUnique();
     }

@@ -10,7 +10,7 @@ internal sealed class DeadlineConfiguration : IEntityTypeConfiguration<Deadline>
     public void Configure(EntityTypeBuilder<Deadline> deadline)
     {
         deadline.Property(d => d.Title).HasMaxLength(200);
-        deadline.Property(d => d.Notes).HasMaxLength(2000);
+        deadline.Property(d => d.Notes).HasMaxLength(Deadline.NotesMaxLength);
         deadline.Property(d => d.ReminderOffsets).HasMaxLength(60)
             .HasConversion(
                 offsets => string.Join(",", offsets.Items),

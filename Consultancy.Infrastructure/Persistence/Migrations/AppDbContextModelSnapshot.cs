@@ -848,6 +848,9 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("MetWhen")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("OffsetDays")
                         .HasColumnType("INTEGER");
 
@@ -1137,12 +1140,12 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("VerifiedById");
 
-                    b.HasIndex("Name", "Id");
-
                     b.HasIndex("StateOrProvince", "Name");
 
                     b.HasIndex("System", "Identifier")
                         .IsUnique();
+
+                    b.HasIndex("Name", "Id", "SearchText");
 
                     b.HasIndex("Specialty", "Name", "Id");
 
@@ -1916,7 +1919,7 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("Consultancy.Application.Domain.ProgramApplication", b =>
                 {
                     b.HasOne("Consultancy.Application.Domain.Client", "Client")
-                        .WithMany()
+                        .WithMany("Applications")
                         .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -2106,6 +2109,8 @@ namespace Consultancy.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("Consultancy.Application.Domain.Client", b =>
                 {
+                    b.Navigation("Applications");
+
                     b.Navigation("ClinicalExperiences");
 
                     b.Navigation("Notes");

@@ -890,6 +890,9 @@ namespace Consultancy.Infrastructure.Persistence.PostgreSql.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<int>("MetWhen")
+                        .HasColumnType("integer");
+
                     b.Property<int>("OffsetDays")
                         .HasColumnType("integer");
 
@@ -1185,14 +1188,20 @@ namespace Consultancy.Infrastructure.Persistence.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("VerifiedById");
+                    b.HasIndex("SearchText")
+                        .HasDatabaseName("IX_ResidencyPrograms_SearchText_Trigram");
 
-                    b.HasIndex("Name", "Id");
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("VerifiedById");
 
                     b.HasIndex("StateOrProvince", "Name");
 
                     b.HasIndex("System", "Identifier")
                         .IsUnique();
+
+                    b.HasIndex("Name", "Id", "SearchText");
 
                     b.HasIndex("Specialty", "Name", "Id");
 
@@ -1999,7 +2008,7 @@ namespace Consultancy.Infrastructure.Persistence.PostgreSql.Migrations
             modelBuilder.Entity("Consultancy.Application.Domain.ProgramApplication", b =>
                 {
                     b.HasOne("Consultancy.Application.Domain.Client", "Client")
-                        .WithMany()
+                        .WithMany("Applications")
                         .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -2189,6 +2198,8 @@ namespace Consultancy.Infrastructure.Persistence.PostgreSql.Migrations
 
             modelBuilder.Entity("Consultancy.Application.Domain.Client", b =>
                 {
+                    b.Navigation("Applications");
+
                     b.Navigation("ClinicalExperiences");
 
                     b.Navigation("Notes");
