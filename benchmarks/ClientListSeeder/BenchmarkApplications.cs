@@ -75,13 +75,12 @@ internal static class BenchmarkApplications
         await db.SaveChangesAsync(ct);
 
         var criteria = await db.InterviewCriteria.Select(c => c.Id).ToListAsync(ct);
-        foreach (var (application, n) in applications.Select((a, n) => (a, n)))
-        {
-            if (application.Status == ApplicationStatus.Researching) continue;
-            db.LetterAssignments.AddRange(letters.Where((_, l) => l != n % 4).Select(letter => new LetterAssignment(letter, application)));
-            if (application.Status == ApplicationStatus.Interviewed)
-                db.InterviewScores.AddRange(criteria.Select((c, i) => new InterviewScore(application, c, 1 + (n + i) % 5)));
-        }
+        // Three of the four letters go to each application that was sent, a different one left out in turn.
+        var sent = applications.Select((a, n) => (Application: a, N: n)).Where(s => s.Application.Status != ApplicationStatus.Researching).ToList();
+        foreach (var (letter, l) in letters.Select((letter, l) => (letter, l)))
+            letter.AssignTo(sent.Where(s => s.N % 4 != l).Select(s => s.Application).ToList());
+        foreach (var (application, n) in sent.Where(s => s.Application.Status == ApplicationStatus.Interviewed))
+            db.InterviewScores.AddRange(criteria.Select((c, i) => new InterviewScore(application, c, 1 + (n + i) % 5)));
         await db.SaveChangesAsync(ct);
         return client.Id;
     }
