@@ -15,7 +15,7 @@ public static class ClientBuilder
         {
             FirstName = firstName,
             LastName = lastName,
-            Email = $"{firstName}.{lastName}.{n}@applicant.test".ToLowerInvariant(),
+            Email = $"{firstName}.{lastName}.{n}@applicant.test".Replace(" ", "-").ToLowerInvariant(),
             TimeZoneId = "Africa/Lagos",
             MedicalSchool = "University of Lagos College of Medicine",
             MedicalSchoolCountry = "Nigeria",
