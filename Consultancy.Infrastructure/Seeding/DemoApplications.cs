@@ -74,7 +74,7 @@ internal static class DemoApplications
 
     private static SeasonPhase Phase(Season season, DateOnly today)
     {
-        var submit = (season.KeyDate("applicants-submit") ?? season.KeyDate("documents-due"))?.Date;
+        var submit = ApplicationsGoOut(season);
         var rankList = season.KeyDate(Season.RankListKey)?.Date;
         if (submit is null || rankList is null || today > rankList.Value.AddDays(30)) return SeasonPhase.NotUnderWay;
         if (today < submit.Value.AddDays(-90)) return SeasonPhase.NotUnderWay;
@@ -83,8 +83,12 @@ internal static class DemoApplications
         return today < rankList ? SeasonPhase.Interviewing : SeasonPhase.Ranking;
     }
 
+    /// <summary>The day applicants submit (ERAS/NRMP) or their documents are due (CaRMS).</summary>
+    internal static DateOnly? ApplicationsGoOut(Season season) =>
+        (season.KeyDate("applicants-submit") ?? season.KeyDate("documents-due"))?.Date;
+
     /// <summary>CaRMS names the day interviews start; ERAS programs start inviting about two weeks after they receive applications.</summary>
-    private static DateOnly? InterviewsStart(Season season) =>
+    internal static DateOnly? InterviewsStart(Season season) =>
         season.KeyDate("interviews-start")?.Date ?? season.KeyDate("programs-receive")?.Date.AddDays(14);
 
     /// <summary>Moves the applications along to where the season is; the last ones stay behind, as some never hear back.</summary>

@@ -211,10 +211,9 @@ public static class DemoSeeder
     /// </summary>
     private static ClientStage LatestStage(Season? season, DateOnly today)
     {
-        DateOnly? On(string key) => season?.KeyDate(key)?.Date;
-        var submit = On("applicants-submit") ?? On("documents-due");
-        var interviews = On("interviews-start") ?? On("programs-receive")?.AddDays(14);
-        var (rankList, matchDay) = (On(Season.RankListKey), On("match-day"));
+        if (season is null) return ClientStage.Documents;
+        var (submit, interviews) = (DemoApplications.ApplicationsGoOut(season), DemoApplications.InterviewsStart(season));
+        var (rankList, matchDay) = (season.KeyDate(Season.RankListKey)?.Date, season.KeyDate("match-day")?.Date);
         if (submit is null || interviews is null || rankList is null || matchDay is null) return ClientStage.Documents;
         if (today < submit) return ClientStage.Documents;
         if (today < interviews) return ClientStage.Applied;
